@@ -1,0 +1,58 @@
+package io.paperpost.papers;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.paperpost.storage.LineListConverter;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One record per paper, whatever sources it came from. */
+@Entity
+@Table(name = "paper")
+public class Paper extends PanacheEntityBase {
+
+    /** The arXiv id without version when known, else {@code t-} and a hash of the normalized title. */
+    @Id
+    public String id;
+
+    public String title;
+
+    public String summary;
+
+    @Convert(converter = LineListConverter.class)
+    public List<String> authors = new ArrayList<>();
+
+    @Column(name = "author_count")
+    public Integer authorCount;
+
+    public String organization;
+
+    @Convert(converter = LineListConverter.class)
+    public List<String> categories = new ArrayList<>();
+
+    /** When the source listed or published the paper. */
+    @Column(name = "published_on")
+    public LocalDate publishedOn;
+
+    /** The day PaperPost first saw the paper: digests send papers first seen since a reader's last email. */
+    @Column(name = "first_seen_on")
+    public LocalDate firstSeenOn;
+
+    public int upvotes;
+
+    @Column(name = "code_url")
+    public String codeUrl;
+
+    /** The source that first brought the paper in. */
+    public String source;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}
