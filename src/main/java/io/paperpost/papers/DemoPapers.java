@@ -35,7 +35,7 @@ public class DemoPapers {
         if (!config.demoImport()) {
             return;
         }
-        long papers = QuarkusTransaction.requiringNew().call(Paper::count);
+        long papers = QuarkusTransaction.requiringNew().call(() -> Paper.count());
         if (papers > 0) {
             return;
         }

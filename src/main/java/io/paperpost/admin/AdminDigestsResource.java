@@ -1,0 +1,37 @@
+package io.paperpost.admin;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.paperpost.digest.DigestConfig;
+import io.paperpost.digest.DigestService;
+import io.paperpost.digest.DigestSummary;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Runs a digest now, the same run the nightly job does. */
+@Path("/api/v1/admin/digests")
+@RolesAllowed(AdminIdentityProvider.ROLE)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminDigestsResource {
+
+    @Inject
+    DigestService digest;
+    @Inject
+    DigestConfig config;
+    @Inject
+    Clock clock;
+
+    /** @param date the digest date (default: today in the digest zone); a date already sent sends nothing again */
+    @POST
+    public DigestSummary run(@RestQuery String date) {
+        LocalDate day = date == null ? LocalDate.now(clock.withZone(config.zone())) : AdminDates.parse("date", date);
+        return digest.run(day);
+    }
+}

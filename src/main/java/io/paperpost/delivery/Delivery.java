@@ -1,0 +1,59 @@
+package io.paperpost.delivery;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.paperpost.storage.LineListConverter;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The delivery ledger: one row per (reader, digest date), unique in the database. */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "reader_id")
+    public long readerId;
+
+    @Column(name = "digest_date")
+    public LocalDate digestDate;
+
+    @Enumerated(EnumType.STRING)
+    public DeliveryStatus status;
+
+    public int attempts;
+
+    @Column(name = "message_id")
+    public String messageId;
+
+    /** The papers in the email, so none is ever sent to the reader again. */
+    @Convert(converter = LineListConverter.class)
+    @Column(name = "paper_ids")
+    public List<String> paperIds = new ArrayList<>();
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+}

@@ -1,0 +1,55 @@
+package io.paperpost.delivery;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How PaperPost sends email. */
+@ConfigMapping(prefix = "paperpost.mail")
+public interface MailConfig {
+
+    /** SMTP server host. When not set, nothing is sent: every email is written to the local outbox instead. */
+    Optional<String> host();
+
+    /** SMTP port: 587 for STARTTLS submission, 465 for implicit TLS, 25 for plain relay. */
+    @WithDefault("587")
+    int port();
+
+    /** Transport security: {@code starttls} (required), {@code ssl} (implicit TLS) or {@code none}. */
+    @WithDefault("starttls")
+    Tls tls();
+
+    /** SMTP user name; authentication is used when set. */
+    Optional<String> username();
+
+    /** SMTP password. */
+    Optional<String> password();
+
+    /** The From address of every email. */
+    @WithDefault("digest@paperpost.localhost")
+    String from();
+
+    /** How long to wait for the SMTP server to accept a connection. */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** How long to wait for any SMTP reply. */
+    @WithDefault("30s")
+    Duration readTimeout();
+
+    /** Where the outbox writes .eml files when no SMTP host is set. */
+    @WithDefault("data/outbox")
+    Path outboxDir();
+
+    /** Serve the outbox at /dev/outbox (off in production: the emails hold personal links). */
+    @WithDefault("true")
+    boolean outboxPage();
+
+    /** Transport security modes. */
+    enum Tls {
+        NONE, STARTTLS, SSL
+    }
+}

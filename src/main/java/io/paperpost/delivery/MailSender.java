@@ -1,0 +1,15 @@
+package io.paperpost.delivery;
+
+/** Sends one email. Implementations: SMTP, the local outbox, and whatever tests and benchmarks need. */
+public interface MailSender {
+
+    /**
+     * Sends the email or throws; returns only when the receiving side accepted it.
+     *
+     * @throws MailSendException with {@link MailSendException#permanent()} telling whether trying again can help
+     */
+    void send(OutgoingMail mail) throws MailSendException;
+
+    /** Where mail goes, for logs and the admin, e.g. "SMTP smtp.example.org:587". */
+    String describe();
+}

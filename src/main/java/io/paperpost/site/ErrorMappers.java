@@ -1,0 +1,63 @@
+package io.paperpost.site;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Turns failures into answers a person can read: JSON {@link ApiError}s under {@code /api}, an HTML page
+ * elsewhere. Stack traces go to the log only.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @CheckedTemplate(basePath = "site")
+    static class Templates {
+        static native TemplateInstance error(String title, String message);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        return respond(uri, Response.Status.BAD_REQUEST, "That did not work", e.getMessage(), e.field());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidLink(InvalidLinkException e, UriInfo uri) {
+        return respond(uri, Response.Status.NOT_FOUND, "This link is not valid",
+                "The link may be incomplete, expired or already used. If you copied it from an email, make sure you "
+                        + "copied all of it. You can always sign up again from the home page.", null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        if (original.getStatus() < 500) {
+            String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
+                    ? Response.Status.fromStatusCode(original.getStatus()) + "" : e.getMessage();
+            return respond(uri, Response.Status.fromStatusCode(original.getStatus()), "That did not work", message, null);
+        }
+        return unexpected(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        return respond(uri, Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side",
+                "The problem was logged. Please try again in a few minutes.", null);
+    }
+
+    static Response respond(UriInfo uri, Response.StatusType status, String title, String message, String field) {
+        if (uri.getPath().startsWith("/api/")) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(message, field)).build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(title, message).render()).build();
+    }
+}

@@ -1,0 +1,44 @@
+package io.paperpost.site;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Absolute links readers get in emails. One place, so every link starts with the configured base URL. */
+@ApplicationScoped
+public class Links {
+
+    @Inject
+    SiteConfig site;
+
+    public String home() {
+        return base() + "/";
+    }
+
+    public String confirm(String token) {
+        return base() + "/confirm/" + token;
+    }
+
+    public String preferences(String token) {
+        return base() + "/preferences/" + token;
+    }
+
+    public String unsubscribe(String token) {
+        return base() + "/unsubscribe/" + token;
+    }
+
+    /** Where a paper can be read: its arXiv page when the id is an arXiv id, else a search for its title. */
+    public static String paper(String id, String title) {
+        if (id.matches("\\d{4}\\.\\d{4,5}") || id.matches("[a-z-]+(\\.[A-Z]{2})?/\\d{7}")) {
+            return "https://arxiv.org/abs/" + id;
+        }
+        return "https://scholar.google.com/scholar?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
+    }
+
+    private String base() {
+        String url = site.baseUrl();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,67 @@
+package io.paperpost.subscription;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.paperpost.storage.LineListConverter;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A subscriber and their preferences. There are no accounts: signed links in emails identify a reader. */
+@Entity
+@Table(name = "reader")
+public class Reader extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** Trimmed, domain lower-cased; unique. */
+    public String email;
+
+    @Enumerated(EnumType.STRING)
+    public ReaderStatus status;
+
+    /** Ids of chosen topics from the topic list in config/. */
+    @Convert(converter = LineListConverter.class)
+    public List<String> topics = new ArrayList<>();
+
+    /** Free text as the reader typed it. */
+    public String interests = "";
+
+    @Convert(converter = LineListConverter.class)
+    @Column(name = "followed_authors")
+    public List<String> followedAuthors = new ArrayList<>();
+
+    /** IANA zone id. */
+    @Column(name = "time_zone")
+    public String timeZone = "UTC";
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    @Column(name = "unsubscribed_at")
+    public Instant unsubscribedAt;
+
+    /** The digest date of the last email sent: the next one holds papers first seen after it. */
+    @Column(name = "last_digest_date")
+    public LocalDate lastDigestDate;
+
+    public static Optional<Reader> findByEmail(String email) {
+        return find("email", email).firstResultOptional();
+    }
+}

@@ -1,0 +1,166 @@
+package io.paperpost.subscription;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jboss.logging.Logger;
+
+import io.paperpost.site.InvalidLinkException;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Signed, unguessable tokens for the links in emails: {@code payload.signature}, where the payload names the
+ * purpose, the reader and when it was issued, and the signature is an HMAC-SHA256 over it. Nothing is
+ * stored: the signature is the proof.
+ */
+@Startup
+@ApplicationScoped
+public class ReaderTokens {
+
+    private static final Logger LOG = Logger.getLogger(ReaderTokens.class);
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    static final int MIN_SECRET_LENGTH = 32;
+
+    @Inject
+    TokenConfig config;
+    @Inject
+    Clock clock;
+
+    private List<SecretKeySpec> keys;
+
+    @PostConstruct
+    void loadKeys() {
+        List<SecretKeySpec> loaded = new ArrayList<>();
+        loaded.add(key(config.secret().orElseGet(this::devSecret)));
+        config.previousSecrets().orElse(List.of()).forEach(s -> loaded.add(key(s)));
+        keys = List.copyOf(loaded);
+    }
+
+    /** A token for the reader, for one purpose. */
+    public String issue(TokenPurpose purpose, long readerId) {
+        return issue(purpose, readerId, "");
+    }
+
+    /** A token that also carries a short subject, e.g. the paper and rating of a feedback link. */
+    public String issue(TokenPurpose purpose, long readerId, String subject) {
+        if (subject.contains(".") || subject.contains("~")) {
+            throw new IllegalArgumentException("subject may not contain '.' or '~'");
+        }
+        String payload = purpose.code + "~" + Long.toString(readerId, 36) + "~"
+                + Long.toString(clock.instant().getEpochSecond(), 36) + (subject.isEmpty() ? "" : "~" + subject);
+        String encoded = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return encoded + "." + B64.encodeToString(sign(keys.get(0), encoded));
+    }
+
+    /**
+     * Checks the token and returns what it carries.
+     *
+     * @param maxAge how old the token may be, or null when it never expires
+     * @throws InvalidLinkException when the token is malformed, tampered with, for another purpose or too old
+     */
+    public Verified verify(String token, TokenPurpose purpose, Duration maxAge) {
+        int dot = token == null ? -1 : token.indexOf('.');
+        if (dot <= 0 || token.length() > 512) {
+            throw new InvalidLinkException("malformed token");
+        }
+        String encoded = token.substring(0, dot);
+        byte[] signature;
+        String payload;
+        try {
+            signature = B64D.decode(token.substring(dot + 1));
+            payload = new String(B64D.decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidLinkException("token is not base64url");
+        }
+        boolean signed = false;
+        for (SecretKeySpec key : keys) {
+            // Constant-time comparison: timing must not reveal how much of a forged signature was right.
+            signed |= MessageDigest.isEqual(sign(key, encoded), signature);
+        }
+        if (!signed) {
+            throw new InvalidLinkException("bad signature");
+        }
+        String[] parts = payload.split("~", 4);
+        if (parts.length < 3 || TokenPurpose.ofCode(parts[0]) != purpose) {
+            throw new InvalidLinkException("wrong purpose");
+        }
+        long readerId;
+        Instant issued;
+        try {
+            readerId = Long.parseLong(parts[1], 36);
+            issued = Instant.ofEpochSecond(Long.parseLong(parts[2], 36));
+        } catch (NumberFormatException e) {
+            throw new InvalidLinkException("malformed payload");
+        }
+        if (maxAge != null && issued.plus(maxAge).isBefore(clock.instant())) {
+            throw new InvalidLinkException("expired");
+        }
+        return new Verified(readerId, issued, parts.length == 4 ? parts[3] : "");
+    }
+
+    /** What a valid token carries. */
+    public record Verified(long readerId, Instant issuedAt, String subject) {
+    }
+
+    private static byte[] sign(SecretKeySpec key, String encodedPayload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(encodedPayload.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
+        }
+    }
+
+    private static SecretKeySpec key(String secret) {
+        if (secret.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException("paperpost.tokens secrets must be at least " + MIN_SECRET_LENGTH + " characters");
+        }
+        return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    private String devSecret() {
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            throw new IllegalStateException("paperpost.tokens.secret is not set: production refuses to start without "
+                    + "a signing key for email links (at least " + MIN_SECRET_LENGTH + " random characters; "
+                    + "e.g. `openssl rand -base64 48`). See README, Configuration.");
+        }
+        Path file = config.secretFile();
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            byte[] random = new byte[48];
+            new SecureRandom().nextBytes(random);
+            String secret = B64.encodeToString(random);
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, secret);
+            LOG.infof("Generated a token signing key for %s mode in %s", LaunchMode.current(), file);
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the token key file " + file, e);
+        }
+    }
+}

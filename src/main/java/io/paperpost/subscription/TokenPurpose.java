@@ -1,0 +1,24 @@
+package io.paperpost.subscription;
+
+/** What a signed link may do; a token signed for one purpose is refused for every other. */
+public enum TokenPurpose {
+    CONFIRM("c"),
+    MANAGE("m"),
+    UNSUBSCRIBE("u"),
+    FEEDBACK("f");
+
+    final String code;
+
+    TokenPurpose(String code) {
+        this.code = code;
+    }
+
+    static TokenPurpose ofCode(String code) {
+        for (TokenPurpose purpose : values()) {
+            if (purpose.code.equals(code)) {
+                return purpose;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+package io.paperpost.subscription;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.paperpost.ranking.Topic;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The topics readers can choose, read once from the operator's topic list in config/. */
+@ApplicationScoped
+public class TopicCatalog {
+
+    @Inject
+    SubscriptionConfig config;
+    @Inject
+    ObjectMapper json;
+
+    private Map<String, Topic> topics;
+    private List<Topic> ordered;
+
+    record TopicFile(List<Topic> topics) {
+    }
+
+    @PostConstruct
+    void load() {
+        try {
+            TopicFile file = json.readValue(Files.readString(config.topicsFile()), TopicFile.class);
+            Map<String, Topic> byId = new LinkedHashMap<>();
+            for (Topic topic : file.topics()) {
+                if (topic.id() == null || !topic.id().matches("[A-Za-z0-9._-]{1,40}") || topic.name() == null) {
+                    throw new IllegalStateException("topic without a valid id (letters, digits, . _ -) or name: " + topic);
+                }
+                if (byId.put(topic.id(), topic) != null) {
+                    throw new IllegalStateException("topic id listed twice: " + topic.id());
+                }
+            }
+            topics = Map.copyOf(byId);
+            ordered = List.copyOf(byId.values());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the topic list " + config.topicsFile().toAbsolutePath()
+                    + " (set paperpost.subscription.topics-file): " + e.getMessage(), e);
+        }
+    }
+
+    /** All topics, in the order of the file. */
+    public List<Topic> all() {
+        return ordered;
+    }
+
+    public Optional<Topic> find(String id) {
+        return Optional.ofNullable(topics.get(id));
+    }
+}

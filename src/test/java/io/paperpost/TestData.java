@@ -1,0 +1,59 @@
+package io.paperpost;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import io.paperpost.delivery.Delivery;
+import io.paperpost.delivery.GreenMailResource;
+import io.paperpost.papers.DemoPapers;
+import io.paperpost.papers.Paper;
+import io.paperpost.subscription.Reader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Puts the shared test database and mailbox in a known state. */
+@ApplicationScoped
+public class TestData {
+
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
+    @Inject
+    DemoPapers demoPapers;
+
+    /** A request authenticated as the operator. */
+    public static RequestSpecification asAdmin() {
+        return RestAssured.given().auth().preemptive().basic(ADMIN_USER, ADMIN_PASSWORD);
+    }
+
+    /** Posts JSON Lines to the admin import endpoint, recording new papers as first seen on the day. */
+    public static ValidatableResponse postPapers(String jsonLines, LocalDate firstSeenOn) {
+        return asAdmin().contentType("application/x-ndjson").queryParam("firstSeenOn", firstSeenOn.toString())
+                .body(jsonLines.getBytes(StandardCharsets.UTF_8)).post("/api/v1/admin/papers").then();
+    }
+
+    /** Empties readers, deliveries and papers, and the GreenMail inbox. */
+    public void reset() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery.deleteAll();
+            Reader.deleteAll();
+            Paper.deleteAll();
+        });
+        GreenMailResource.purge();
+    }
+
+    /** Imports the 281 sample papers as first seen on the given day. */
+    public void demoPapersFirstSeenOn(LocalDate day) {
+        try {
+            demoPapers.importDemoPapers(day);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
