@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.paperpost.storage.LineListConverter;
@@ -27,8 +28,12 @@ public class Reader extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    /** Trimmed, domain lower-cased; unique. */
+    /** As typed, trimmed, domain lower-cased. */
     public String email;
+
+    /** The address lower-cased, unique: set with {@link #setEmail}. */
+    @Column(name = "email_key")
+    public String emailKey;
 
     @Enumerated(EnumType.STRING)
     public ReaderStatus status;
@@ -61,7 +66,16 @@ public class Reader extends PanacheEntityBase {
     @Column(name = "last_digest_date")
     public LocalDate lastDigestDate;
 
+    public void setEmail(String normalizedEmail) {
+        email = normalizedEmail;
+        emailKey = key(normalizedEmail);
+    }
+
     public static Optional<Reader> findByEmail(String email) {
-        return find("email", email).firstResultOptional();
+        return find("emailKey", key(email)).firstResultOptional();
+    }
+
+    private static String key(String email) {
+        return email.toLowerCase(Locale.ROOT);
     }
 }

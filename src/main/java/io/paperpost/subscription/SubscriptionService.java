@@ -49,7 +49,7 @@ public class SubscriptionService {
             Reader existing = Reader.findByEmail(email).orElse(null);
             if (existing == null) {
                 existing = new Reader();
-                existing.email = email;
+                existing.setEmail(email);
                 existing.createdAt = clock.instant();
                 existing.status = ReaderStatus.PENDING;
                 apply(existing, preferences);
