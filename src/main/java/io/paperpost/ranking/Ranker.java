@@ -600,7 +600,10 @@ public final class Ranker {
                     }
                 }
             }
-            boolean specific = !query.isEmpty() || !fb.isEmpty() || !profile.followedAuthors().isEmpty();
+            // Readers who said something specific (interests, authors, feedback) get personal picks only for that;
+            // topics then just boost. Readers who only chose topics get their topics' papers as personal picks.
+            boolean specific = !profile.interests().isBlank() || !profile.followedAuthors().isEmpty()
+                    || !profile.likedTexts().isEmpty() || !profile.dislikedTexts().isEmpty();
 
             // Score every paper; keep the best few in a small heap.
             double w = profile.trendWeight();
