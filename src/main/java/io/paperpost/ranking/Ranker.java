@@ -154,9 +154,12 @@ public final class Ranker {
     }
 
     /** How strongly a paper's text carries a topic's seed terms: 1 in the title, 1/3 per abstract mention. */
-    private double seedStrength(int topic, List<String> title, List<String> summary) {
+    private double seedStrength(int topic, List<String> title, List<String> summary, Set<String> present) {
         double strength = 0;
         for (String[] seed : topicSeeds.get(topic)) {
+            if (!present.contains(seed[0])) {
+                continue;
+            }
             if (contains(title, seed)) {
                 return 1.0;
             }
@@ -200,6 +203,7 @@ public final class Ranker {
         float[] topic = new float[0];
         byte[] topicOf = new byte[0];
         boolean[] author = new boolean[0];
+        boolean[] excluded = new boolean[0];
 
         void ensure(int n) {
             if (interest.length < n) {
@@ -208,6 +212,7 @@ public final class Ranker {
                 topic = new float[n];
                 topicOf = new byte[n];
                 author = new boolean[n];
+                excluded = new boolean[n];
             }
         }
     }
@@ -233,6 +238,8 @@ public final class Ranker {
         private final int[] primaryTopic;
         private final float[] trend;
         private final Map<String, int[]> docsByAuthor = new HashMap<>();
+        /** Each paper's author names, normalised, in the paper's order. */
+        private final String[][] normalizedAuthors;
         /** Docs ordered by trend, best first (ties: more upvotes, then id). */
         private final int[] byTrend;
         private final Map<String, Query> queryCache = new ConcurrentHashMap<>();
@@ -270,6 +277,8 @@ public final class Ranker {
                 CandidatePaper paper = papers[d];
                 List<String> title = analyzer.terms(paper.title());
                 List<String> summary = analyzer.terms(paper.summary());
+                Set<String> present = new HashSet<>(title);
+                present.addAll(summary);
                 titleCounts.add(termCounts(title));
                 summaryCounts.add(termCounts(summary));
                 length[d] = TITLE_WEIGHT * title.size() + summary.size();
@@ -282,7 +291,7 @@ public final class Ranker {
                     if (!paper.categories().isEmpty()) {
                         strength = topic.categories().stream().anyMatch(paper.categories()::contains) ? 1.0 : 0.0;
                     } else {
-                        strength = seedStrength(t, title, summary);
+                        strength = seedStrength(t, title, summary, present);
                     }
                     if (strength >= 0.5) {
                         topicDocList.get(t).add(d);
@@ -300,6 +309,10 @@ public final class Ranker {
                 }
             }
             primaryTopic = primary;
+            normalizedAuthors = new String[n][];
+            for (int d = 0; d < n; d++) {
+                normalizedAuthors[d] = papers[d].authors().stream().map(Ranker::normalizeName).toArray(String[]::new);
+            }
             topicDocs = new int[topicList.size()][];
             topicStrengths = new float[topicList.size()][];
             for (int t = 0; t < topicList.size(); t++) {
@@ -590,11 +603,12 @@ public final class Ranker {
                     }
                 }
             }
-            boolean followsAnyone = false;
+            Set<String> followed = profile.followedAuthors().isEmpty() ? Set.of() : new HashSet<>();
             for (String name : profile.followedAuthors()) {
-                int[] docs = docsByAuthor.get(normalizeName(name));
+                String normalized = normalizeName(name);
+                followed.add(normalized);
+                int[] docs = docsByAuthor.get(normalized);
                 if (docs != null) {
-                    followsAnyone = true;
                     for (int d : docs) {
                         author[d] = true;
                     }
@@ -606,25 +620,21 @@ public final class Ranker {
                     || !profile.likedTexts().isEmpty() || !profile.dislikedTexts().isEmpty();
 
             // Score every paper; keep the best few in a small heap.
-            double w = profile.trendWeight();
             int heapSize = Math.min(n, Math.max(limit * 4, limit + 20));
-            TopK top = new TopK(heapSize);
-            Set<String> excluded = profile.excludedPaperIds();
-            for (int d = 0; d < n; d++) {
-                double iScore = interestNorm > 0 ? interest[d] / interestNorm : 0;
-                double fScore = fb.isEmpty() ? 0 : Math.max(-1, Math.min(1, feedback[d] / feedbackNorm));
-                boolean matches = iScore >= MIN_INTEREST || author[d] || fScore >= MIN_INTEREST
-                        || (!specific && topic[d] > 0);
-                if (!matches) {
-                    continue;
+            boolean[] excluded = s.excluded;
+            for (String id : profile.excludedPaperIds()) {
+                Integer d = docById.get(id);
+                if (d != null) {
+                    excluded[d] = true;
                 }
-                double personal = INTEREST_WEIGHT * iScore + TOPIC_WEIGHT * topic[d]
-                        + (author[d] ? AUTHOR_WEIGHT : 0) + FEEDBACK_WEIGHT * fScore;
-                double score = (1 - w) * personal + w * trend[d];
-                if (!excluded.isEmpty() && excluded.contains(papers[d].id())) {
-                    continue;
+            }
+            TopK top = scoreAll(n, heapSize, interest, interestNorm > 0 ? 1 / interestNorm : 0, feedback,
+                    fb.isEmpty() ? 0 : 1 / feedbackNorm, topic, author, excluded, specific, profile.trendWeight());
+            for (String id : profile.excludedPaperIds()) {
+                Integer d = docById.get(id);
+                if (d != null) {
+                    excluded[d] = false;
                 }
-                top.offer(d, score);
             }
 
             int[] ranked = top.sorted();
@@ -651,11 +661,11 @@ public final class Ranker {
                     perTopic[t]++;
                     chosenTopics.add(t);
                 }
-                picks.add(personal(d, profile, query, interestNorm, fb, feedbackNorm, readerTopics, s));
+                picks.add(personal(d, profile, query, interestNorm, fb, feedbackNorm, readerTopics, s, followed));
             }
             for (int i = 0; i < deferred.size() && picks.size() < personalSlots; i++) {
                 int d = deferred.get(i);
-                picks.add(personal(d, profile, query, interestNorm, fb, feedbackNorm, readerTopics, s));
+                picks.add(personal(d, profile, query, interestNorm, fb, feedbackNorm, readerTopics, s, followed));
             }
             picks.sort(BEST_FIRST);
             if (explore) {
@@ -666,6 +676,27 @@ public final class Ranker {
                 }
             }
             return List.copyOf(picks);
+        }
+
+        /** The hot loop, kept small so the JIT compiles it well. */
+        private TopK scoreAll(int n, int heapSize, float[] interest, double interestScale, float[] feedback,
+                              double feedbackScale, float[] topic, boolean[] author, boolean[] excluded,
+                              boolean specific, double w) {
+            TopK top = new TopK(heapSize);
+            float[] trend = this.trend;
+            for (int d = 0; d < n; d++) {
+                if (excluded[d]) {
+                    continue;
+                }
+                double iScore = interest[d] * interestScale;
+                double fScore = feedbackScale == 0 ? 0 : Math.max(-1, Math.min(1, feedback[d] * feedbackScale));
+                if (iScore >= MIN_INTEREST || author[d] || fScore >= MIN_INTEREST || (!specific && topic[d] > 0)) {
+                    double personal = INTEREST_WEIGHT * iScore + TOPIC_WEIGHT * topic[d]
+                            + (author[d] ? AUTHOR_WEIGHT : 0) + FEEDBACK_WEIGHT * fScore;
+                    top.offer(d, (1 - w) * personal + w * trend[d]);
+                }
+            }
+            return top;
         }
 
         private int[] readerTopics(ReaderProfile profile) {
@@ -683,7 +714,7 @@ public final class Ranker {
         }
 
         private RankedPaper personal(int d, ReaderProfile profile, Query query, double interestNorm, Query fb,
-                                     double feedbackNorm, int[] readerTopics, Scratch s) {
+                                     double feedbackNorm, int[] readerTopics, Scratch s, Set<String> followed) {
             float[] topic = s.topic;
             byte[] topicOf = s.topicOf;
             boolean[] author = s.author;
@@ -693,7 +724,7 @@ public final class Ranker {
             double w = profile.trendWeight();
             if (author[d]) {
                 parts.put("author", AUTHOR_WEIGHT);
-                String name = followedAuthorOf(paper, profile);
+                String name = followedAuthorOf(d, followed);
                 reasons.add("by " + name + ", whom you follow");
             }
             double iScore = interestNorm > 0 ? s.interest[d] / interestNorm : 0;
@@ -771,15 +802,14 @@ public final class Ranker {
             return names[id];
         }
 
-        private String followedAuthorOf(CandidatePaper paper, ReaderProfile profile) {
-            Set<String> followed = new HashSet<>();
-            profile.followedAuthors().forEach(name -> followed.add(normalizeName(name)));
-            for (String name : paper.authors()) {
-                if (followed.contains(normalizeName(name))) {
-                    return name;
+        private String followedAuthorOf(int d, Set<String> followed) {
+            List<String> authors = papers[d].authors();
+            for (int i = 0; i < authors.size(); i++) {
+                if (followed.contains(normalizedAuthors[d][i])) {
+                    return authors.get(i);
                 }
             }
-            return paper.authors().isEmpty() ? "an author" : paper.authors().get(0);
+            return authors.isEmpty() ? "an author" : authors.get(0);
         }
 
         /** One paper outside the reader's topics and the list's topics: the most trending one. */
@@ -895,7 +925,7 @@ public final class Ranker {
                         siftDown(i);
                     }
                 }
-            } else if (score > scores[0] || (score == scores[0] && doc < docs[0])) {
+            } else if (score > scores[0]) {
                 docs[0] = doc;
                 scores[0] = score;
                 siftDown(0);
@@ -931,20 +961,23 @@ public final class Ranker {
             }
         }
 
+        /** Best first; equal scores by doc number, which follows the paper id. */
         int[] sorted() {
-            Integer[] order = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                order[i] = i;
+            int[] d = Arrays.copyOf(docs, size);
+            double[] sc = Arrays.copyOf(scores, size);
+            for (int i = 1; i < size; i++) {
+                int doc = d[i];
+                double score = sc[i];
+                int j = i - 1;
+                while (j >= 0 && (sc[j] < score || (sc[j] == score && d[j] > doc))) {
+                    d[j + 1] = d[j];
+                    sc[j + 1] = sc[j];
+                    j--;
+                }
+                d[j + 1] = doc;
+                sc[j + 1] = score;
             }
-            Arrays.sort(order, (a, b) -> {
-                int c = Double.compare(scores[b], scores[a]);
-                return c != 0 ? c : Integer.compare(docs[a], docs[b]);
-            });
-            int[] result = new int[size];
-            for (int i = 0; i < size; i++) {
-                result[i] = docs[order[i]];
-            }
-            return result;
+            return d;
         }
     }
 }
