@@ -684,6 +684,23 @@ public final class Ranker {
                               boolean specific, double w) {
             TopK top = new TopK(heapSize);
             float[] trend = this.trend;
+            if (feedbackScale == 0 && specific && !anyTrue(author, n) && interestScale > 0) {
+                // Fast path for the common reader (interests, maybe topics): only interest matches qualify.
+                float minRaw = (float) (MIN_INTEREST / interestScale);
+                double a = (1 - w) * INTEREST_WEIGHT * interestScale;
+                double t = (1 - w) * TOPIC_WEIGHT;
+                for (int d = 0; d < n; d++) {
+                    float raw = interest[d];
+                    if (raw < minRaw || excluded[d]) {
+                        continue;
+                    }
+                    double score = a * raw + t * topic[d] + w * trend[d];
+                    if (top.size < heapSize || score > top.scores[0]) {
+                        top.offer(d, score);
+                    }
+                }
+                return top;
+            }
             for (int d = 0; d < n; d++) {
                 if (excluded[d]) {
                     continue;
@@ -697,6 +714,15 @@ public final class Ranker {
                 }
             }
             return top;
+        }
+
+        private static boolean anyTrue(boolean[] flags, int n) {
+            for (int i = 0; i < n; i++) {
+                if (flags[i]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private int[] readerTopics(ReaderProfile profile) {
@@ -906,8 +932,8 @@ public final class Ranker {
     /** A bounded min-heap of (doc, score); ties broken by paper id so results are deterministic. */
     private static final class TopK {
         private final int[] docs;
-        private final double[] scores;
-        private int size;
+        final double[] scores;
+        int size;
 
         TopK(int capacity) {
             docs = new int[capacity];
