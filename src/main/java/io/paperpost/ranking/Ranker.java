@@ -1,8 +1,11 @@
 package io.paperpost.ranking;
 
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,72 +13,94 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.text.Normalizer;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
- * Ranks a day's papers for many readers. Build it once per topic catalog, {@link #index} the day's
- * candidates once per run, then ask the index for each reader's picks.
+ * Ranks a day's papers for many readers. Build it once per topic catalog, {@link #index} the day's candidates once
+ * per run, then ask the index for each reader's picks (from any number of threads).
  *
- * <p>First ranking: a paper scores for the reader's topics it matches (by category, else by the topic's
- * seed terms), for the reader's interest words it contains (title words count double), for followed
- * authors, and for community upvotes weighted by the reader's trend setting. Papers that match nothing
- * personal are left out, unless nothing matches at all: then the day's most upvoted papers are sent,
- * marked as trending.
+ * <p>How a paper scores for a reader (details in {@code docs/ranking.md}):
+ * <ul>
+ *   <li><b>interest</b>: BM25F of the reader's free-text interests against title (weighted higher) and abstract,
+ *       with Porter stemming and stop words, plus adjacent-word pairs (phrases) and curated acronym/synonym
+ *       concepts ({@link Synonyms}), normalised to [0, 1] by what a perfect match would score;</li>
+ *   <li><b>feedback</b>: Rocchio: the centroid of the liked papers' term vectors minus that of the disliked
+ *       ones, scored like the interests;</li>
+ *   <li><b>topic</b>: a chosen topic matches by category when the paper has categories, else by its seed terms;</li>
+ *   <li><b>author</b>: a followed author is a strong boost;</li>
+ *   <li><b>trend</b>: log-scaled upvotes, halved every {@link RankOptions#trendHalfLifeDays()} of age, mixed in
+ *       with the reader's trend weight: {@code score = (1 - w) * personal + w * trend}.</li>
+ * </ul>
+ * The list is capped per primary topic, may end with one exploration pick, and falls back to trending papers
+ * (marked {@link RankedPaper.Kind#TRENDING}, parts only {@code trend}) when nothing personal matches.
  */
 public final class Ranker {
 
-    static final double AUTHOR_WEIGHT = 4.0;
-    static final double TOPIC_WEIGHT = 2.0;
+    // BM25F
+    static final double K1 = 1.2;
+    static final double B = 0.75;
+    static final double TITLE_WEIGHT = 3.0;
+    /** Query weight of an adjacent-word pair relative to a single word. */
+    static final double PHRASE_WEIGHT = 0.6;
+    /** Query weight of a synonym/acronym concept relative to a single word. */
+    static final double CONCEPT_WEIGHT = 0.8;
+    /** The interest score is BM25 divided by this share of the query's maximal word-level BM25 score. */
+    static final double INTEREST_SCALE = 0.5;
+    /** Below this normalised interest score a paper does not count as matching the interests. */
+    static final double MIN_INTEREST = 0.08;
+
+    // personal score
     static final double INTEREST_WEIGHT = 1.0;
-    static final double TITLE_BONUS = 1.0;
+    static final double TOPIC_WEIGHT = 0.25;
+    static final double AUTHOR_WEIGHT = 1.0;
+    static final double FEEDBACK_WEIGHT = 0.6;
+
+    // Rocchio
+    static final double ROCCHIO_LIKED = 1.0;
+    static final double ROCCHIO_DISLIKED = 1.0;
+    static final int ROCCHIO_TERMS = 30;
+
+    /** Query words too generic to carry a reader's interest. */
+    private static final Set<String> QUERY_STOP = Set.of("interest", "paper", "research", "work", "especi", "like",
+            "particular", "new", "method", "approach", "studi", "topic", "area", "field", "anyth", "thing",
+            "etc", "e.g", "i.e", "also", "want", "i'm", "im", "i");
+
+    private static final Pattern CLAUSE_SPLIT = Pattern.compile("[;\\n]+");
 
     private final TextAnalyzer analyzer = new TextAnalyzer();
-    private final Map<String, Topic> topics = new LinkedHashMap<>();
-    private final Map<String, List<List<String>>> topicSeedTerms = new HashMap<>();
+    private final Synonyms synonyms = new Synonyms(analyzer);
+    private final RankOptions options;
+    private final List<Topic> topicList = new ArrayList<>();
+    private final Map<String, Integer> topicIndex = new HashMap<>();
+    /** Per topic: its seed phrases as stemmed term arrays. */
+    private final List<List<String[]>> topicSeeds = new ArrayList<>();
 
     public Ranker(Collection<Topic> catalog) {
+        this(catalog, RankOptions.DEFAULTS);
+    }
+
+    public Ranker(Collection<Topic> catalog, RankOptions options) {
+        this.options = options == null ? RankOptions.DEFAULTS : options;
         for (Topic topic : catalog) {
-            topics.put(topic.id(), topic);
-            List<List<String>> seeds = new ArrayList<>();
+            if (topicIndex.containsKey(topic.id())) {
+                continue;
+            }
+            topicIndex.put(topic.id(), topicList.size());
+            topicList.add(topic);
+            List<String[]> seeds = new ArrayList<>();
             for (String seed : topic.seedTerms()) {
                 List<String> terms = analyzer.terms(seed);
                 if (!terms.isEmpty()) {
-                    seeds.add(terms);
+                    seeds.add(terms.toArray(String[]::new));
                 }
             }
-            topicSeedTerms.put(topic.id(), seeds);
+            topicSeeds.add(seeds);
         }
     }
 
-    /** Analyzes the day's papers once; the returned index is immutable and safe to share between threads. */
-    public DayIndex index(List<CandidatePaper> papers) {
-        List<IndexedPaper> indexed = new ArrayList<>(papers.size());
-        int maxUpvotes = 0;
-        for (CandidatePaper paper : papers) {
-            Set<String> titleTerms = new HashSet<>(analyzer.terms(paper.title()));
-            Set<String> allTerms = new HashSet<>(titleTerms);
-            allTerms.addAll(analyzer.terms(paper.summary()));
-            Set<String> matchedTopics = new HashSet<>();
-            for (Topic topic : topics.values()) {
-                if (matchesTopic(topic, paper, allTerms)) {
-                    matchedTopics.add(topic.id());
-                }
-            }
-            Set<String> authors = new HashSet<>();
-            for (String author : paper.authors()) {
-                authors.add(normalizeName(author));
-            }
-            indexed.add(new IndexedPaper(paper, titleTerms, allTerms, matchedTopics, authors));
-            maxUpvotes = Math.max(maxUpvotes, paper.upvotes());
-        }
-        return new DayIndex(indexed, maxUpvotes);
-    }
-
-    private boolean matchesTopic(Topic topic, CandidatePaper paper, Set<String> paperTerms) {
-        if (!paper.categories().isEmpty()) {
-            return topic.categories().stream().anyMatch(paper.categories()::contains);
-        }
-        return topicSeedTerms.get(topic.id()).stream().anyMatch(paperTerms::containsAll);
+    public RankOptions options() {
+        return options;
     }
 
     /** Lower-case, accents removed, single spaces: "José  García" and "jose garcia" are the same author. */
@@ -84,97 +109,901 @@ public final class Ranker {
         return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
     }
 
-    private record IndexedPaper(CandidatePaper paper, Set<String> titleTerms, Set<String> allTerms,
-                                Set<String> topics, Set<String> authors) {
+    /**
+     * Analyzes the day's papers once; trend ages count from the newest {@code publishedOn} among them (today when
+     * none has a date). The returned index is immutable apart from thread-safe caches.
+     */
+    public DayIndex index(List<CandidatePaper> papers) {
+        LocalDate newest = null;
+        for (CandidatePaper paper : papers) {
+            if (paper.publishedOn() != null && (newest == null || paper.publishedOn().isAfter(newest))) {
+                newest = paper.publishedOn();
+            }
+        }
+        return index(papers, newest == null ? LocalDate.now() : newest);
     }
 
-    /** The day's analyzed papers. */
+    /** Like {@link #index(List)} with an explicit "today" for the trend's age discount. */
+    public DayIndex index(List<CandidatePaper> papers, LocalDate today) {
+        return new DayIndex(papers, today);
+    }
+
+    // ---------------------------------------------------------------------------------------------- analysis
+
+    /** Term frequencies of one text: words, adjacent-word pairs and concepts. */
+    private Map<String, Integer> termCounts(List<String> terms) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < terms.size(); i++) {
+            counts.merge(terms.get(i), 1, Integer::sum);
+            if (i > 0) {
+                counts.merge(terms.get(i - 1) + ' ' + terms.get(i), 1, Integer::sum);
+            }
+        }
+        for (Synonyms.Match match : synonyms.find(terms, true)) {
+            counts.merge(match.concept(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private static boolean isPhrase(String term) {
+        return term.indexOf(' ') >= 0;
+    }
+
+    private static boolean isConcept(String term) {
+        return term.startsWith(Synonyms.CONCEPT_PREFIX);
+    }
+
+    /** How strongly a paper's text carries a topic's seed terms: 1 in the title, 1/3 per abstract mention. */
+    private double seedStrength(int topic, List<String> title, List<String> summary, Set<String> present) {
+        double strength = 0;
+        for (String[] seed : topicSeeds.get(topic)) {
+            if (!present.contains(seed[0])) {
+                continue;
+            }
+            if (contains(title, seed)) {
+                return 1.0;
+            }
+            int hits = count(summary, seed);
+            strength += hits * (seed.length > 1 ? 0.5 : 1 / 3.0);
+        }
+        return Math.min(1.0, strength);
+    }
+
+    private static boolean contains(List<String> terms, String[] phrase) {
+        return count(terms, phrase) > 0;
+    }
+
+    private static int count(List<String> terms, String[] phrase) {
+        int hits = 0;
+        outer:
+        for (int i = 0; i + phrase.length <= terms.size(); i++) {
+            for (int j = 0; j < phrase.length; j++) {
+                if (!terms.get(i + j).equals(phrase[j])) {
+                    continue outer;
+                }
+            }
+            hits++;
+        }
+        return hits;
+    }
+
+    /** An analyzed interest text or feedback vector against one day's dictionary. */
+    private record Query(int[] terms, float[] weights, double maxScore, String[] surfaces) {
+        static final Query EMPTY = new Query(new int[0], new float[0], 0, new String[0]);
+
+        boolean isEmpty() {
+            return terms.length == 0;
+        }
+    }
+
+    /** Scratch arrays of one ranking thread, reused across readers. */
+    private static final class Scratch {
+        float[] interest = new float[0];
+        float[] feedback = new float[0];
+        float[] topic = new float[0];
+        byte[] topicOf = new byte[0];
+        boolean[] author = new boolean[0];
+        boolean[] excluded = new boolean[0];
+
+        void ensure(int n) {
+            if (interest.length < n) {
+                interest = new float[n];
+                feedback = new float[n];
+                topic = new float[n];
+                topicOf = new byte[n];
+                author = new boolean[n];
+                excluded = new boolean[n];
+            }
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** The day's analyzed papers: an inverted index with precomputed BM25F impacts. Thread-safe. */
     public final class DayIndex {
 
-        private final List<IndexedPaper> papers;
-        private final double logMaxUpvotes;
+        private static final int CACHE_LIMIT = 200_000;
 
-        private DayIndex(List<IndexedPaper> papers, int maxUpvotes) {
-            this.papers = papers;
-            this.logMaxUpvotes = Math.log1p(maxUpvotes);
+        private final CandidatePaper[] papers;
+        private final Map<String, Integer> docById = new HashMap<>();
+        private final LocalDate today;
+        private final Map<String, Integer> dictionary = new HashMap<>();
+        private final int[][] postingDocs;
+        private final float[][] postingImpacts;
+        private final float[] idf;
+        /** Per topic: docs in it, and how strongly, in doc order. */
+        private final int[][] topicDocs;
+        private final float[][] topicStrengths;
+        /** Each paper's strongest topic, -1 when none. */
+        private final int[] primaryTopic;
+        private final float[] trend;
+        private final Map<String, int[]> docsByAuthor = new HashMap<>();
+        /** Each paper's author names, normalised, in the paper's order. */
+        private final String[][] normalizedAuthors;
+        /** Docs ordered by trend, best first (ties: more upvotes, then id). */
+        private final int[] byTrend;
+        private final Map<String, Query> queryCache = new ConcurrentHashMap<>();
+        private final Map<String, float[]> vectorCache = new ConcurrentHashMap<>();
+
+        private DayIndex(List<CandidatePaper> input, LocalDate today) {
+            this.today = today;
+            List<CandidatePaper> unique = new ArrayList<>();
+            for (CandidatePaper paper : input) {
+                if (docById.putIfAbsent(paper.id(), 0) == null) {
+                    unique.add(paper);
+                }
+            }
+            // Doc numbers follow the ids, so "lower doc number" is "lower id": ties break by id everywhere.
+            unique.sort((a, b) -> a.id().compareTo(b.id()));
+            papers = unique.toArray(CandidatePaper[]::new);
+            for (int d = 0; d < papers.length; d++) {
+                docById.put(papers[d].id(), d);
+            }
+            int n = papers.length;
+
+            // Analyze, collect field term counts and lengths.
+            List<Map<String, Integer>> titleCounts = new ArrayList<>(n);
+            List<Map<String, Integer>> summaryCounts = new ArrayList<>(n);
+            double[] length = new double[n];
+            double totalLength = 0;
+            int[] primary = new int[n];
+            List<List<Integer>> topicDocList = new ArrayList<>();
+            List<List<Float>> topicStrengthList = new ArrayList<>();
+            for (int t = 0; t < topicList.size(); t++) {
+                topicDocList.add(new ArrayList<>());
+                topicStrengthList.add(new ArrayList<>());
+            }
+            for (int d = 0; d < n; d++) {
+                CandidatePaper paper = papers[d];
+                List<String> title = analyzer.terms(paper.title());
+                List<String> summary = analyzer.terms(paper.summary());
+                Set<String> present = new HashSet<>(title);
+                present.addAll(summary);
+                titleCounts.add(termCounts(title));
+                summaryCounts.add(termCounts(summary));
+                length[d] = TITLE_WEIGHT * title.size() + summary.size();
+                totalLength += length[d];
+                primary[d] = -1;
+                double best = 0;
+                for (int t = 0; t < topicList.size(); t++) {
+                    Topic topic = topicList.get(t);
+                    double strength;
+                    if (!paper.categories().isEmpty()) {
+                        strength = topic.categories().stream().anyMatch(paper.categories()::contains) ? 1.0 : 0.0;
+                    } else {
+                        strength = seedStrength(t, title, summary, present);
+                    }
+                    if (strength >= 0.5) {
+                        topicDocList.get(t).add(d);
+                        topicStrengthList.get(t).add((float) strength);
+                        // The primary topic is the most specific strong one: fewer seed terms = broader, so
+                        // prefer curated themes (listed after the broad arXiv categories) on ties.
+                        if (strength > best || (strength == best && strength > 0)) {
+                            best = strength;
+                            primary[d] = t;
+                        }
+                    }
+                }
+                for (String author : paper.authors()) {
+                    docsByAuthor.merge(normalizeName(author), new int[] {d}, Ranker::concat);
+                }
+            }
+            primaryTopic = primary;
+            normalizedAuthors = new String[n][];
+            for (int d = 0; d < n; d++) {
+                normalizedAuthors[d] = papers[d].authors().stream().map(Ranker::normalizeName).toArray(String[]::new);
+            }
+            topicDocs = new int[topicList.size()][];
+            topicStrengths = new float[topicList.size()][];
+            for (int t = 0; t < topicList.size(); t++) {
+                topicDocs[t] = topicDocList.get(t).stream().mapToInt(Integer::intValue).toArray();
+                topicStrengths[t] = new float[topicDocs[t].length];
+                for (int i = 0; i < topicDocs[t].length; i++) {
+                    topicStrengths[t][i] = topicStrengthList.get(t).get(i);
+                }
+            }
+
+            // Dictionary and postings with BM25F impacts: idf * tf' (k1 + 1) / (tf' + k1 (1 - b + b len / avglen)).
+            double avgLength = n == 0 ? 1 : Math.max(1, totalLength / n);
+            Map<String, List<int[]>> postings = new HashMap<>();
+            for (int d = 0; d < n; d++) {
+                Map<String, Integer> combined = new HashMap<>();
+                for (Map.Entry<String, Integer> e : titleCounts.get(d).entrySet()) {
+                    combined.merge(e.getKey(), (int) TITLE_WEIGHT * e.getValue(), Integer::sum);
+                }
+                for (Map.Entry<String, Integer> e : summaryCounts.get(d).entrySet()) {
+                    combined.merge(e.getKey(), e.getValue(), Integer::sum);
+                }
+                for (Map.Entry<String, Integer> e : combined.entrySet()) {
+                    postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new int[] {d, e.getValue()});
+                }
+            }
+            int terms = postings.size();
+            postingDocs = new int[terms][];
+            postingImpacts = new float[terms][];
+            idf = new float[terms];
+            List<String> sortedTerms = new ArrayList<>(postings.keySet());
+            sortedTerms.sort(null);
+            for (String term : sortedTerms) {
+                int id = dictionary.size();
+                dictionary.put(term, id);
+                List<int[]> list = postings.get(term);
+                double termIdf = Math.log(1 + (n - list.size() + 0.5) / (list.size() + 0.5));
+                idf[id] = (float) termIdf;
+                int[] docs = new int[list.size()];
+                float[] impacts = new float[list.size()];
+                for (int i = 0; i < list.size(); i++) {
+                    int d = list.get(i)[0];
+                    double tf = list.get(i)[1];
+                    docs[i] = d;
+                    impacts[i] = (float) (termIdf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length[d] / avgLength)));
+                }
+                postingDocs[id] = docs;
+                postingImpacts[id] = impacts;
+            }
+
+            // Trend: log-scaled upvotes relative to the day's best, halved every half-life of age.
+            trend = new float[n];
+            int maxUpvotes = 0;
+            for (CandidatePaper paper : papers) {
+                maxUpvotes = Math.max(maxUpvotes, paper.upvotes());
+            }
+            double logMax = Math.log1p(maxUpvotes);
+            for (int d = 0; d < n; d++) {
+                if (logMax > 0 && papers[d].upvotes() > 0) {
+                    double age = papers[d].publishedOn() == null ? 0
+                            : Math.max(0, ChronoUnit.DAYS.between(papers[d].publishedOn(), today));
+                    trend[d] = (float) (Math.log1p(papers[d].upvotes()) / logMax
+                            * Math.pow(0.5, age / options.trendHalfLifeDays()));
+                }
+            }
+            Integer[] order = new Integer[n];
+            for (int d = 0; d < n; d++) {
+                order[d] = d;
+            }
+            Arrays.sort(order, (a, b) -> {
+                int c = Float.compare(trend[b], trend[a]);
+                if (c == 0) {
+                    c = Integer.compare(papers[b].upvotes(), papers[a].upvotes());
+                }
+                return c != 0 ? c : papers[a].id().compareTo(papers[b].id());
+            });
+            byTrend = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
         }
 
         public int size() {
-            return papers.size();
+            return papers.length;
         }
+
+        /** The "today" trend ages count from. */
+        public LocalDate today() {
+            return today;
+        }
+
+        // ------------------------------------------------------------------------------------------ queries
+
+        /** The analyzed interest text, shared by all readers who typed the same text. */
+        private Query interestQuery(String interests) {
+            String key = interests.strip().toLowerCase(Locale.ROOT);
+            if (key.isEmpty()) {
+                return Query.EMPTY;
+            }
+            Query cached = queryCache.get(key);
+            if (cached == null) {
+                cached = buildInterestQuery(interests);
+                if (queryCache.size() >= CACHE_LIMIT) {
+                    queryCache.clear();
+                }
+                queryCache.put(key, cached);
+            }
+            return cached;
+        }
+
+        private Query buildInterestQuery(String interests) {
+            Map<String, Double> weights = new LinkedHashMap<>();
+            Map<String, String> surfaces = new HashMap<>();
+            for (String clause : CLAUSE_SPLIT.split(interests)) {
+                List<TextAnalyzer.Token> tokens = new ArrayList<>();
+                for (TextAnalyzer.Token token : analyzer.tokens(clause)) {
+                    if (!QUERY_STOP.contains(token.term())) {
+                        tokens.add(token);
+                    }
+                }
+                List<String> terms = tokens.stream().map(TextAnalyzer.Token::term).toList();
+                for (int i = 0; i < tokens.size(); i++) {
+                    TextAnalyzer.Token token = tokens.get(i);
+                    weights.merge(token.term(), 1.0, Double::sum);
+                    surfaces.putIfAbsent(token.term(), clause.substring(token.start(), token.end()));
+                    if (i > 0) {
+                        String pair = terms.get(i - 1) + ' ' + token.term();
+                        weights.merge(pair, PHRASE_WEIGHT, Double::sum);
+                        surfaces.putIfAbsent(pair, clause.substring(tokens.get(i - 1).start(), token.end()));
+                    }
+                }
+                for (Synonyms.Match match : synonyms.find(terms, false)) {
+                    weights.merge(match.concept(), CONCEPT_WEIGHT, Double::sum);
+                    surfaces.putIfAbsent(match.concept(),
+                            clause.substring(tokens.get(match.first()).start(), tokens.get(match.last()).end()));
+                }
+            }
+            return toQuery(weights, surfaces);
+        }
+
+        private Query toQuery(Map<String, Double> weights, Map<String, String> surfaces) {
+            List<Integer> ids = new ArrayList<>();
+            List<Float> ws = new ArrayList<>();
+            List<String> ss = new ArrayList<>();
+            double max = 0;
+            for (Map.Entry<String, Double> e : weights.entrySet()) {
+                Integer id = dictionary.get(e.getKey());
+                double w = e.getValue();
+                if (!isPhrase(e.getKey()) && !isConcept(e.getKey())) {
+                    // Unknown words still count in the maximum: a reader's interest the day does not cover at all
+                    // must not make a half match look perfect.
+                    double termIdf = id == null ? Math.log(1 + (papers.length + 0.5) / 0.5) : idf[id];
+                    if (w > 0) {
+                        max += w * termIdf * (K1 + 1);
+                    }
+                }
+                if (id != null) {
+                    ids.add(id);
+                    ws.add((float) w);
+                    ss.add(surfaces == null ? null : surfaces.get(e.getKey()));
+                }
+            }
+            int[] idArray = ids.stream().mapToInt(Integer::intValue).toArray();
+            float[] wArray = new float[ws.size()];
+            for (int i = 0; i < wArray.length; i++) {
+                wArray[i] = ws.get(i);
+            }
+            return new Query(idArray, wArray, max, ss.toArray(String[]::new));
+        }
+
+        /** A text's tf-idf vector over the day's dictionary (words and concepts), unit length. Cached. */
+        private float[] vector(String text) {
+            float[] cached = vectorCache.get(text);
+            if (cached != null) {
+                return cached;
+            }
+            Map<String, Integer> counts = termCounts(analyzer.terms(text));
+            // sparse as parallel arrays packed into one float[]: id (as float bits), weight
+            List<float[]> entries = new ArrayList<>();
+            double norm = 0;
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                Integer id = dictionary.get(e.getKey());
+                if (id == null || isPhrase(e.getKey())) {
+                    continue;
+                }
+                double w = (1 + Math.log(e.getValue())) * idf[id];
+                entries.add(new float[] {Float.intBitsToFloat(id), (float) w});
+                norm += w * w;
+            }
+            float[] packed = new float[entries.size() * 2];
+            double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
+            for (int i = 0; i < entries.size(); i++) {
+                packed[2 * i] = entries.get(i)[0];
+                packed[2 * i + 1] = (float) (entries.get(i)[1] * scale);
+            }
+            if (vectorCache.size() >= CACHE_LIMIT) {
+                vectorCache.clear();
+            }
+            vectorCache.put(text, packed);
+            return packed;
+        }
+
+        /** Rocchio: liked centroid minus disliked centroid, strongest terms only. */
+        private Query feedbackQuery(List<String> liked, List<String> disliked) {
+            if (liked.isEmpty() && disliked.isEmpty()) {
+                return Query.EMPTY;
+            }
+            Map<Integer, Double> centroid = new HashMap<>();
+            for (String text : liked) {
+                addTo(centroid, vector(text), ROCCHIO_LIKED / liked.size());
+            }
+            for (String text : disliked) {
+                addTo(centroid, vector(text), -ROCCHIO_DISLIKED / disliked.size());
+            }
+            List<Map.Entry<Integer, Double>> entries = new ArrayList<>(centroid.entrySet());
+            entries.sort((a, b) -> {
+                int c = Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue()));
+                return c != 0 ? c : Integer.compare(a.getKey(), b.getKey());
+            });
+            int k = Math.min(ROCCHIO_TERMS, entries.size());
+            int[] ids = new int[k];
+            float[] ws = new float[k];
+            double max = 0;
+            for (int i = 0; i < k; i++) {
+                ids[i] = entries.get(i).getKey();
+                // term weights scaled so that a strong centroid term weighs about like one typed word
+                ws[i] = (float) (entries.get(i).getValue() * 3);
+                if (ws[i] > 0) {
+                    max += ws[i] * idf[ids[i]] * (K1 + 1);
+                }
+            }
+            return new Query(ids, ws, max, new String[k]);
+        }
+
+        private void addTo(Map<Integer, Double> centroid, float[] packed, double factor) {
+            for (int i = 0; i < packed.length; i += 2) {
+                centroid.merge(Float.floatToRawIntBits(packed[i]), packed[i + 1] * factor, Double::sum);
+            }
+        }
+
+        private void accumulate(Query query, float[] acc) {
+            for (int i = 0; i < query.terms().length; i++) {
+                int[] docs = postingDocs[query.terms()[i]];
+                float[] impacts = postingImpacts[query.terms()[i]];
+                float w = query.weights()[i];
+                for (int j = 0; j < docs.length; j++) {
+                    acc[docs[j]] += w * impacts[j];
+                }
+            }
+        }
+
+        private boolean hasTerm(int term, int doc) {
+            return Arrays.binarySearch(postingDocs[term], doc) >= 0;
+        }
+
+        // ------------------------------------------------------------------------------------------ ranking
 
         /** The reader's best {@code limit} papers, best first. */
         public List<RankedPaper> rank(ReaderProfile profile, int limit) {
-            List<String> interestTerms = analyzer.terms(profile.interests()).stream().distinct().toList();
-            Set<String> followed = new HashSet<>();
-            profile.followedAuthors().forEach(name -> followed.add(normalizeName(name)));
+            if (limit <= 0 || papers.length == 0) {
+                return List.of();
+            }
+            int n = papers.length;
+            Scratch s = SCRATCH.get();
+            s.ensure(n);
+            float[] interest = s.interest;
+            float[] feedback = s.feedback;
+            float[] topic = s.topic;
+            byte[] topicOf = s.topicOf;
+            boolean[] author = s.author;
+            Arrays.fill(interest, 0, n, 0f);
+            Arrays.fill(feedback, 0, n, 0f);
+            Arrays.fill(topic, 0, n, 0f);
+            Arrays.fill(author, 0, n, false);
 
-            List<RankedPaper> personal = new ArrayList<>();
-            List<RankedPaper> trending = new ArrayList<>();
-            for (IndexedPaper candidate : papers) {
-                if (profile.excludedPaperIds().contains(candidate.paper().id())) {
-                    continue;
-                }
-                Map<String, Double> parts = new LinkedHashMap<>();
-                List<String> reasons = new ArrayList<>();
+            Query query = interestQuery(profile.interests());
+            accumulate(query, interest);
+            double interestNorm = query.maxScore() * INTEREST_SCALE;
+            Query fb = feedbackQuery(profile.likedTexts(), profile.dislikedTexts());
+            accumulate(fb, feedback);
+            double feedbackNorm = Math.max(1e-9, fb.maxScore() * INTEREST_SCALE);
 
-                List<String> authorHits = candidate.paper().authors().stream()
-                        .filter(author -> followed.contains(normalizeName(author))).toList();
-                if (!authorHits.isEmpty()) {
-                    parts.put("author", AUTHOR_WEIGHT * authorHits.size());
-                    reasons.add("by " + authorHits.get(0) + ", whom you follow");
-                }
-                List<String> topicHits = profile.topics().stream().filter(candidate.topics()::contains).sorted().toList();
-                if (!topicHits.isEmpty()) {
-                    parts.put("topic", TOPIC_WEIGHT * topicHits.size());
-                    reasons.add("in your topic '" + topicName(topicHits.get(0)) + "'");
-                }
-                double interest = 0;
-                List<String> interestHits = new ArrayList<>();
-                for (String term : interestTerms) {
-                    if (candidate.allTerms().contains(term)) {
-                        interest += INTEREST_WEIGHT + (candidate.titleTerms().contains(term) ? TITLE_BONUS : 0);
-                        interestHits.add(term);
+            int[] readerTopics = readerTopics(profile);
+            for (int ti = 0; ti < readerTopics.length; ti++) {
+                int t = readerTopics[ti];
+                int[] docs = topicDocs[t];
+                float[] strengths = topicStrengths[t];
+                for (int j = 0; j < docs.length; j++) {
+                    if (strengths[j] > topic[docs[j]]) {
+                        topic[docs[j]] = strengths[j];
+                        topicOf[docs[j]] = (byte) ti;
                     }
                 }
-                if (interest > 0) {
-                    parts.put("interest", interest);
-                    reasons.add("matches your interests (" + String.join(", ", interestHits.subList(0, Math.min(3, interestHits.size()))) + ")");
+            }
+            Set<String> followed = profile.followedAuthors().isEmpty() ? Set.of() : new HashSet<>();
+            for (String name : profile.followedAuthors()) {
+                String normalized = normalizeName(name);
+                followed.add(normalized);
+                int[] docs = docsByAuthor.get(normalized);
+                if (docs != null) {
+                    for (int d : docs) {
+                        author[d] = true;
+                    }
                 }
-                double trend = trendScore(candidate.paper().upvotes());
-                int upvotes = candidate.paper().upvotes();
-                if (parts.isEmpty()) {
-                    parts.put("trend", trend);
-                    trending.add(new RankedPaper(candidate.paper(), trend, parts, trendingReason(upvotes)));
+            }
+            // Readers who said something specific (interests, authors, feedback) get personal picks only for that;
+            // topics then just boost. Readers who only chose topics get their topics' papers as personal picks.
+            boolean specific = !profile.interests().isBlank() || !profile.followedAuthors().isEmpty()
+                    || !profile.likedTexts().isEmpty() || !profile.dislikedTexts().isEmpty();
+
+            // Score every paper; keep the best few in a small heap.
+            int heapSize = Math.min(n, Math.max(limit * 4, limit + 20));
+            boolean[] excluded = s.excluded;
+            for (String id : profile.excludedPaperIds()) {
+                Integer d = docById.get(id);
+                if (d != null) {
+                    excluded[d] = true;
+                }
+            }
+            TopK top = scoreAll(n, heapSize, interest, interestNorm > 0 ? 1 / interestNorm : 0, feedback,
+                    fb.isEmpty() ? 0 : 1 / feedbackNorm, topic, author, excluded, specific, profile.trendWeight());
+            for (String id : profile.excludedPaperIds()) {
+                Integer d = docById.get(id);
+                if (d != null) {
+                    excluded[d] = false;
+                }
+            }
+
+            int[] ranked = top.sorted();
+            List<RankedPaper> picks = new ArrayList<>(limit);
+            if (ranked.length == 0) {
+                return profile.onlyWhenMatches() ? List.of() : trending(profile, readerTopics, limit);
+            }
+            boolean explore = profile.exploration() && limit >= 3;
+            int personalSlots = explore ? limit - 1 : limit;
+            int cap = options.maxPerTopic() == 0 ? Integer.MAX_VALUE : options.maxPerTopic();
+            int[] perTopic = new int[topicList.size()];
+            List<Integer> deferred = new ArrayList<>();
+            Set<Integer> chosenTopics = new HashSet<>();
+            for (int d : ranked) {
+                if (picks.size() == personalSlots) {
+                    break;
+                }
+                int t = primaryTopic[d];
+                if (t >= 0 && perTopic[t] >= cap) {
+                    deferred.add(d);
                     continue;
                 }
-                double personalScore = parts.values().stream().mapToDouble(Double::doubleValue).sum();
-                // The trend setting moves weight between what matched personally and what the community upvoted.
-                parts.put("trend", trend * profile.trendWeight() * 4);
-                double score = personalScore * (1 - profile.trendWeight()) + trend * profile.trendWeight() * 4;
-                if (upvotes > 0) {
-                    reasons.add(upvotes + " upvotes");
+                if (t >= 0) {
+                    perTopic[t]++;
+                    chosenTopics.add(t);
                 }
-                personal.add(new RankedPaper(candidate.paper(), score, parts, String.join(" · ", reasons)));
+                picks.add(personal(d, profile, query, interestNorm, fb, feedbackNorm, readerTopics, s, followed));
             }
-            List<RankedPaper> picks = personal.isEmpty() ? trending : personal;
-            picks.sort(Comparator.comparingDouble(RankedPaper::score).reversed()
-                    .thenComparing(p -> p.paper().upvotes(), Comparator.reverseOrder())
-                    .thenComparing(p -> p.paper().id()));
-            return List.copyOf(picks.subList(0, Math.min(limit, picks.size())));
+            for (int i = 0; i < deferred.size() && picks.size() < personalSlots; i++) {
+                int d = deferred.get(i);
+                picks.add(personal(d, profile, query, interestNorm, fb, feedbackNorm, readerTopics, s, followed));
+            }
+            picks.sort(BEST_FIRST);
+            if (explore) {
+                RankedPaper pick = exploration(profile, readerTopics, chosenTopics, picks, interest, interestNorm,
+                        topic, author);
+                if (pick != null) {
+                    picks.add(pick);
+                }
+            }
+            return List.copyOf(picks);
         }
 
-        private double trendScore(int upvotes) {
-            return logMaxUpvotes == 0 ? 0 : Math.log1p(upvotes) / logMaxUpvotes;
+        /** The hot loop, kept small so the JIT compiles it well. */
+        private TopK scoreAll(int n, int heapSize, float[] interest, double interestScale, float[] feedback,
+                              double feedbackScale, float[] topic, boolean[] author, boolean[] excluded,
+                              boolean specific, double w) {
+            TopK top = new TopK(heapSize);
+            float[] trend = this.trend;
+            if (feedbackScale == 0 && specific && !anyTrue(author, n) && interestScale > 0) {
+                // Fast path for the common reader (interests, maybe topics): only interest matches qualify.
+                float minRaw = (float) (MIN_INTEREST / interestScale);
+                double a = (1 - w) * INTEREST_WEIGHT * interestScale;
+                double t = (1 - w) * TOPIC_WEIGHT;
+                for (int d = 0; d < n; d++) {
+                    float raw = interest[d];
+                    if (raw < minRaw || excluded[d]) {
+                        continue;
+                    }
+                    double score = a * raw + t * topic[d] + w * trend[d];
+                    if (top.size < heapSize || score > top.scores[0]) {
+                        top.offer(d, score);
+                    }
+                }
+                return top;
+            }
+            for (int d = 0; d < n; d++) {
+                if (excluded[d]) {
+                    continue;
+                }
+                double iScore = interest[d] * interestScale;
+                double fScore = feedbackScale == 0 ? 0 : Math.max(-1, Math.min(1, feedback[d] * feedbackScale));
+                if (iScore >= MIN_INTEREST || author[d] || fScore >= MIN_INTEREST || (!specific && topic[d] > 0)) {
+                    double personal = INTEREST_WEIGHT * iScore + TOPIC_WEIGHT * topic[d]
+                            + (author[d] ? AUTHOR_WEIGHT : 0) + FEEDBACK_WEIGHT * fScore;
+                    top.offer(d, (1 - w) * personal + w * trend[d]);
+                }
+            }
+            return top;
         }
 
-        private String trendingReason(int upvotes) {
-            return upvotes > 0 ? "trending today · " + upvotes + " upvotes" : "new today";
+        private static boolean anyTrue(boolean[] flags, int n) {
+            for (int i = 0; i < n; i++) {
+                if (flags[i]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
-        private String topicName(String topicId) {
-            Topic topic = topics.get(topicId);
-            return topic == null ? topicId : topic.name();
+        private int[] readerTopics(ReaderProfile profile) {
+            int[] result = new int[profile.topics().size()];
+            int k = 0;
+            for (String id : profile.topics()) {
+                Integer t = topicIndex.get(id);
+                if (t != null) {
+                    result[k++] = t;
+                }
+            }
+            result = Arrays.copyOf(result, k);
+            Arrays.sort(result);
+            return result;
+        }
+
+        private RankedPaper personal(int d, ReaderProfile profile, Query query, double interestNorm, Query fb,
+                                     double feedbackNorm, int[] readerTopics, Scratch s, Set<String> followed) {
+            float[] topic = s.topic;
+            byte[] topicOf = s.topicOf;
+            boolean[] author = s.author;
+            CandidatePaper paper = papers[d];
+            Map<String, Double> parts = new LinkedHashMap<>();
+            List<String> reasons = new ArrayList<>(4);
+            double w = profile.trendWeight();
+            if (author[d]) {
+                parts.put("author", AUTHOR_WEIGHT);
+                String name = followedAuthorOf(d, followed);
+                reasons.add("by " + name + ", whom you follow");
+            }
+            double iScore = interestNorm > 0 ? s.interest[d] / interestNorm : 0;
+            if (iScore > 0) {
+                parts.put("interest", INTEREST_WEIGHT * iScore);
+                if (iScore >= MIN_INTEREST) {
+                    String phrase = matchedPhrase(d, query);
+                    if (phrase != null) {
+                        reasons.add(0, "matches your interest '" + phrase + "'");
+                    }
+                }
+            }
+            if (!fb.isEmpty()) {
+                double fScore = Math.max(-1, Math.min(1, s.feedback[d] / feedbackNorm));
+                if (fScore != 0) {
+                    parts.put("feedback", FEEDBACK_WEIGHT * fScore);
+                    if (fScore >= MIN_INTEREST) {
+                        reasons.add("similar to papers you liked");
+                    }
+                }
+            }
+            if (topic[d] > 0) {
+                parts.put("topic", TOPIC_WEIGHT * topic[d]);
+                reasons.add("in your topic '" + topicList.get(readerTopics[topicOf[d]]).name() + "'");
+            }
+            double personal = parts.values().stream().mapToDouble(Double::doubleValue).sum();
+            parts.replaceAll((k, v) -> v * (1 - w));
+            parts.put("trend", w * trend[d]);
+            if (paper.upvotes() > 0) {
+                reasons.add(paper.upvotes() + " upvotes");
+            }
+            double score = (1 - w) * personal + w * trend[d];
+            return new RankedPaper(paper, score, parts, String.join(" · ", reasons), RankedPaper.Kind.PERSONAL);
+        }
+
+        /** The reader's own words that matched best: a matched phrase if any, else up to three matched words. */
+        private String matchedPhrase(int d, Query query) {
+            String bestPhrase = null;
+            double bestPhraseScore = 0;
+            List<String> words = new ArrayList<>(3);
+            for (int i = 0; i < query.terms().length; i++) {
+                int term = query.terms()[i];
+                String surface = query.surfaces()[i];
+                if (surface == null || !hasTerm(term, d)) {
+                    continue;
+                }
+                String key = termOf(term);
+                if (isPhrase(key) || isConcept(key)) {
+                    double score = idf[term] * surface.length();
+                    if (score > bestPhraseScore) {
+                        bestPhraseScore = score;
+                        bestPhrase = surface;
+                    }
+                } else if (words.size() < 3 && idf[term] > 1.0) {
+                    words.add(surface);
+                }
+            }
+            if (bestPhrase != null) {
+                return bestPhrase;
+            }
+            return words.isEmpty() ? null : String.join(" ", words);
+        }
+
+        private String[] termsById;
+
+        private String termOf(int id) {
+            String[] names = termsById;
+            if (names == null) {
+                names = new String[dictionary.size()];
+                for (Map.Entry<String, Integer> e : dictionary.entrySet()) {
+                    names[e.getValue()] = e.getKey();
+                }
+                termsById = names;
+            }
+            return names[id];
+        }
+
+        private String followedAuthorOf(int d, Set<String> followed) {
+            List<String> authors = papers[d].authors();
+            for (int i = 0; i < authors.size(); i++) {
+                if (followed.contains(normalizedAuthors[d][i])) {
+                    return authors.get(i);
+                }
+            }
+            return authors.isEmpty() ? "an author" : authors.get(0);
+        }
+
+        /** One paper outside the reader's topics and the list's topics: the most trending one. */
+        private RankedPaper exploration(ReaderProfile profile, int[] readerTopics, Set<Integer> chosenTopics,
+                                        List<RankedPaper> picks, float[] interest, double interestNorm,
+                                        float[] topic, boolean[] author) {
+            Set<String> picked = new HashSet<>();
+            picks.forEach(p -> picked.add(p.paper().id()));
+            int fallback = -1;
+            for (int d : byTrend) {
+                if (topic[d] > 0 || author[d] || picked.contains(papers[d].id())
+                        || profile.excludedPaperIds().contains(papers[d].id())
+                        || (interestNorm > 0 && interest[d] / interestNorm >= MIN_INTEREST)) {
+                    continue;
+                }
+                int t = primaryTopic[d];
+                if (t >= 0 && !chosenTopics.contains(t) && Arrays.binarySearch(readerTopics, t) < 0) {
+                    return explorationPick(d, t, profile);
+                }
+                if (fallback < 0 && t < 0) {
+                    fallback = d;
+                }
+            }
+            return fallback < 0 ? null : explorationPick(fallback, -1, profile);
+        }
+
+        private RankedPaper explorationPick(int d, int t, ReaderProfile profile) {
+            CandidatePaper paper = papers[d];
+            StringBuilder reason = new StringBuilder("outside your usual topics");
+            if (t >= 0) {
+                reason.append(" · ").append(topicList.get(t).name());
+            }
+            if (paper.upvotes() > 0) {
+                reason.append(" · ").append(paper.upvotes()).append(" upvotes");
+            }
+            Map<String, Double> parts = new LinkedHashMap<>();
+            parts.put("exploration", 0.0);
+            parts.put("trend", (double) trend[d]);
+            return new RankedPaper(paper, trend[d], parts, reason.toString(), RankedPaper.Kind.EXPLORATION);
+        }
+
+        /** Nothing personal matched: the day's most trending papers in the reader's topics, then overall. */
+        private List<RankedPaper> trending(ReaderProfile profile, int[] readerTopics, int limit) {
+            List<RankedPaper> picks = new ArrayList<>(limit);
+            Set<String> excluded = profile.excludedPaperIds();
+            boolean[] taken = new boolean[papers.length];
+            if (readerTopics.length > 0) {
+                for (int d : byTrend) {
+                    if (picks.size() == limit) {
+                        break;
+                    }
+                    if (excluded.contains(papers[d].id())) {
+                        continue;
+                    }
+                    for (int t : readerTopics) {
+                        if (Arrays.binarySearch(topicDocs[t], d) >= 0) {
+                            picks.add(trendingPick(d, "trending in " + topicList.get(t).name()));
+                            taken[d] = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            for (int d : byTrend) {
+                if (picks.size() == limit) {
+                    break;
+                }
+                if (!taken[d] && !excluded.contains(papers[d].id())) {
+                    picks.add(trendingPick(d, "trending today"));
+                }
+            }
+            return List.copyOf(picks);
+        }
+
+        private RankedPaper trendingPick(int d, String reason) {
+            CandidatePaper paper = papers[d];
+            String text = paper.upvotes() > 0 ? reason + " · " + paper.upvotes() + " upvotes" : reason;
+            return new RankedPaper(paper, trend[d], Map.of("trend", (double) trend[d]), text,
+                    RankedPaper.Kind.TRENDING);
+        }
+    }
+
+    private static final java.util.Comparator<RankedPaper> BEST_FIRST = (a, b) -> {
+        int c = Double.compare(b.score(), a.score());
+        return c != 0 ? c : a.paper().id().compareTo(b.paper().id());
+    };
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    /** A bounded min-heap of (doc, score); ties broken by paper id so results are deterministic. */
+    private static final class TopK {
+        private final int[] docs;
+        final double[] scores;
+        int size;
+
+        TopK(int capacity) {
+            docs = new int[capacity];
+            scores = new double[capacity];
+        }
+
+        void offer(int doc, double score) {
+            if (size < docs.length) {
+                docs[size] = doc;
+                scores[size] = score;
+                size++;
+                if (size == docs.length) {
+                    // heapify once full
+                    for (int i = size / 2 - 1; i >= 0; i--) {
+                        siftDown(i);
+                    }
+                }
+            } else if (score > scores[0]) {
+                docs[0] = doc;
+                scores[0] = score;
+                siftDown(0);
+            }
+        }
+
+        /** min-heap on score, then on doc descending (a later doc loses a tie) */
+        private boolean less(int i, int j) {
+            return scores[i] < scores[j] || (scores[i] == scores[j] && docs[i] > docs[j]);
+        }
+
+        private void siftDown(int i) {
+            while (true) {
+                int l = 2 * i + 1;
+                int r = l + 1;
+                int m = i;
+                if (l < size && less(l, m)) {
+                    m = l;
+                }
+                if (r < size && less(r, m)) {
+                    m = r;
+                }
+                if (m == i) {
+                    return;
+                }
+                int td = docs[i];
+                docs[i] = docs[m];
+                docs[m] = td;
+                double ts = scores[i];
+                scores[i] = scores[m];
+                scores[m] = ts;
+                i = m;
+            }
+        }
+
+        /** Best first; equal scores by doc number, which follows the paper id. */
+        int[] sorted() {
+            int[] d = Arrays.copyOf(docs, size);
+            double[] sc = Arrays.copyOf(scores, size);
+            for (int i = 1; i < size; i++) {
+                int doc = d[i];
+                double score = sc[i];
+                int j = i - 1;
+                while (j >= 0 && (sc[j] < score || (sc[j] == score && d[j] > doc))) {
+                    d[j + 1] = d[j];
+                    sc[j + 1] = sc[j];
+                    j--;
+                }
+                d[j + 1] = doc;
+                sc[j + 1] = score;
+            }
+            return d;
         }
     }
 }
