@@ -98,6 +98,10 @@ public class PaperImporter {
             if (failure == null) {
                 LOG.infof("Import from %s: read %d, added %d, updated %d, skipped %d, errors %d", report.source(),
                         report.read(), report.added(), report.updated(), report.skipped(), report.errors().size());
+            } else if (failure instanceof IOException) {
+                // The source could not be read (HTTP error, timeout, broken body): the message says it all.
+                LOG.errorf("Import from %s failed after reading %d items (added %d, updated %d): %s", report.source(),
+                        report.read(), report.added(), report.updated(), ImportRuns.describe(failure));
             } else {
                 LOG.errorf(failure, "Import from %s failed after reading %d items (added %d, updated %d)",
                         report.source(), report.read(), report.added(), report.updated());

@@ -2,6 +2,7 @@ package io.paperpost.papers;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -11,6 +12,11 @@ public class IngestionTestProfile implements QuarkusTestProfile {
     @Override
     public List<TestResourceEntry> testResources() {
         return List.of(new TestResourceEntry(WireMockSources.class));
+    }
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(RefuseAllPasswords.class);
     }
 
     @Override

@@ -28,14 +28,17 @@ public class DatabaseValidatorStore implements ValidatorStore {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             HttpValidator row = HttpValidator.findById(url);
-            if (row == null) {
+            boolean known = row != null;
+            if (!known) {
                 row = new HttpValidator();
                 row.url = url;
-                row.persist();
             }
             row.etag = clip(validators.etag(), 500);
             row.lastModified = clip(validators.lastModified(), 100);
             row.updatedAt = Instant.now();
+            if (!known) {
+                row.persist();
+            }
         });
     }
 
