@@ -6,12 +6,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.paperpost.ranking.Ranker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -118,6 +121,13 @@ public class PaperImporter {
         private final int batchSize;
         private final List<PaperRecord> batch = new ArrayList<>();
         private final List<ImportReport.ItemError> errors = new ArrayList<>();
+        /** Normalized author names seen in this import: the same authors come back paper after paper. */
+        private final Map<String, String> normalizedNames = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > 20_000;
+            }
+        };
         private int read;
         private int added;
         private int updated;
@@ -165,7 +175,8 @@ public class PaperImporter {
         private PaperStore.Counts store() {
             return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
                 try (var connection = dataSource.getConnection()) {
-                    return new PaperStore(connection, source, firstSeenOn, Instant.now()).store(batch);
+                    return new PaperStore(connection, source, firstSeenOn, Instant.now(),
+                            name -> normalizedNames.computeIfAbsent(name, Ranker::normalizeName)).store(batch);
                 } catch (SQLException e) {
                     // SQLState class 23: integrity constraint violation (a paper added by someone else).
                     if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {

@@ -81,7 +81,7 @@ public class PaperIndexBackfill {
                     delete.executeBatch();
                 }
             }
-            PaperStore.writeAuthors(connection, papers, List.of());
+            PaperStore.writeAuthors(connection, papers, List.of(), io.paperpost.ranking.Ranker::normalizeName);
             return papers.size();
         }
     }

@@ -67,6 +67,9 @@ final class PaperStore {
     }
 
     private final Connection connection;
+    private final java.util.function.UnaryOperator<String> normalizeName;
+    private final Map<PaperRecord, String> titleKeys = new java.util.IdentityHashMap<>();
+    private final Map<PaperRecord, String> arxivIds = new java.util.IdentityHashMap<>();
     private final String source;
     private final LocalDate firstSeenOn;
     private final OffsetDateTime now;
@@ -80,13 +83,27 @@ final class PaperStore {
     private final List<VersionSeen> versions = new ArrayList<>();
 
     PaperStore(Connection connection, String source, LocalDate firstSeenOn, Instant now) {
+        this(connection, source, firstSeenOn, now, Ranker::normalizeName);
+    }
+
+    /** @param normalizeName {@link Ranker#normalizeName}, possibly cached by the caller */
+    PaperStore(Connection connection, String source, LocalDate firstSeenOn, Instant now,
+               java.util.function.UnaryOperator<String> normalizeName) {
         this.connection = connection;
+        this.normalizeName = normalizeName;
         this.source = source;
         this.firstSeenOn = firstSeenOn;
         this.now = now.atOffset(ZoneOffset.UTC);
     }
 
     Counts store(List<PaperRecord> records) throws SQLException {
+        for (PaperRecord r : records) {
+            titleKeys.put(r, r.titleKey());
+            String arxivId = r.arxivId();
+            if (arxivId != null) {
+                arxivIds.put(r, arxivId);
+            }
+        }
         load(records);
         int added = 0;
         int updated = 0;
@@ -118,18 +135,26 @@ final class PaperStore {
         select("id", ids);
         Set<String> arxivIds = new LinkedHashSet<>();
         for (PaperRecord r : records) {
-            if (r.arxivId() != null && !byId.containsKey(r.id())) {
-                arxivIds.add(r.arxivId());
+            if (arxivId(r) != null && !byId.containsKey(r.id())) {
+                arxivIds.add(arxivId(r));
             }
         }
         select("arxiv_id", arxivIds);
         Set<String> titleKeys = new LinkedHashSet<>();
         for (PaperRecord r : records) {
-            if (!byId.containsKey(r.id()) && (r.arxivId() == null || !byArxivId.containsKey(r.arxivId()))) {
-                titleKeys.add(r.titleKey());
+            if (!byId.containsKey(r.id()) && (arxivId(r) == null || !byArxivId.containsKey(arxivId(r)))) {
+                titleKeys.add(titleKey(r));
             }
         }
         select("title_key", titleKeys);
+    }
+
+    private String arxivId(PaperRecord record) {
+        return arxivIds.get(record);
+    }
+
+    private String titleKey(PaperRecord record) {
+        return titleKeys.get(record);
     }
 
     private void select(String column, Collection<String> values) throws SQLException {
@@ -168,14 +193,14 @@ final class PaperStore {
         if (paper != null) {
             return paper;
         }
-        String arxivId = record.arxivId();
+        String arxivId = arxivId(record);
         if (arxivId != null) {
             paper = byArxivId.get(arxivId);
             if (paper != null) {
                 return paper;
             }
         }
-        for (Paper candidate : byTitleKey.getOrDefault(record.titleKey(), List.of())) {
+        for (Paper candidate : byTitleKey.getOrDefault(titleKey(record), List.of())) {
             if (arxivId == null) {
                 return candidate;
             }
@@ -190,7 +215,7 @@ final class PaperStore {
     private Paper create(PaperRecord record) {
         Paper paper = new Paper();
         paper.id = record.id();
-        paper.arxivId = record.arxivId();
+        paper.arxivId = arxivId(record);
         paper.firstSeenOn = firstSeenOn;
         paper.source = source;
         merge(paper, record);
@@ -209,8 +234,8 @@ final class PaperStore {
     /** Merges the record into a known paper; true when anything changed. */
     private boolean apply(Paper paper, PaperRecord record) {
         boolean changed = false;
-        if (record.arxivId() != null && paper.arxivId == null) {
-            paper.arxivId = record.arxivId();
+        if (arxivId(record) != null && paper.arxivId == null) {
+            paper.arxivId = arxivId(record);
             byArxivId.put(paper.arxivId, paper);
             changed = true;
         }
@@ -328,7 +353,7 @@ final class PaperStore {
                 statement.executeBatch();
             }
         }
-        writeAuthors(connection, inserts, authorRewrites);
+        writeAuthors(connection, inserts, authorRewrites, normalizeName);
         if (!versions.isEmpty()) {
             try (PreparedStatement statement = connection.prepareStatement(INSERT_VERSION)) {
                 for (VersionSeen v : versions) {
@@ -347,14 +372,15 @@ final class PaperStore {
     }
 
     /** Writes the author rows of the given papers (which have none yet), names normalized like the ranker does. */
-    static void writeAuthors(Connection connection, Collection<Paper> first, Collection<Paper> second) throws SQLException {
+    static void writeAuthors(Connection connection, Collection<Paper> first, Collection<Paper> second,
+                             java.util.function.UnaryOperator<String> normalizeName) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT_AUTHOR)) {
             int rows = 0;
             for (Collection<Paper> papers : List.of(first, second)) {
                 for (Paper p : papers) {
                     for (int i = 0; i < p.authors.size(); i++) {
                         String name = p.authors.get(i);
-                        String normalized = Ranker.normalizeName(name);
+                        String normalized = normalizeName.apply(name);
                         statement.setString(1, p.id);
                         statement.setInt(2, i + 1);
                         statement.setString(3, name);
