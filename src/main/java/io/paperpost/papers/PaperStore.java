@@ -164,6 +164,12 @@ final class PaperStore {
         String marks = String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
         try (PreparedStatement statement = connection.prepareStatement(
                 "select " + COLUMNS + " from paper where " + column + " in (" + marks + ") order by first_seen_on, id")) {
+            if (statement.isWrapperFor(org.postgresql.PGStatement.class)) {
+                // PostgreSQL would otherwise switch to a cached generic plan after five executions, made while
+                // the table was still small (a sequential scan), and keep it as the table grows: plan each
+                // lookup with its values instead.
+                statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+            }
             int i = 1;
             for (String value : values) {
                 statement.setString(i++, value);
