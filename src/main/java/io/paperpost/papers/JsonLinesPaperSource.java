@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
+
+import static io.paperpost.papers.JsonFields.count;
+import static io.paperpost.papers.JsonFields.date;
+import static io.paperpost.papers.JsonFields.names;
+import static io.paperpost.papers.JsonFields.text;
+import static io.paperpost.papers.JsonFields.url;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Papers as JSON Lines in the sample format: one object per line with {@code key} (optional: derived from
  * the title when missing), {@code title}, {@code summary}, and optionally {@code authors} (array of names),
  * {@code authorCount}, {@code organization}, {@code categories}, {@code publishedAt} (ISO date),
- * {@code upvotes} and {@code codeUrl}. Streams the input: memory stays flat whatever its size.
+ * {@code upvotes} and {@code codeUrl}. A {@code key} that is an arXiv id is stored without its version.
+ * Streams the input: memory stays flat whatever its size.
  */
 public final class JsonLinesPaperSource implements PaperSource {
 
@@ -73,99 +76,25 @@ public final class JsonLinesPaperSource implements PaperSource {
         if (node == null || !node.isObject()) {
             throw new InvalidPaperException("expected a JSON object");
         }
-        String title = text(node, "title", 1000, true);
-        String summary = text(node, "summary", 20_000, false);
+        String title = text(node, "title", JsonFields.TITLE, true);
+        String summary = text(node, "summary", JsonFields.SUMMARY, false);
         String id = text(node, "key", 100, false);
+        Integer version = null;
         if (id == null) {
             id = PaperKeys.fromTitle(title);
         } else if (!ID.matcher(id).matches()) {
             throw new InvalidPaperException("'key' may hold only letters, digits and . _ : / -");
-        }
-        return new PaperRecord(id, title, summary == null ? "" : summary, names(node, "authors", 300),
-                integer(node, "authorCount"), text(node, "organization", 300, false), names(node, "categories", 50),
-                date(node, "publishedAt"), integer(node, "upvotes"), url(node, "codeUrl"));
-    }
-
-    private static String text(JsonNode node, String field, int maxLength, boolean required) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw new InvalidPaperException("'" + field + "' is missing");
+        } else {
+            // An arXiv id as key is stored without its version, like the live sources do.
+            var arxiv = ArxivIds.parse(id);
+            if (arxiv.isPresent()) {
+                id = arxiv.get().id();
+                version = arxiv.get().version();
             }
-            return null;
         }
-        if (!value.isTextual()) {
-            throw new InvalidPaperException("'" + field + "' must be a string");
-        }
-        String text = value.asText().strip();
-        if (text.isEmpty()) {
-            if (required) {
-                throw new InvalidPaperException("'" + field + "' is empty");
-            }
-            return null;
-        }
-        if (text.length() > maxLength) {
-            throw new InvalidPaperException("'" + field + "' is longer than " + maxLength + " characters");
-        }
-        return text;
-    }
-
-    private static Integer integer(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
-            throw new InvalidPaperException("'" + field + "' must be a whole number, 0 or more");
-        }
-        return value.intValue();
-    }
-
-    private static LocalDate date(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        try {
-            // Accept a bare date or a timestamp; the day is what matters.
-            String text = value.asText();
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidPaperException("'" + field + "' must be an ISO date like 2025-10-24");
-        }
-    }
-
-    private static List<String> names(JsonNode node, String field, int maxCount) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return List.of();
-        }
-        if (!value.isArray() || value.size() > maxCount) {
-            throw new InvalidPaperException("'" + field + "' must be a list of at most " + maxCount + " strings");
-        }
-        List<String> names = new ArrayList<>();
-        for (JsonNode element : value) {
-            String name = element.isObject() ? element.path("name").asText(null) : element.isTextual() ? element.asText() : null;
-            if (name == null || name.isBlank() || name.length() > 300 || name.contains("\n")) {
-                throw new InvalidPaperException("'" + field + "' holds an entry that is not a name");
-            }
-            names.add(name.strip());
-        }
-        return names;
-    }
-
-    private static String url(JsonNode node, String field) {
-        String url = text(node, field, 1000, false);
-        if (url != null && !url.startsWith("https://") && !url.startsWith("http://")) {
-            throw new InvalidPaperException("'" + field + "' must be an http(s) URL");
-        }
-        return url;
-    }
-
-    /** One item that cannot be imported; the message says why, for the import report. */
-    static final class InvalidPaperException extends RuntimeException {
-        InvalidPaperException(String message) {
-            super(message, null, false, false);
-        }
+        return PaperRecord.builder(id, title).summary(summary).authors(names(node, "authors", 300))
+                .authorCount(count(node, "authorCount")).organization(text(node, "organization", JsonFields.ORGANIZATION, false))
+                .categories(names(node, "categories", 50)).publishedOn(date(node, "publishedAt"))
+                .upvotes(count(node, "upvotes")).codeUrl(url(node, "codeUrl")).version(version).build();
     }
 }

@@ -11,6 +11,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 /** One record per paper, whatever sources it came from. */
@@ -55,4 +57,37 @@ public class Paper extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The arXiv id without version, when known; also set on a paper first known by title only. */
+    @Column(name = "arxiv_id")
+    public String arxivId;
+
+    /** {@link PaperKeys#fromTitle} of the title: how records without a common id find the same paper. */
+    @Column(name = "title_key")
+    public String titleKey;
+
+    /** The newest arXiv version seen; every version seen is in {@code paper_version}. */
+    @Column(name = "latest_version")
+    public Integer latestVersion;
+
+    @Column(name = "project_url")
+    public String projectUrl;
+
+    @Column(name = "github_stars")
+    public Integer githubStars;
+
+    /** A short machine-written summary from the source (Hugging Face's {@code ai_summary}). */
+    @Column(name = "ai_summary")
+    public String aiSummary;
+
+    @Convert(converter = LineListConverter.class)
+    public List<String> keywords = new ArrayList<>();
+
+    @PrePersist
+    @PreUpdate
+    void keepTitleKey() {
+        if (title != null) {
+            titleKey = PaperKeys.fromTitle(title);
+        }
+    }
 }

@@ -1,25 +1,32 @@
 package io.paperpost.papers;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.agroal.api.AgroalDataSource;
+import io.paperpost.ranking.Ranker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Stores what a {@link PaperSource} reads: new papers are added, known ones merged. Works in batches,
- * each committed in its own transaction, so memory stays flat and a batch is never half-written; an item
- * that cannot be read is reported with its position and the rest goes on.
+ * Stores what a {@link PaperSource} reads: new papers are added, known ones merged (see {@link PaperStore}
+ * for the identity rules). Works in batches, each written with plain JDBC batches in its own transaction,
+ * so memory stays flat and a batch is never half-written; an item that cannot be read is reported with its
+ * position and the rest goes on. Every import is recorded in {@code import_run}.
+ *
+ * <p>Imports run one at a time in this process (an upload waits for a running daily import), which keeps
+ * two imports from adding the same paper at once; a batch that still meets a duplicate key (another
+ * process) is retried once, reading the rows the other writer added.
  */
 @ApplicationScoped
 public class PaperImporter {
@@ -28,28 +35,99 @@ public class PaperImporter {
 
     @Inject
     PapersConfig config;
+    @Inject
+    ImportRuns runs;
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final ReentrantLock lock = new ReentrantLock();
+
+    /** How one import ended: the run's id in {@code import_run}, what was stored, and why it failed if it did. */
+    public record Outcome(long runId, ImportReport report, Exception failure) {
+
+        public boolean ok() {
+            return failure == null;
+        }
+    }
 
     /**
      * Imports everything the source reads.
      *
      * @param firstSeenOn the day to record as first seen for papers new to PaperPost
+     * @throws IOException when the source as a whole cannot be read; what it delivered before is kept
      */
     public ImportReport importFrom(PaperSource source, LocalDate firstSeenOn) throws IOException {
-        Tally tally = new Tally(source.name(), firstSeenOn, config.importBatchSize());
-        source.fetch(tally);
-        tally.flush();
-        ImportReport report = tally.report();
-        LOG.infof("Import from %s: read %d, added %d, updated %d, skipped %d, errors %d", report.source(), report.read(),
-                report.added(), report.updated(), report.skipped(), report.errors().size());
-        return report;
+        Outcome outcome = run(source, firstSeenOn);
+        if (outcome.failure() instanceof IOException e) {
+            throw e;
+        }
+        if (outcome.failure() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (outcome.failure() != null) {
+            throw new IOException(outcome.failure());
+        }
+        return outcome.report();
     }
 
-    private static final class Tally implements PaperSource.Sink {
+    /** Imports everything the source reads, never throwing: a failure is recorded and returned. */
+    public Outcome run(PaperSource source, LocalDate firstSeenOn) {
+        lock.lock();
+        try {
+            Instant started = Instant.now();
+            long runId = runs.start(source.name(), started);
+            Tally tally = new Tally(source.name(), firstSeenOn, Math.max(1, config.importBatchSize()));
+            Exception failure = null;
+            try {
+                source.fetch(tally);
+            } catch (Exception e) {
+                failure = e;
+            }
+            try {
+                // What the source delivered before failing is whole and valid: keep it.
+                tally.flush();
+                if (failure == null) {
+                    source.imported();
+                }
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+            ImportReport report = tally.report();
+            runs.finish(runId, report, failure, Instant.now());
+            if (failure == null) {
+                LOG.infof("Import from %s: read %d, added %d, updated %d, skipped %d, errors %d", report.source(),
+                        report.read(), report.added(), report.updated(), report.skipped(), report.errors().size());
+            } else if (failure instanceof IOException) {
+                // The source could not be read (HTTP error, timeout, broken body): the message says it all.
+                LOG.errorf("Import from %s failed after reading %d items (added %d, updated %d): %s", report.source(),
+                        report.read(), report.added(), report.updated(), ImportRuns.describe(failure));
+            } else {
+                LOG.errorf(failure, "Import from %s failed after reading %d items (added %d, updated %d)",
+                        report.source(), report.read(), report.added(), report.updated());
+            }
+            return new Outcome(runId, report, failure);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private final class Tally implements PaperSource.Sink {
         private final String source;
         private final LocalDate firstSeenOn;
         private final int batchSize;
-        private final Map<String, PaperRecord> batch = new LinkedHashMap<>();
+        private final List<PaperRecord> batch = new ArrayList<>();
         private final List<ImportReport.ItemError> errors = new ArrayList<>();
+        /** Normalized author names seen in this import: the same authors come back paper after paper. */
+        private final Map<String, String> normalizedNames = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > 20_000;
+            }
+        };
         private int read;
         private int added;
         private int updated;
@@ -64,12 +142,7 @@ public class PaperImporter {
         @Override
         public void accept(int position, PaperRecord paper) {
             read++;
-            PaperRecord earlier = batch.get(paper.id());
-            if (earlier != null) {
-                // The same paper twice in one batch: the later line wins, counted as an update of the earlier.
-                flush();
-            }
-            batch.put(paper.id(), paper);
+            batch.add(paper);
             if (batch.size() >= batchSize) {
                 flush();
             }
@@ -79,46 +152,39 @@ public class PaperImporter {
         public void reject(int position, String reason) {
             read++;
             errors.add(new ImportReport.ItemError(position, reason));
-            LOG.warnf("Skipped item %d from %s: %s", position, source, reason);
+            LOG.debugf("Skipped item %d from %s: %s", position, source, reason);
         }
 
         void flush() {
             if (batch.isEmpty()) {
                 return;
             }
-            int[] counts = QuarkusTransaction.requiringNew().call(() -> store(batch.values()));
-            added += counts[0];
-            updated += counts[1];
-            skipped += counts[2];
+            PaperStore.Counts counts;
+            try {
+                counts = store();
+            } catch (DuplicateKeyException e) {
+                LOG.warnf("Another writer added some of these papers meanwhile; retrying the batch: %s", e.getMessage());
+                counts = store();
+            }
+            added += counts.added();
+            updated += counts.updated();
+            skipped += counts.skipped();
             batch.clear();
         }
 
-        private int[] store(Iterable<PaperRecord> records) {
-            List<String> ids = new ArrayList<>();
-            records.forEach(r -> ids.add(r.id()));
-            Map<String, Paper> known = new LinkedHashMap<>();
-            Paper.<Paper>list("id in ?1", ids).forEach(p -> known.put(p.id, p));
-            int[] counts = new int[3];
-            Instant now = Instant.now();
-            for (PaperRecord record : records) {
-                Paper paper = known.get(record.id());
-                if (paper == null) {
-                    paper = new Paper();
-                    paper.id = record.id();
-                    paper.firstSeenOn = firstSeenOn;
-                    paper.source = source;
-                    merge(paper, record);
-                    paper.updatedAt = now;
-                    paper.persist();
-                    counts[0]++;
-                } else if (merge(paper, record)) {
-                    paper.updatedAt = now;
-                    counts[1]++;
-                } else {
-                    counts[2]++;
+        private PaperStore.Counts store() {
+            return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                try (var connection = dataSource.getConnection()) {
+                    return new PaperStore(connection, source, firstSeenOn, Instant.now(),
+                            name -> normalizedNames.computeIfAbsent(name, Ranker::normalizeName)).store(batch);
+                } catch (SQLException e) {
+                    // SQLState class 23: integrity constraint violation (a paper added by someone else).
+                    if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                        throw new DuplicateKeyException(e);
+                    }
+                    throw new UncheckedIOException(new IOException("could not store papers: " + e.getMessage(), e));
                 }
-            }
-            return counts;
+            });
         }
 
         ImportReport report() {
@@ -126,41 +192,14 @@ public class PaperImporter {
         }
     }
 
+    private static final class DuplicateKeyException extends RuntimeException {
+        DuplicateKeyException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     /** Copies what the record knows onto the paper, never erasing a known value; true when anything changed. */
     static boolean merge(Paper paper, PaperRecord record) {
-        boolean changed = false;
-        changed |= set(paper, p -> p.title, record.title(), (p, v) -> p.title = v);
-        if (!record.summary().isEmpty() || paper.summary == null) {
-            changed |= set(paper, p -> p.summary, record.summary(), (p, v) -> p.summary = v);
-        }
-        if (!record.authors().isEmpty() || paper.authors == null) {
-            changed |= set(paper, p -> p.authors, record.authors(), (p, v) -> p.authors = new ArrayList<>(v));
-        }
-        if (!record.categories().isEmpty() || paper.categories == null) {
-            changed |= set(paper, p -> p.categories, record.categories(), (p, v) -> p.categories = new ArrayList<>(v));
-        }
-        changed |= setIfKnown(paper, p -> p.authorCount, record.authorCount(), (p, v) -> p.authorCount = v);
-        changed |= setIfKnown(paper, p -> p.organization, record.organization(), (p, v) -> p.organization = v);
-        changed |= setIfKnown(paper, p -> p.publishedOn, record.publishedOn(), (p, v) -> p.publishedOn = v);
-        changed |= setIfKnown(paper, p -> p.codeUrl, record.codeUrl(), (p, v) -> p.codeUrl = v);
-        if (record.upvotes() != null && record.upvotes() != paper.upvotes) {
-            paper.upvotes = record.upvotes();
-            changed = true;
-        }
-        return changed;
-    }
-
-    private static <T> boolean setIfKnown(Paper paper, Function<Paper, T> getter, T value,
-                                          java.util.function.BiConsumer<Paper, T> setter) {
-        return value != null && set(paper, getter, value, setter);
-    }
-
-    private static <T> boolean set(Paper paper, Function<Paper, T> getter, T value,
-                                   java.util.function.BiConsumer<Paper, T> setter) {
-        if (Objects.equals(getter.apply(paper), value)) {
-            return false;
-        }
-        setter.accept(paper, value);
-        return true;
+        return PaperStore.merge(paper, record);
     }
 }

@@ -15,6 +15,13 @@ public interface PaperSource {
      */
     void fetch(Sink sink) throws IOException;
 
+    /**
+     * Called once everything {@link #fetch} handed over is stored. HTTP sources remember the response
+     * validators (ETag, Last-Modified) only then, so a failed import is fetched in full next time.
+     */
+    default void imported() {
+    }
+
     /** Receives what a source reads. Positions are 1-based (line numbers for JSON Lines). */
     interface Sink {
 

@@ -1,0 +1,79 @@
+package io.paperpost.papers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The daily import: every enabled source in turn, each on its own. A source that fails is logged and
+ * recorded as failed in {@code import_run} (with what it delivered before failing kept), and the others go on.
+ */
+@ApplicationScoped
+public class DailyImport {
+
+    private static final Logger LOG = Logger.getLogger(DailyImport.class);
+
+    @Inject
+    PaperSources sources;
+    @Inject
+    PaperImporter importer;
+    @Inject
+    ImportRuns runs;
+    @Inject
+    Clock clock;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    /** Thrown when an import is asked for while one is running. */
+    public static final class AlreadyRunningException extends RuntimeException {
+        AlreadyRunningException() {
+            super("the daily import is already running", null, false, false);
+        }
+    }
+
+    @Scheduled(identity = "daily-paper-import", cron = "{paperpost.import.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            runNow();
+        } catch (AlreadyRunningException e) {
+            LOG.warn("Scheduled paper import skipped: an import started by an admin is still running");
+        }
+    }
+
+    /**
+     * Imports from every enabled source now, papers new to PaperPost first seen today.
+     *
+     * @return one run per source, in the order they ran
+     * @throws AlreadyRunningException when the daily import is running already
+     */
+    public List<ImportRunView> runNow() {
+        if (!running.compareAndSet(false, true)) {
+            throw new AlreadyRunningException();
+        }
+        try {
+            LocalDate today = LocalDate.now(clock);
+            List<Long> ids = new ArrayList<>();
+            int failed = 0;
+            for (PaperSource source : sources.enabled()) {
+                PaperImporter.Outcome outcome = importer.run(source, today);
+                ids.add(outcome.runId());
+                if (!outcome.ok()) {
+                    failed++;
+                }
+            }
+            LOG.infof("Daily paper import done: %d sources, %d failed", ids.size(), failed);
+            return runs.find(ids);
+        } finally {
+            running.set(false);
+        }
+    }
+}

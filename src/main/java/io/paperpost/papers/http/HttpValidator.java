@@ -1,0 +1,26 @@
+package io.paperpost.papers.http;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The ETag and Last-Modified a URL answered with when its content was last imported. */
+@Entity
+@Table(name = "http_validator")
+public class HttpValidator extends PanacheEntityBase {
+
+    @Id
+    public String url;
+
+    public String etag;
+
+    @Column(name = "last_modified")
+    public String lastModified;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}
