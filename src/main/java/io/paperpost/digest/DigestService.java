@@ -124,7 +124,7 @@ public class DigestService {
 
     /** True when nothing matched the reader and the picks are the day's trending papers. */
     static boolean isTrendingFallback(List<RankedPaper> picks) {
-        return picks.stream().allMatch(p -> p.parts().keySet().equals(Set.of("trend")));
+        return picks.stream().allMatch(RankedPaper::trending);
     }
 
     static CandidatePaper candidate(Paper paper) {
