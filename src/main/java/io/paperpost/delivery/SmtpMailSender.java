@@ -105,24 +105,29 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
     }
 
     private MailSendException classify(SendFailedException e) {
+        int code = replyCode(e);
+        if (code >= 500) {
+            return new MailSendException("refused by the SMTP server (" + code + "): " + e.getMessage(), true, e);
+        }
+        if (code < 0) {
+            // No SMTP reply to go by: the connection's state is unknown, so the next message gets a fresh one.
+            closeQuietly();
+        }
+        return new MailSendException("deferred by the SMTP server (" + code + "): " + e.getMessage(), false, e);
+    }
+
+    /** The SMTP reply code behind a failed send, or -1 when there is none. */
+    private static int replyCode(SendFailedException e) {
         int code = -1;
         for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
             if (next instanceof SMTPAddressFailedException address) {
-                code = address.getReturnCode();
-                break;
+                return address.getReturnCode();
             }
             if (next instanceof SMTPSendFailedException send) {
                 code = send.getReturnCode();
             }
         }
-        if (code < 0 || code >= 500) {
-            // A refused recipient after RSET leaves the connection usable; anything unclear does not.
-            if (code < 0) {
-                closeQuietly();
-            }
-            return new MailSendException("refused by the SMTP server (" + code + "): " + e.getMessage(), code >= 500, e);
-        }
-        return new MailSendException("deferred by the SMTP server (" + code + "): " + e.getMessage(), false, e);
+        return code;
     }
 
     @Override
