@@ -121,8 +121,10 @@ class ArxivApiSourceTest {
 
         List<LoggedRequest> requests = server.findAll(getRequestedFor(urlPathEqualTo("/api/query")));
         assertEquals(2, requests.size());
+        // Spacing is kept between the starts of requests (RequestSpacingTest checks it exactly); the server sees
+        // arrival times, which the first request's connection setup can delay, so only the wiring is checked here.
         long apart = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
-        assertTrue(apart >= 380, "requests only " + apart + " ms apart");
+        assertTrue(apart >= 200, "requests only " + apart + " ms apart");
     }
 
     @Test
