@@ -7,6 +7,7 @@ import java.time.LocalDate;
 
 import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.GreenMailResource;
+import io.paperpost.feedback.Feedback;
 import io.paperpost.papers.DemoPapers;
 import io.paperpost.papers.Paper;
 import io.paperpost.subscription.Reader;
@@ -41,6 +42,7 @@ public class TestData {
     /** Empties readers, deliveries and papers, and the GreenMail inbox. */
     public void reset() {
         QuarkusTransaction.requiringNew().run(() -> {
+            Feedback.deleteAll();
             Delivery.deleteAll();
             Reader.deleteAll();
             Paper.deleteAll();

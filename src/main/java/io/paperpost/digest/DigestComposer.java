@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.paperpost.delivery.MailBodies;
+import io.paperpost.feedback.Feedback;
+import io.paperpost.feedback.FeedbackLinks;
 import io.paperpost.delivery.OutgoingMail;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.RankedPaper;
@@ -44,6 +46,8 @@ public class DigestComposer {
     ReaderTokens tokens;
     @Inject
     TopicCatalog topics;
+    @Inject
+    FeedbackLinks feedbackLinks;
 
     /**
      * @param papers the stored papers of the picks, by id, for links and details the ranker does not carry
@@ -54,7 +58,9 @@ public class DigestComposer {
         for (RankedPaper pick : picks) {
             Paper paper = papers.get(pick.paper().id());
             items.add(new DigestMail.Item(items.size() + 1, paper.title, Links.paper(paper.id, paper.title), authors(paper),
-                    teaser(paper.summary), paper.upvotes, paper.codeUrl, pick.reason()));
+                    teaser(paper.summary), paper.upvotes, paper.codeUrl, pick.reason(),
+                    feedbackLinks.link(reader.id, paper.id, Feedback.LIKE),
+                    feedbackLinks.link(reader.id, paper.id, Feedback.DISLIKE)));
         }
         String unsubscribeUrl = links.unsubscribe(tokens.issue(TokenPurpose.UNSUBSCRIBE, reader.id));
         String subject = subject(reader, items.size(), date, trending);

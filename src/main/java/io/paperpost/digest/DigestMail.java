@@ -13,6 +13,6 @@ public record DigestMail(String siteName, String subject, String preheader, Stri
 
     /** One paper in the email. */
     public record Item(int rank, String title, String url, String authors, String teaser, int upvotes, String codeUrl,
-                       String reason) {
+                       String reason, String likeUrl, String dislikeUrl) {
     }
 }

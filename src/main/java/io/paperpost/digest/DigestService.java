@@ -3,6 +3,7 @@ package io.paperpost.digest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,10 +11,13 @@ import java.util.Set;
 
 import org.jboss.logging.Logger;
 
+import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryLedger;
+import io.paperpost.delivery.DeliveryStatus;
 import io.paperpost.delivery.MailSendException;
 import io.paperpost.delivery.MailSender;
 import io.paperpost.delivery.OutgoingMail;
+import io.paperpost.feedback.FeedbackService;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.CandidatePaper;
 import io.paperpost.ranking.RankedPaper;
@@ -45,6 +49,11 @@ public class DigestService {
     DeliveryLedger ledger;
     @Inject
     MailSender sender;
+    @Inject
+    FeedbackService feedback;
+
+    /** Papers sent to a reader within this many days are not sent again. */
+    static final int EXCLUDE_SENT_DAYS = 30;
 
     public DigestSummary run(LocalDate date) {
         long started = System.nanoTime();
@@ -94,8 +103,10 @@ public class DigestService {
     private enum Outcome { SENT, SKIPPED, FAILED }
 
     private Outcome send(Reader reader, LocalDate date, Ranker.DayIndex index, Map<String, Paper> papers) {
+        FeedbackService.Texts rated = feedback.texts(reader.id);
         ReaderProfile profile = new ReaderProfile(Set.copyOf(reader.topics), reader.interests, reader.followedAuthors,
-                ReaderProfile.DEFAULT_TREND_WEIGHT, Set.of());
+                ReaderProfile.DEFAULT_TREND_WEIGHT, recentlySent(reader.id, date))
+                .withFeedback(rated.liked(), rated.disliked());
         List<RankedPaper> picks = index.rank(profile, config.papersPerEmail());
         if (picks.isEmpty()) {
             return Outcome.SKIPPED;
@@ -122,12 +133,23 @@ public class DigestService {
         }
     }
 
+    /** Ids of the papers the reader was sent in the {@value #EXCLUDE_SENT_DAYS} days before the date. */
+    Set<String> recentlySent(long readerId, LocalDate date) {
+        List<List<String>> lists = QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>list(
+                "readerId = ?1 and status = ?2 and digestDate >= ?3 and digestDate < ?4", readerId, DeliveryStatus.SENT,
+                date.minusDays(EXCLUDE_SENT_DAYS), date).stream().map(d -> List.copyOf(d.paperIds)).toList());
+        Set<String> ids = new HashSet<>();
+        lists.forEach(ids::addAll);
+        return ids;
+    }
+
     /** True when nothing matched the reader and the picks are the day's trending papers. */
     static boolean isTrendingFallback(List<RankedPaper> picks) {
         return picks.stream().allMatch(RankedPaper::trending);
     }
 
-    static CandidatePaper candidate(Paper paper) {
+    /** A stored paper as the ranker sees it; the one conversion the digest and every preview share. */
+    public static CandidatePaper candidate(Paper paper) {
         return new CandidatePaper(paper.id, paper.title, paper.summary, paper.authors, Set.copyOf(paper.categories),
                 paper.upvotes, paper.publishedOn);
     }

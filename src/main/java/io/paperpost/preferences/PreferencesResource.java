@@ -1,9 +1,21 @@
 package io.paperpost.preferences;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.paperpost.digest.DigestPreview;
+import io.paperpost.feedback.FeedbackService;
+import io.paperpost.ranking.RankedPaper;
+import io.paperpost.ranking.ReaderProfile;
+import io.paperpost.site.ApiError;
 
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.SiteConfig;
@@ -33,7 +45,17 @@ public class PreferencesResource {
     @CheckedTemplate(basePath = "preferences")
     static class Templates {
         static native TemplateInstance manage(String siteName, String email, boolean unsubscribed, List<TopicChoice> topics,
-                                              String interests, String notice, String error, String errorField);
+                                              String interests, String notice, String error, String errorField,
+                                              List<PreviewItem> preview);
+    }
+
+    /** How many papers the page's "your next email would contain" shows. */
+    static final int PREVIEW_SIZE = 5;
+    /** The preview ranks the papers first seen in this many days (all papers when there are none). */
+    static final int PREVIEW_DAYS = 7;
+
+    /** One line of the preview: the paper and why it was picked. */
+    public record PreviewItem(String title, String reason) {
     }
 
     @Inject
@@ -42,6 +64,12 @@ public class PreferencesResource {
     TopicCatalog catalog;
     @Inject
     SiteConfig site;
+    @Inject
+    DigestPreview digestPreview;
+    @Inject
+    FeedbackService feedback;
+    @Inject
+    Clock clock;
 
     @GET
     public TemplateInstance show(@RestPath String token) {
@@ -66,9 +94,46 @@ public class PreferencesResource {
         }
     }
 
+    /**
+     * The top picks for topics and interests as the reader is editing them (not saved): the page's live preview.
+     * Answers JSON {@code [{title, reason}]}, or 400 with an {@link ApiError} when the choices are not acceptable.
+     */
+    @GET
+    @Path("/preview")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response preview(@RestPath String token, @RestQuery List<String> topics, @RestQuery String interests) {
+        Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
+        List<String> chosen = new ArrayList<>();
+        if (topics != null) {
+            topics.stream().filter(t -> t != null).flatMap(t -> Arrays.stream(t.split(","))).forEach(chosen::add);
+        }
+        Preferences preferences;
+        try {
+            preferences = subscriptions.validate(chosen, interests);
+        } catch (InvalidInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError(e.getMessage(), e.field())).build();
+        }
+        return Response.ok(preview(reader, preferences.topics(), preferences.interests())).build();
+    }
+
+    private List<PreviewItem> preview(Reader reader, List<String> topics, String interests) {
+        if (topics.isEmpty() && (interests == null || interests.isBlank())) {
+            return List.of();
+        }
+        FeedbackService.Texts rated = feedback.texts(reader.id);
+        ReaderProfile profile = new ReaderProfile(Set.copyOf(topics), interests, reader.followedAuthors,
+                ReaderProfile.DEFAULT_TREND_WEIGHT, Set.of()).withFeedback(rated.liked(), rated.disliked());
+        List<RankedPaper> picks = digestPreview.rank(digestPreview.recent(LocalDate.now(clock), PREVIEW_DAYS), profile,
+                PREVIEW_SIZE);
+        return picks.stream().map(p -> new PreviewItem(p.paper().title(), p.reason())).toList();
+    }
+
     private TemplateInstance page(Reader reader, List<String> topics, String interests, String notice, String error,
                                   String errorField) {
+        // The preview shows the saved choices: what the next email would really contain.
         return Templates.manage(site.name(), reader.email, reader.status == ReaderStatus.UNSUBSCRIBED,
-                TopicChoice.of(catalog, topics), interests, notice, error, errorField);
+                TopicChoice.of(catalog, topics), interests, notice, error, errorField,
+                preview(reader, reader.topics, reader.interests));
     }
 }

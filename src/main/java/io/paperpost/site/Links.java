@@ -25,6 +25,10 @@ public class Links {
         return base() + "/preferences/" + token;
     }
 
+    public String feedback(String token) {
+        return base() + "/feedback/" + token;
+    }
+
     public String unsubscribe(String token) {
         return base() + "/unsubscribe/" + token;
     }

@@ -1,0 +1,87 @@
+package io.paperpost.admin;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.paperpost.digest.DigestPreview;
+import io.paperpost.ranking.RankedPaper;
+import io.paperpost.ranking.ReaderProfile;
+import io.paperpost.site.InvalidInputException;
+import io.paperpost.subscription.TopicCatalog;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** What the ranker would pick for an ad-hoc profile: for tuning and support, nothing is stored or sent. */
+@Path("/api/v1/admin/preview")
+@RolesAllowed(AdminIdentityProvider.ROLE)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminPreviewResource {
+
+    static final int DEFAULT_LIMIT = 10;
+    static final int MAX_LIMIT = 100;
+
+    @Inject
+    DigestPreview preview;
+    @Inject
+    TopicCatalog catalog;
+
+    /** One pick; {@code kind} is PERSONAL, EXPLORATION (the one pick outside the profile) or TRENDING (fallback). */
+    public record Pick(String id, String title, double score, String reason, RankedPaper.Kind kind) {
+    }
+
+    /**
+     * @param topics    topic ids, repeatable or comma-separated
+     * @param authors   followed authors, comma-separated
+     * @param date      rank the papers first seen that day (default: all papers)
+     * @param limit     1 to 100, default 10
+     */
+    @GET
+    public List<Pick> preview(@RestQuery String interests, @RestQuery List<String> topics, @RestQuery String authors,
+                              @RestQuery String date, @RestQuery String limit) {
+        Set<String> topicIds = new LinkedHashSet<>();
+        for (String id : split(topics)) {
+            if (catalog.find(id).isEmpty()) {
+                throw new InvalidInputException("topics", "Unknown topic '" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "'.");
+            }
+            topicIds.add(id);
+        }
+        List<String> followed = split(authors == null ? List.of() : List.of(authors));
+        int max = DEFAULT_LIMIT;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                max = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                max = -1;
+            }
+            if (max < 1 || max > MAX_LIMIT) {
+                throw new InvalidInputException("limit", "'limit' must be a number from 1 to " + MAX_LIMIT);
+            }
+        }
+        LocalDate day = date == null || date.isBlank() ? null : AdminDates.parse("date", date);
+        ReaderProfile profile = new ReaderProfile(topicIds, interests, followed, ReaderProfile.DEFAULT_TREND_WEIGHT, Set.of());
+        List<Pick> picks = new ArrayList<>();
+        for (RankedPaper p : preview.rank(preview.firstSeenOn(day), profile, max)) {
+            picks.add(new Pick(p.paper().id(), p.paper().title(), p.score(), p.reason(), p.kind()));
+        }
+        return picks;
+    }
+
+    private static List<String> split(List<String> values) {
+        List<String> out = new ArrayList<>();
+        if (values != null) {
+            values.stream().filter(v -> v != null).flatMap(v -> Arrays.stream(v.split(",")))
+                    .map(String::strip).filter(v -> !v.isEmpty()).forEach(out::add);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,29 @@
+package io.paperpost.feedback;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** A reader's latest rating of a paper: +1 liked, -1 disliked. */
+@Entity
+@Table(name = "feedback")
+public class Feedback extends PanacheEntityBase {
+
+    public static final short LIKE = 1;
+    public static final short DISLIKE = -1;
+
+    @EmbeddedId
+    public FeedbackId id;
+
+    public short rating;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

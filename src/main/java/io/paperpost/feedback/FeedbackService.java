@@ -1,0 +1,100 @@
+package io.paperpost.feedback;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jboss.logging.Logger;
+
+import io.paperpost.papers.Paper;
+import io.paperpost.site.InvalidLinkException;
+import io.paperpost.subscription.Reader;
+import io.paperpost.subscription.ReaderStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+
+/** Records readers' ratings of papers and hands them to the ranker. Owns its transactions. */
+@ApplicationScoped
+public class FeedbackService {
+
+    private static final Logger LOG = Logger.getLogger(FeedbackService.class);
+
+    /** How many liked and how many disliked papers (the most recent) shape a reader's ranking. */
+    public static final int MAX_TEXTS = 50;
+
+    @Inject
+    Clock clock;
+
+    /** The rated paper and the rating now stored. */
+    public record Recorded(long readerId, String paperId, String paperTitle, short rating) {
+    }
+
+    /** Liked and disliked papers as "title summary" texts, most recent first. */
+    public record Texts(List<String> liked, List<String> disliked) {
+        public static final Texts NONE = new Texts(List.of(), List.of());
+    }
+
+    /**
+     * Stores the rating; the latest rating of a (reader, paper) replaces an earlier one.
+     *
+     * @throws InvalidLinkException when the reader is gone or not confirmed, or the paper is unknown
+     */
+    public Recorded record(long readerId, String paperId, short rating) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> upsert(readerId, paperId, rating));
+        } catch (PersistenceException e) {
+            // Two clicks at once both inserted: the other one won the key, so update its row.
+            LOG.debugf(e, "Feedback insert for reader %d raced; updating", readerId);
+            return QuarkusTransaction.requiringNew().call(() -> upsert(readerId, paperId, rating));
+        }
+    }
+
+    private Recorded upsert(long readerId, String paperId, short rating) {
+        Reader reader = Reader.findById(readerId);
+        if (reader == null || reader.status == ReaderStatus.PENDING) {
+            throw new InvalidLinkException("no such confirmed reader");
+        }
+        Paper paper = Paper.findById(paperId);
+        if (paper == null) {
+            throw new InvalidLinkException("no such paper");
+        }
+        FeedbackId id = new FeedbackId(readerId, paperId);
+        Feedback feedback = Feedback.findById(id);
+        if (feedback == null) {
+            feedback = new Feedback();
+            feedback.id = id;
+            feedback.createdAt = clock.instant();
+            feedback.rating = rating;
+            feedback.updatedAt = clock.instant();
+            feedback.persist();
+            feedback.flush();
+        } else {
+            feedback.rating = rating;
+            feedback.updatedAt = clock.instant();
+        }
+        return new Recorded(readerId, paperId, paper.title, rating);
+    }
+
+    /** The reader's liked and disliked papers, in one query, capped to the {@value #MAX_TEXTS} most recent each. */
+    public Texts texts(long readerId) {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> Feedback.getEntityManager()
+                .createQuery("select f.rating, p.title, p.summary from Feedback f, Paper p "
+                        + "where p.id = f.id.paperId and f.id.readerId = :reader order by f.updatedAt desc", Object[].class)
+                .setParameter("reader", readerId)
+                .getResultList());
+        if (rows.isEmpty()) {
+            return Texts.NONE;
+        }
+        List<String> liked = new ArrayList<>();
+        List<String> disliked = new ArrayList<>();
+        for (Object[] row : rows) {
+            List<String> target = ((Number) row[0]).intValue() > 0 ? liked : disliked;
+            if (target.size() < MAX_TEXTS) {
+                target.add(row[1] + " " + (row[2] == null ? "" : row[2]));
+            }
+        }
+        return new Texts(List.copyOf(liked), List.copyOf(disliked));
+    }
+}
