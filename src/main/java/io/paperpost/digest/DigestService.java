@@ -105,8 +105,10 @@ public class DigestService {
     private Outcome send(Reader reader, LocalDate date, Ranker.DayIndex index, Map<String, Paper> papers) {
         FeedbackService.Texts rated = feedback.texts(reader.id);
         ReaderProfile profile = new ReaderProfile(Set.copyOf(reader.topics), reader.interests, reader.followedAuthors,
-                ReaderProfile.DEFAULT_TREND_WEIGHT, recentlySent(reader.id, date))
-                .withFeedback(rated.liked(), rated.disliked());
+                reader.trendWeight, recentlySent(reader.id, date))
+                .withFeedback(rated.liked(), rated.disliked())
+                .withExploration(reader.exploration)
+                .withOnlyWhenMatches(reader.onlyWhenMatches);
         List<RankedPaper> picks = index.rank(profile, config.papersPerEmail());
         if (picks.isEmpty()) {
             return Outcome.SKIPPED;

@@ -20,6 +20,7 @@ import io.paperpost.site.ApiError;
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.SiteConfig;
 import io.paperpost.subscription.Preferences;
+import io.paperpost.subscription.RankingSettings;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.paperpost.subscription.SubscriptionService;
@@ -46,7 +47,8 @@ public class PreferencesResource {
     static class Templates {
         static native TemplateInstance manage(String siteName, String email, boolean unsubscribed, List<TopicChoice> topics,
                                               String interests, String notice, String error, String errorField,
-                                              List<PreviewItem> preview);
+                                              List<PreviewItem> preview, long trendPercent, boolean exploration,
+                                              boolean onlyWhenMatches);
     }
 
     /** How many papers the page's "your next email would contain" shows. */
@@ -79,12 +81,16 @@ public class PreferencesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response save(@RestPath String token, @RestForm List<String> topics, @RestForm String interests) {
+    public Response save(@RestPath String token, @RestForm List<String> topics, @RestForm String interests,
+                         @RestForm String trendWeight, @RestForm String exploration, @RestForm String onlyWhenMatches) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
         List<String> chosen = topics == null ? List.of() : topics;
         try {
             Preferences preferences = subscriptions.validate(chosen, interests);
-            Reader saved = subscriptions.updatePreferences(reader.id, preferences);
+            // A post without the slider (an older form, a script) keeps the saved weight; checkboxes follow HTML: absent = off.
+            String trend = trendWeight != null ? trendWeight : String.valueOf(Math.round(reader.trendWeight * 100));
+            RankingSettings settings = RankingSettings.fromForm(trend, exploration != null, onlyWhenMatches != null);
+            Reader saved = subscriptions.updatePreferences(reader.id, preferences, settings);
             return Response.ok(page(saved, saved.topics, saved.interests, "Saved. Your next email follows these choices.",
                     null, null)).build();
         } catch (InvalidInputException e) {
@@ -134,6 +140,7 @@ public class PreferencesResource {
         // The preview shows the saved choices: what the next email would really contain.
         return Templates.manage(site.name(), reader.email, reader.status == ReaderStatus.UNSUBSCRIBED,
                 TopicChoice.of(catalog, topics), interests, notice, error, errorField,
-                preview(reader, reader.topics, reader.interests));
+                preview(reader, reader.topics, reader.interests), Math.round(reader.trendWeight * 100),
+                reader.exploration, reader.onlyWhenMatches);
     }
 }

@@ -53,6 +53,17 @@ public class Reader extends PanacheEntityBase {
     @Column(name = "time_zone")
     public String timeZone = "UTC";
 
+    /** 0 = only personal relevance, 1 = only community trend. */
+    @Column(name = "trend_weight")
+    public double trendWeight = 0.3;
+
+    /** One pick from outside the reader's usual topics. */
+    public boolean exploration = true;
+
+    /** On days when nothing matches, send nothing rather than the day's trending papers. */
+    @Column(name = "only_when_matches")
+    public boolean onlyWhenMatches;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

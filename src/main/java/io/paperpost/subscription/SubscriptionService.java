@@ -101,11 +101,14 @@ public class SubscriptionService {
                 .orElseThrow(() -> new InvalidLinkException("no such confirmed reader")));
     }
 
-    /** Saves new preferences for a confirmed reader. */
-    public Reader updatePreferences(long readerId, Preferences preferences) {
+    /** Saves new preferences and ranking settings for a confirmed reader, together. */
+    public Reader updatePreferences(long readerId, Preferences preferences, RankingSettings settings) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = Reader.findById(readerId);
             apply(reader, preferences);
+            reader.trendWeight = settings.trendWeight();
+            reader.exploration = settings.exploration();
+            reader.onlyWhenMatches = settings.onlyWhenMatches();
             return reader;
         });
     }
