@@ -3,7 +3,6 @@ package io.paperpost.admin;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -48,13 +47,7 @@ public class AdminPreviewResource {
     @GET
     public List<Pick> preview(@RestQuery String interests, @RestQuery List<String> topics, @RestQuery String authors,
                               @RestQuery String date, @RestQuery String limit) {
-        Set<String> topicIds = new LinkedHashSet<>();
-        for (String id : split(topics)) {
-            if (catalog.find(id).isEmpty()) {
-                throw new InvalidInputException("topics", "Unknown topic '" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "'.");
-            }
-            topicIds.add(id);
-        }
+        Set<String> topicIds = Set.copyOf(catalog.requireKnown(split(topics)));
         List<String> followed = split(authors == null ? List.of() : List.of(authors));
         int max = DEFAULT_LIMIT;
         if (limit != null && !limit.isBlank()) {

@@ -2,9 +2,7 @@ package io.paperpost.subscription;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.jboss.logging.Logger;
 
@@ -127,17 +125,7 @@ public class SubscriptionService {
 
     /** Checks topics against the topic list and tidies the free text; what the forms and the API share. */
     public Preferences validate(List<String> topicIds, String interests) {
-        Set<String> topics = new LinkedHashSet<>();
-        for (String id : topicIds == null ? List.<String>of() : topicIds) {
-            if (id == null || id.isBlank()) {
-                continue;
-            }
-            String trimmed = id.strip();
-            if (catalog.find(trimmed).isEmpty()) {
-                throw new InvalidInputException("topics", "Unknown topic '" + abbreviate(trimmed) + "'.");
-            }
-            topics.add(trimmed);
-        }
+        List<String> topics = catalog.requireKnown(topicIds);
         String text = interests == null ? "" : interests.strip();
         if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             throw new InvalidInputException("interests", "Interests cannot contain control characters.");
@@ -150,7 +138,7 @@ public class SubscriptionService {
         if (topics.isEmpty() && text.isEmpty()) {
             throw new InvalidInputException("topics", "Choose at least one topic or describe your interests.");
         }
-        return new Preferences(new ArrayList<>(topics), text);
+        return new Preferences(topics, text);
     }
 
     private static void apply(Reader reader, Preferences preferences) {
@@ -158,7 +146,4 @@ public class SubscriptionService {
         reader.interests = preferences.interests();
     }
 
-    private static String abbreviate(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-    }
 }

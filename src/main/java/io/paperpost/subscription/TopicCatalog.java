@@ -2,14 +2,18 @@ package io.paperpost.subscription;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.paperpost.ranking.Topic;
+import io.paperpost.site.InvalidInputException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,5 +61,26 @@ public class TopicCatalog {
 
     public Optional<Topic> find(String id) {
         return Optional.ofNullable(topics.get(id));
+    }
+
+    /**
+     * The given topic ids trimmed, blanks dropped, duplicates removed, in order.
+     *
+     * @throws InvalidInputException naming the {@code topics} field when an id is not in the list
+     */
+    public List<String> requireKnown(Collection<String> ids) {
+        Set<String> known = new LinkedHashSet<>();
+        for (String id : ids == null ? List.<String>of() : ids) {
+            if (id == null || id.isBlank()) {
+                continue;
+            }
+            String trimmed = id.strip();
+            if (!topics.containsKey(trimmed)) {
+                String shown = trimmed.length() > 40 ? trimmed.substring(0, 40) + "…" : trimmed;
+                throw new InvalidInputException("topics", "Unknown topic '" + shown + "'.");
+            }
+            known.add(trimmed);
+        }
+        return List.copyOf(known);
     }
 }
