@@ -2,6 +2,7 @@ package io.paperpost.digest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -103,12 +104,7 @@ public class DigestService {
     private enum Outcome { SENT, SKIPPED, FAILED }
 
     private Outcome send(Reader reader, LocalDate date, Ranker.DayIndex index, Map<String, Paper> papers) {
-        FeedbackService.Texts rated = feedback.texts(reader.id);
-        ReaderProfile profile = new ReaderProfile(Set.copyOf(reader.topics), reader.interests, reader.followedAuthors,
-                reader.trendWeight, recentlySent(reader.id, date))
-                .withFeedback(rated.liked(), rated.disliked())
-                .withExploration(reader.exploration)
-                .withOnlyWhenMatches(reader.onlyWhenMatches);
+        ReaderProfile profile = profile(reader, reader.topics, reader.interests, recentlySent(reader.id, date));
         List<RankedPaper> picks = index.rank(profile, config.papersPerEmail());
         if (picks.isEmpty()) {
             return Outcome.SKIPPED;
@@ -133,6 +129,18 @@ public class DigestService {
             ledger.markFailed(claim.get(), e.toString(), false);
             return Outcome.FAILED;
         }
+    }
+
+    /**
+     * How the ranker sees the reader: the given topics and interests (their saved ones, or what they are editing
+     * for a preview), with their followed authors, ranking settings and feedback, minus the excluded papers.
+     */
+    public ReaderProfile profile(Reader reader, Collection<String> topics, String interests, Set<String> excluded) {
+        FeedbackService.Texts rated = feedback.texts(reader.id);
+        return new ReaderProfile(Set.copyOf(topics), interests, reader.followedAuthors, reader.trendWeight, excluded)
+                .withFeedback(rated.liked(), rated.disliked())
+                .withExploration(reader.exploration)
+                .withOnlyWhenMatches(reader.onlyWhenMatches);
     }
 
     /** Ids of the papers the reader was sent in the {@value #EXCLUDE_SENT_DAYS} days before the date. */

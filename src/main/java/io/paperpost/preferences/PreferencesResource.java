@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.paperpost.digest.DigestPreview;
-import io.paperpost.feedback.FeedbackService;
+import io.paperpost.digest.DigestService;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.ranking.ReaderProfile;
 import io.paperpost.site.ApiError;
@@ -69,7 +69,7 @@ public class PreferencesResource {
     @Inject
     DigestPreview digestPreview;
     @Inject
-    FeedbackService feedback;
+    DigestService digest;
     @Inject
     Clock clock;
 
@@ -127,9 +127,8 @@ public class PreferencesResource {
         if (topics.isEmpty() && (interests == null || interests.isBlank())) {
             return List.of();
         }
-        FeedbackService.Texts rated = feedback.texts(reader.id);
-        ReaderProfile profile = new ReaderProfile(Set.copyOf(topics), interests, reader.followedAuthors,
-                ReaderProfile.DEFAULT_TREND_WEIGHT, Set.of()).withFeedback(rated.liked(), rated.disliked());
+        // Built as the digest builds it, so the preview shows what the next email would really hold.
+        ReaderProfile profile = digest.profile(reader, topics, interests, Set.of());
         List<RankedPaper> picks = digestPreview.rank(digestPreview.recent(LocalDate.now(clock), PREVIEW_DAYS), profile,
                 PREVIEW_SIZE);
         return picks.stream().map(p -> new PreviewItem(p.paper().title(), p.reason())).toList();
