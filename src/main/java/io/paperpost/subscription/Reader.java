@@ -1,5 +1,6 @@
 package io.paperpost.subscription;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,6 +64,30 @@ public class Reader extends PanacheEntityBase {
     /** On days when nothing matches, send nothing rather than the day's trending papers. */
     @Column(name = "only_when_matches")
     public boolean onlyWhenMatches;
+
+    /** How many papers an email holds (5–30). */
+    @Column(name = "papers_per_email")
+    public int papersPerEmail = 10;
+
+    @Enumerated(EnumType.STRING)
+    public DigestFrequency frequency = DigestFrequency.DAILY;
+
+    /** The day a {@link DigestFrequency#WEEKLY} reader gets their email. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "weekly_day")
+    public DayOfWeek weeklyDay = DayOfWeek.MONDAY;
+
+    /** Nothing is sent before this local date (a holiday pause); null when not paused. */
+    @Column(name = "paused_until")
+    public LocalDate pausedUntil;
+
+    /** The local hour (0–23, in {@link #timeZone}) from which the day's email is sent. */
+    @Column(name = "delivery_hour")
+    public int deliveryHour = 7;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "mail_format")
+    public MailFormat mailFormat = MailFormat.HTML;
 
     @Column(name = "created_at")
     public Instant createdAt;
