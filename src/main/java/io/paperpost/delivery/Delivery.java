@@ -54,6 +54,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** When a {@link DeliveryStatus#RETRYING} email is tried again. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
     @Column(name = "last_error")
     public String lastError;
 }

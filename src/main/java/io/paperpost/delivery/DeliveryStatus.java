@@ -2,12 +2,16 @@ package io.paperpost.delivery;
 
 /** Where one (reader, digest date) email is. */
 public enum DeliveryStatus {
+    /** Due, not claimed yet (a scheduler may write these ahead of sending). */
+    PENDING,
     /** Claimed and being sent. A row left here by a crash may or may not have gone out, so it is not resent. */
     SENDING,
     /** Accepted by the mail server. */
     SENT,
-    /** The server deferred it or the connection failed: the next run for the same date tries again. */
+    /** Deferred (SMTP 4xx) or the connection failed: tried again from {@code next_attempt_at}. */
+    RETRYING,
+    /** Not sent: the last attempt failed too, or the server refused the message itself for good. */
     FAILED,
-    /** The server refused the recipient for good (SMTP 5xx). */
-    BOUNCED
+    /** The server refused the recipient for good (SMTP 5xx, a hard bounce): the reader is suppressed. */
+    SUPPRESSED
 }

@@ -11,9 +11,16 @@ import io.quarkus.qute.Variant;
  */
 public record MailBodies(String text, String html) {
 
+    private static final Variant TEXT = Variant.forContentType("text/plain");
+
     public static MailBodies render(Supplier<TemplateInstance> template) {
-        String text = template.get().setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType("text/plain")).render();
+        String text = renderText(template.get());
         String html = template.get().setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(Variant.TEXT_HTML)).render();
         return new MailBodies(text, html);
+    }
+
+    /** Only the plain-text variant, for text-only emails. */
+    public static String renderText(TemplateInstance template) {
+        return template.setAttribute(TemplateInstance.SELECTED_VARIANT, TEXT).render();
     }
 }

@@ -40,6 +40,38 @@ public interface MailConfig {
     @WithDefault("30s")
     Duration readTimeout();
 
+    /**
+     * SMTP connections kept open and reused, so that several threads can send at once. Each stays open across
+     * messages; one idle for more than 20 s is replaced before use.
+     */
+    @WithDefault("4")
+    int connections();
+
+    /** Most messages per second over all connections (a provider's sending limit); no limit when not set. */
+    Optional<Double> maxPerSecond();
+
+    /**
+     * A mailbox for unsubscribe requests by email, added to List-Unsubscribe as a {@code mailto:} beside the
+     * https link (the subject carries the reader's signed unsubscribe token). Not added when not set.
+     */
+    Optional<String> unsubscribeMailto();
+
+    /** The sender part of the Feedback-ID header (Gmail's feedback loop groups complaints by it). */
+    @WithDefault("paperpost")
+    String feedbackSenderId();
+
+    /** Wait before the first retry of a deferred email (SMTP 4xx or a dropped connection); doubled each time. */
+    @WithDefault("5m")
+    Duration retryInitialDelay();
+
+    /** Longest wait between two attempts. */
+    @WithDefault("2h")
+    Duration retryMaxDelay();
+
+    /** Attempts per email, the first included; after the last one fails for a temporary reason it is FAILED. */
+    @WithDefault("6")
+    int maxAttempts();
+
     /** Where the outbox writes .eml files when no SMTP host is set. */
     @WithDefault("data/outbox")
     Path outboxDir();

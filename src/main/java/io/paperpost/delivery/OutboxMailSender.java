@@ -55,9 +55,9 @@ public class OutboxMailSender implements MailSender {
             // Renamed whole, so the outbox page never shows half a file.
             Files.move(temporary, directory.resolve(name));
         } catch (MessagingException e) {
-            throw new MailSendException("cannot build the message: " + e.getMessage(), true, e);
+            throw new MailSendException("cannot build the message: " + e.getMessage(), MailSendException.Kind.MESSAGE_REJECTED, e);
         } catch (IOException e) {
-            throw new MailSendException("cannot write to the outbox " + directory + ": " + e.getMessage(), false, e);
+            throw new MailSendException("cannot write to the outbox " + directory + ": " + e.getMessage(), MailSendException.Kind.TEMPORARY, e);
         }
     }
 

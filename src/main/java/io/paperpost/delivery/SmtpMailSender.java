@@ -1,7 +1,10 @@
 package io.paperpost.delivery;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.LinkedBlockingDeque;
 
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
@@ -9,6 +12,8 @@ import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.jboss.logging.Logger;
+
+import com.google.common.util.concurrent.RateLimiter;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -18,9 +23,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Sends over SMTP with Jakarta Mail (Eclipse Angus), keeping one connection open and reusing it for every
- * message instead of connecting per email. Sockets have TCP_NODELAY. Thread-safe: sends are serialized on
- * the connection.
+ * Sends over SMTP with Jakarta Mail (Eclipse Angus) through a small pool of connections that stay open and are
+ * reused for every message instead of connecting per email. Sockets have TCP_NODELAY. Thread-safe: each send
+ * borrows a connection, so up to {@link MailConfig#connections()} threads send at once; an optional rate
+ * limit spaces messages over all of them.
  */
 public class SmtpMailSender implements MailSender, AutoCloseable {
 
@@ -31,13 +37,21 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
     private final MailConfig config;
     private final Session session;
     private final InternetAddress from;
-    private Transport transport;
-    private long lastUsedNanos;
+    /** Used last-in first-out, so a single sending thread keeps using one warm connection. */
+    private final LinkedBlockingDeque<Connection> idle = new LinkedBlockingDeque<>();
+    private final List<Connection> all = new ArrayList<>();
+    private final RateLimiter rateLimiter;
 
     public SmtpMailSender(MailConfig config, InternetAddress from) {
         this.config = config;
         this.from = from;
         this.session = Session.getInstance(properties(config));
+        for (int i = 0; i < Math.max(1, config.connections()); i++) {
+            Connection connection = new Connection();
+            all.add(connection);
+            idle.add(connection);
+        }
+        this.rateLimiter = config.maxPerSecond().filter(rate -> rate > 0).map(RateLimiter::create).orElse(null);
     }
 
     static Properties properties(MailConfig config) {
@@ -69,85 +83,111 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
     }
 
     @Override
-    public synchronized void send(OutgoingMail mail) throws MailSendException {
+    public void send(OutgoingMail mail) throws MailSendException {
         MimeMessage message;
         try {
             message = MimeMessages.build(session, from, mail);
         } catch (MessagingException e) {
-            throw new MailSendException("cannot build the message: " + e.getMessage(), true, e);
+            throw new MailSendException("cannot build the message: " + e.getMessage(), MailSendException.Kind.MESSAGE_REJECTED, e);
+        }
+        if (rateLimiter != null) {
+            rateLimiter.acquire();
+        }
+        Connection connection;
+        try {
+            connection = idle.takeFirst();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailSendException("interrupted while waiting for an SMTP connection", MailSendException.Kind.TEMPORARY, e);
         }
         try {
-            connected().sendMessage(message, message.getAllRecipients());
-            lastUsedNanos = System.nanoTime();
-        } catch (SendFailedException e) {
-            throw classify(e);
-        } catch (MessagingException e) {
-            // The connection is in an unknown state: start the next message on a fresh one.
-            closeQuietly();
-            throw new MailSendException("SMTP failure: " + e.getMessage(), false, e);
+            connection.send(message);
+        } finally {
+            idle.offerFirst(connection);
         }
     }
 
-    private Transport connected() throws MessagingException {
-        boolean stale = transport != null && System.nanoTime() - lastUsedNanos > MAX_IDLE.toNanos();
-        if (stale) {
-            closeQuietly();
-        }
-        if (transport == null) {
-            Transport fresh = session.getTransport("smtp");
-            fresh.connect(config.host().orElseThrow(), config.port(), config.username().orElse(null),
-                    config.password().orElse(null));
-            transport = fresh;
-            lastUsedNanos = System.nanoTime();
-            LOG.debugf("Connected to %s", describe());
-        }
-        return transport;
-    }
-
-    private MailSendException classify(SendFailedException e) {
-        int code = replyCode(e);
-        if (code >= 500) {
-            return new MailSendException("refused by the SMTP server (" + code + "): " + e.getMessage(), true, e);
-        }
-        if (code < 0) {
-            // No SMTP reply to go by: the connection's state is unknown, so the next message gets a fresh one.
-            closeQuietly();
-        }
-        return new MailSendException("deferred by the SMTP server (" + code + "): " + e.getMessage(), false, e);
-    }
-
-    /** The SMTP reply code behind a failed send, or -1 when there is none. */
-    private static int replyCode(SendFailedException e) {
+    /** How a refused send is classified, from the SMTP reply behind it. */
+    static MailSendException classify(SendFailedException e) {
         int code = -1;
+        boolean onRecipient = false;
         for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
             if (next instanceof SMTPAddressFailedException address) {
-                return address.getReturnCode();
+                code = address.getReturnCode();
+                onRecipient = true;
+                break;
             }
             if (next instanceof SMTPSendFailedException send) {
                 code = send.getReturnCode();
             }
         }
-        return code;
+        if (code >= 500) {
+            return new MailSendException("refused by the SMTP server (" + code + "): " + e.getMessage(),
+                    onRecipient ? MailSendException.Kind.RECIPIENT_REJECTED : MailSendException.Kind.MESSAGE_REJECTED, e);
+        }
+        return new MailSendException("deferred by the SMTP server (" + code + "): " + e.getMessage(),
+                MailSendException.Kind.TEMPORARY, e);
     }
 
     @Override
     public String describe() {
-        return "SMTP " + config.host().orElse("?") + ":" + config.port() + " (" + config.tls().name().toLowerCase() + ")";
+        return "SMTP " + config.host().orElse("?") + ":" + config.port() + " (" + config.tls().name().toLowerCase()
+                + ", " + all.size() + " connections" + (rateLimiter == null ? ")" : ", at most " + rateLimiter.getRate() + "/s)");
     }
 
     @Override
-    public synchronized void close() {
-        closeQuietly();
+    public void close() {
+        all.forEach(Connection::close);
     }
 
-    private void closeQuietly() {
-        if (transport != null) {
+    /** One SMTP connection of the pool; used by one thread at a time (whoever took it from the idle deque). */
+    private final class Connection {
+        private Transport transport;
+        private long lastUsedNanos;
+
+        void send(MimeMessage message) throws MailSendException {
             try {
-                transport.close();
+                connected().sendMessage(message, message.getAllRecipients());
+                lastUsedNanos = System.nanoTime();
+            } catch (SendFailedException e) {
+                MailSendException failure = classify(e);
+                if (failure.kind() == MailSendException.Kind.TEMPORARY) {
+                    // A 421 closes the session, and a deferral may leave it mid-transaction: start afresh.
+                    close();
+                }
+                throw failure;
             } catch (MessagingException e) {
-                LOG.debugf("Closing the SMTP connection failed: %s", e.getMessage());
+                // The connection is in an unknown state: start the next message on a fresh one.
+                close();
+                throw new MailSendException("SMTP failure: " + e.getMessage(), MailSendException.Kind.TEMPORARY, e);
             }
-            transport = null;
+        }
+
+        private Transport connected() throws MessagingException {
+            boolean stale = transport != null && System.nanoTime() - lastUsedNanos > MAX_IDLE.toNanos();
+            if (stale) {
+                close();
+            }
+            if (transport == null) {
+                Transport fresh = session.getTransport("smtp");
+                fresh.connect(config.host().orElseThrow(), config.port(), config.username().orElse(null),
+                        config.password().orElse(null));
+                transport = fresh;
+                lastUsedNanos = System.nanoTime();
+                LOG.debugf("Connected to %s", describe());
+            }
+            return transport;
+        }
+
+        synchronized void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    LOG.debugf("Closing an SMTP connection failed: %s", e.getMessage());
+                }
+                transport = null;
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.paperpost.digest;
 
+import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.paperpost.delivery.MailBodies;
+import io.paperpost.delivery.MailConfig;
 import io.paperpost.feedback.Feedback;
 import io.paperpost.feedback.FeedbackLinks;
 import io.paperpost.delivery.OutgoingMail;
@@ -17,6 +19,7 @@ import io.paperpost.papers.Paper;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.site.Links;
 import io.paperpost.site.SiteConfig;
+import io.paperpost.subscription.MailFormat;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderTokens;
 import io.paperpost.subscription.TokenPurpose;
@@ -25,6 +28,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeUtility;
 
 /** Turns a reader's picks into the digest email: subject, both bodies, and the list headers. */
 @ApplicationScoped
@@ -32,6 +36,7 @@ public class DigestComposer {
 
     static final int TEASER_CHARS = 220;
     private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
@@ -48,6 +53,8 @@ public class DigestComposer {
     TopicCatalog topics;
     @Inject
     FeedbackLinks feedbackLinks;
+    @Inject
+    MailConfig mailConfig;
 
     /**
      * @param papers the stored papers of the picks, by id, for links and details the ranker does not carry
@@ -62,21 +69,63 @@ public class DigestComposer {
                     feedbackLinks.link(reader.id, paper.id, Feedback.LIKE),
                     feedbackLinks.link(reader.id, paper.id, Feedback.DISLIKE)));
         }
-        String unsubscribeUrl = links.unsubscribe(tokens.issue(TokenPurpose.UNSUBSCRIBE, reader.id));
+        String unsubscribeToken = tokens.issue(TokenPurpose.UNSUBSCRIBE, reader.id);
+        String unsubscribeUrl = links.unsubscribe(unsubscribeToken);
         String subject = subject(reader, items.size(), date, trending);
-        String preheader = items.isEmpty() ? "" : "Top pick: " + items.get(0).title();
-        DigestMail mail = new DigestMail(site.name(), subject, preheader, DAY_LABEL.format(date), trending, items,
-                links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)), unsubscribeUrl, links.home(),
+        DigestMail mail = new DigestMail(site.name(), subject, preheader(items, trending), DAY_LABEL.format(date), trending,
+                items, links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)), unsubscribeUrl, links.home(),
                 site.contactLine(), "You receive this because you subscribed to " + site.name() + " with "
                         + reader.email + " and confirmed your address.");
-        MailBodies bodies = MailBodies.render(() -> Templates.digest(mail));
-
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("List-Id", site.name() + " daily digest <daily." + host() + ">");
-        headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
-        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        String text;
+        String html = null;
+        if (reader.mailFormat == MailFormat.PLAIN) {
+            text = MailBodies.renderText(Templates.digest(mail));
+        } else {
+            MailBodies bodies = MailBodies.render(() -> Templates.digest(mail));
+            text = bodies.text();
+            html = bodies.html();
+        }
         String messageId = "digest-" + reader.id + "-" + date + "@" + host();
-        return new OutgoingMail(reader.email, subject, bodies.text(), bodies.html(), messageId, headers);
+        return new OutgoingMail(reader.email, subject, text, html, messageId, headers(reader, date, unsubscribeUrl, unsubscribeToken));
+    }
+
+    /**
+     * The list headers: List-Id, one-click List-Unsubscribe (RFC 8058) with a mailto when configured, and
+     * Feedback-ID in Gmail's "campaign:cohort:type:sender" form. Header values are ASCII: the site name is
+     * RFC 2047 encoded when it is not.
+     */
+    private Map<String, String> headers(Reader reader, LocalDate date, String unsubscribeUrl, String unsubscribeToken) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Id", encodedPhrase(site.name() + " daily digest") + " <daily." + host() + ">");
+        String unsubscribe = "<" + unsubscribeUrl + ">";
+        if (mailConfig.unsubscribeMailto().isPresent()) {
+            unsubscribe += ", <mailto:" + mailConfig.unsubscribeMailto().get() + "?subject=unsubscribe%20" + unsubscribeToken + ">";
+        }
+        headers.put("List-Unsubscribe", unsubscribe);
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        headers.put("Feedback-ID", "digest-" + COMPACT_DATE.format(date) + ":" + reader.frequency.name().toLowerCase(Locale.ROOT)
+                + ":paperpost:" + mailConfig.feedbackSenderId());
+        return headers;
+    }
+
+    private static String encodedPhrase(String phrase) {
+        if (phrase.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\')) {
+            return phrase;
+        }
+        try {
+            return MimeUtility.encodeWord(phrase, "UTF-8", "Q");
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is part of every JVM", e);
+        }
+    }
+
+    /** The line mail apps show beside the subject: the top pick, and how many more. */
+    static String preheader(List<DigestMail.Item> items, boolean trending) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        String top = (trending ? "Trending: " : "Top pick: ") + items.get(0).title();
+        return items.size() == 1 ? top : top + " — and " + (items.size() - 1) + " more";
     }
 
     /** "7 new papers on Diffusion, Efficient LLM inference — Tue 24 Nov". */
@@ -90,7 +139,8 @@ public class DigestComposer {
         } else if (!names.isEmpty()) {
             about = " on " + String.join(", ", names);
         } else if (!reader.interests.isBlank()) {
-            about = " on " + shorten(reader.interests, 40);
+            // Typed by the reader: folded to one line, so it cannot reach another header.
+            about = " on " + shorten(reader.interests.replaceAll("\\s+", " ").strip(), 40);
         } else {
             about = " for you";
         }

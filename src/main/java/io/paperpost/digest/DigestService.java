@@ -122,11 +122,11 @@ public class DigestService {
             return Outcome.SENT;
         } catch (MailSendException e) {
             LOG.warnf("Digest %s for reader %d not sent: %s", date, reader.id, e.getMessage());
-            ledger.markFailed(claim.get(), e.getMessage(), e.permanent());
+            ledger.markFailed(claim.get(), e);
             return Outcome.FAILED;
         } catch (RuntimeException e) {
             LOG.errorf(e, "Digest %s for reader %d failed", date, reader.id);
-            ledger.markFailed(claim.get(), e.toString(), false);
+            ledger.markFailed(claim.get(), new MailSendException(e.toString(), MailSendException.Kind.TEMPORARY, e));
             return Outcome.FAILED;
         }
     }

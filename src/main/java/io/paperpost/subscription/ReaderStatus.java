@@ -9,5 +9,7 @@ public enum ReaderStatus {
     /** Confirmed, but asked for a break: gets nothing until they resume. */
     PAUSED,
     /** Asked to stop: gets nothing, ever, unless they sign up and confirm again. */
-    UNSUBSCRIBED
+    UNSUBSCRIBED,
+    /** The mail server refused the address for good (a hard bounce): suppressed, never mailed again. */
+    BOUNCED
 }

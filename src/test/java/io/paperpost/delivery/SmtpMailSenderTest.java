@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.SocketFactory;
 
@@ -74,51 +78,74 @@ class SmtpMailSenderTest {
         }
     }
 
+    @Test
+    void severalThreadsSendAtOnceOverThePooledConnections() throws Exception {
+        try (SmtpMailSender pooled = new SmtpMailSender(TestMailConfig.smtp(proxy.port()).withConnections(3),
+                new InternetAddress("digest@paperpost.example"))) {
+            ExecutorService threads = Executors.newFixedThreadPool(6);
+            List<Future<?>> sends = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String to = "reader" + i + "@example.org";
+                sends.add(threads.submit(() -> {
+                    pooled.send(mail(to));
+                    return null;
+                }));
+            }
+            for (Future<?> send : sends) {
+                send.get(30, TimeUnit.SECONDS);
+            }
+            threads.shutdown();
+        }
+        assertThat(greenMail.getReceivedMessages()).hasSize(60);
+        // Never more connections than the pool holds.
+        assertThat(proxy.connections()).isBetween(1, 3);
+    }
+
+    @Test
+    void theRateLimitSpacesMessages() throws Exception {
+        try (SmtpMailSender limited = new SmtpMailSender(TestMailConfig.smtp(proxy.port()).withMaxPerSecond(20),
+                new InternetAddress("digest@paperpost.example"))) {
+            long started = System.nanoTime();
+            for (int i = 0; i < 11; i++) {
+                limited.send(mail("reader" + i + "@example.org"));
+            }
+            // 20 per second: the first goes at once, each next one 50 ms later. Slower is fine, faster is not.
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+        }
+        assertThat(greenMail.getReceivedMessages()).hasSize(11);
+    }
+
+    @Test
+    void repliesAreClassifiedAndTheSenderRecovers() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer();
+             SmtpMailSender scripted = new SmtpMailSender(TestMailConfig.smtp(smtp.port()),
+                     new InternetAddress("digest@paperpost.example"))) {
+            smtp.script(ScriptedSmtpServer.Step.DEFER_421, ScriptedSmtpServer.Step.ACCEPT,
+                    ScriptedSmtpServer.Step.REJECT_RECIPIENT_550, ScriptedSmtpServer.Step.DROP_IN_DATA,
+                    ScriptedSmtpServer.Step.ACCEPT);
+            assertThat(failure(scripted, "a@example.org")).isEqualTo(MailSendException.Kind.TEMPORARY);
+            scripted.send(mail("a@example.org"));
+            assertThat(failure(scripted, "gone@example.org")).isEqualTo(MailSendException.Kind.RECIPIENT_REJECTED);
+            assertThat(failure(scripted, "b@example.org")).isEqualTo(MailSendException.Kind.TEMPORARY);
+            scripted.send(mail("b@example.org"));
+            assertThat(smtp.accepted()).containsExactly("a@example.org", "b@example.org");
+        }
+    }
+
+    private static MailSendException.Kind failure(MailSender sender, String to) {
+        try {
+            sender.send(mail(to));
+        } catch (MailSendException e) {
+            return e.kind();
+        }
+        throw new AssertionError("the send to " + to + " should have failed");
+    }
+
     static OutgoingMail mail(String to) {
         return new OutgoingMail(to, "Hello", "Plain text", "<p>HTML</p>", null, Map.of());
     }
 
     static MailConfig config(int port) {
-        return new MailConfig() {
-            public Optional<String> host() {
-                return Optional.of("127.0.0.1");
-            }
-
-            public int port() {
-                return port;
-            }
-
-            public Tls tls() {
-                return Tls.NONE;
-            }
-
-            public Optional<String> username() {
-                return Optional.empty();
-            }
-
-            public Optional<String> password() {
-                return Optional.empty();
-            }
-
-            public String from() {
-                return "digest@paperpost.example";
-            }
-
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(5);
-            }
-
-            public Duration readTimeout() {
-                return Duration.ofSeconds(5);
-            }
-
-            public Path outboxDir() {
-                return Path.of("target/unused-outbox");
-            }
-
-            public boolean outboxPage() {
-                return false;
-            }
-        };
+        return TestMailConfig.smtp(port);
     }
 }

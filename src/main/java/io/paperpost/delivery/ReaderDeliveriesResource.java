@@ -1,0 +1,55 @@
+package io.paperpost.delivery;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.paperpost.admin.AdminIdentityProvider;
+import io.paperpost.site.InvalidInputException;
+import io.paperpost.subscription.Reader;
+import io.paperpost.subscription.ReaderStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** For the admin: a reader's status (BOUNCED when suppressed by a hard bounce) and their delivery ledger rows. */
+@Path("/api/v1/admin/readers/{id}/deliveries")
+@RolesAllowed(AdminIdentityProvider.ROLE)
+@Produces(MediaType.APPLICATION_JSON)
+public class ReaderDeliveriesResource {
+
+    static final int MAX_LIMIT = 500;
+
+    @Inject
+    DeliveryLedger ledger;
+
+    /** What the admin sees of a reader's email history. */
+    public record ReaderDeliveries(long readerId, ReaderStatus readerStatus, List<Row> deliveries) {
+    }
+
+    /** One ledger row. */
+    public record Row(long id, LocalDate digestDate, DeliveryStatus status, int attempts, String messageId,
+                      Instant createdAt, Instant updatedAt, Instant sentAt, Instant nextAttemptAt, String lastError) {
+    }
+
+    @GET
+    public ReaderDeliveries list(@RestPath long id, @RestQuery Integer limit) {
+        int rows = limit == null ? 50 : limit;
+        if (rows < 1 || rows > MAX_LIMIT) {
+            throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        ReaderStatus status = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findByIdOptional(id)
+                .map(r -> r.status).orElseThrow(() -> new NotFoundException("no reader " + id)));
+        return new ReaderDeliveries(id, status, ledger.forReader(id, rows).stream()
+                .map(d -> new Row(d.id, d.digestDate, d.status, d.attempts, d.messageId, d.createdAt, d.updatedAt,
+                        d.sentAt, d.nextAttemptAt, d.lastError)).toList());
+    }
+}
