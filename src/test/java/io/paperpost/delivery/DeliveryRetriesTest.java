@@ -1,0 +1,193 @@
+package io.paperpost.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.paperpost.TestData;
+import io.paperpost.delivery.ScriptedSmtpServer.Step;
+import io.paperpost.digest.DigestService;
+import io.paperpost.digest.DigestSummary;
+import io.paperpost.subscription.Reader;
+import io.paperpost.subscription.ReaderStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * The digest against an SMTP server that defers, refuses and drops: a deferred email is retried once its
+ * stored time has come and arrives once; a refused address suppresses the reader for good; a connection
+ * dropped in the middle of DATA loses nothing and duplicates nothing.
+ */
+@QuarkusTest
+@WithTestResource(ScriptedSmtpResource.class)
+class DeliveryRetriesTest {
+
+    static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+
+    @Inject
+    TestData data;
+    @Inject
+    DigestService digest;
+    @Inject
+    DeliveryLedger ledger;
+    @Inject
+    Clock clock;
+
+    ScriptedSmtpServer smtp;
+
+    @BeforeEach
+    void setUp() {
+        data.reset();
+        data.demoPapersFirstSeenOn(DAY);
+        smtp = ScriptedSmtpResource.server();
+        smtp.reset();
+    }
+
+    @Test
+    void deferredWith421ThenRetriedWhenDueAndSentOnce() {
+        long reader = activeReader("deferred@example.org");
+        smtp.script(Step.DEFER_421);
+
+        assertThat(digest.run(DAY).failed()).isEqualTo(1);
+        Delivery row = delivery(reader);
+        assertThat(row.status).isEqualTo(DeliveryStatus.RETRYING);
+        assertThat(row.attempts).isEqualTo(1);
+        assertThat(row.lastError).contains("421");
+        assertThat(row.nextAttemptAt).isAfter(clock.instant().plus(Duration.ofMinutes(4)));
+        assertThat(ledger.dueRetries(clock.instant(), 10)).isEmpty();
+
+        // Not due yet: a rerun leaves it alone.
+        assertThat(digest.run(DAY).sent()).isZero();
+        assertThat(smtp.accepted()).isEmpty();
+
+        timePassesUntilRetryIsDue(row.id);
+        assertThat(ledger.dueRetries(clock.instant(), 10)).containsExactly(new DueRetry(row.id, reader, DAY));
+        assertThat(digest.run(DAY).sent()).isEqualTo(1);
+        row = delivery(reader);
+        assertThat(row.status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(row.attempts).isEqualTo(2);
+        assertThat(row.nextAttemptAt).isNull();
+        assertThat(row.messageId).isEqualTo("digest-" + reader + "-" + DAY + "@localhost");
+
+        assertThat(digest.run(DAY).sent()).isZero();
+        assertThat(smtp.accepted()).containsExactly("deferred@example.org");
+    }
+
+    @Test
+    void recipientRefusedWith550SuppressesTheReaderForGood() {
+        long reader = activeReader("gone@example.org");
+        smtp.script(Step.REJECT_RECIPIENT_550);
+
+        DigestSummary first = digest.run(DAY);
+        assertThat(first.failed()).isEqualTo(1);
+        assertThat(delivery(reader).status).isEqualTo(DeliveryStatus.SUPPRESSED);
+        assertThat(delivery(reader).lastError).contains("550");
+        assertThat(status(reader)).isEqualTo(ReaderStatus.BOUNCED);
+        assertThat(ledger.claim(reader, DAY)).isEmpty();
+        assertThat(ledger.claim(reader, DAY.plusDays(1))).isEmpty();
+
+        TestData.asAdmin().get("/api/v1/admin/readers/" + reader + "/deliveries").then().statusCode(200)
+                .body("readerStatus", is("BOUNCED"))
+                .body("deliveries[0].status", is("SUPPRESSED"))
+                .body("deliveries[0].digestDate", is(DAY.toString()));
+
+        // Next days: the reader is not even considered, the server never sees the address again.
+        data.demoPapersFirstSeenOn(DAY.plusDays(1));
+        assertThat(digest.run(DAY.plusDays(1)).readers()).isZero();
+        assertThat(digest.run(DAY).readers()).isZero();
+        assertThat(smtp.tried()).containsExactly("gone@example.org");
+        assertThat(smtp.accepted()).isEmpty();
+    }
+
+    @Test
+    void connectionDroppedInDataLosesNothingAndDuplicatesNothing() {
+        long dropped = activeReader("dropped@example.org");
+        long next = activeReader("next@example.org");
+        smtp.script(Step.DROP_IN_DATA);
+
+        DigestSummary run = digest.run(DAY);
+        assertThat(run.sent()).isEqualTo(1);
+        assertThat(run.failed()).isEqualTo(1);
+        assertThat(delivery(dropped).status).isEqualTo(DeliveryStatus.RETRYING);
+        // The send after the dropped one went out on a fresh connection.
+        assertThat(delivery(next).status).isEqualTo(DeliveryStatus.SENT);
+
+        timePassesUntilRetryIsDue(delivery(dropped).id);
+        assertThat(digest.run(DAY).sent()).isEqualTo(1);
+        assertThat(digest.run(DAY).sent()).isZero();
+        assertThat(delivery(dropped).status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(smtp.accepted()).containsExactlyInAnyOrder("next@example.org", "dropped@example.org");
+    }
+
+    @Test
+    void aRowLeftSendingByACrashIsNotResent() {
+        long reader = activeReader("crash@example.org");
+        Optional<Long> claim = ledger.claim(reader, DAY);
+        assertThat(claim).isPresent();
+        // The process dies here, after the claim: the server may or may not have the email.
+        assertThat(ledger.claim(reader, DAY)).isEmpty();
+        assertThat(digest.run(DAY).sent()).isZero();
+        assertThat(smtp.tried()).isEmpty();
+        assertThat(delivery(reader).status).isEqualTo(DeliveryStatus.SENDING);
+    }
+
+    @Test
+    void temporaryFailuresBackOffExponentiallyAndFailAfterTheLastAttempt() {
+        long reader = activeReader("flaky@example.org");
+        MailSendException deferred = new MailSendException("deferred (451)", MailSendException.Kind.TEMPORARY, null);
+        List<Duration> waits = new java.util.ArrayList<>();
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            long id = ledger.claim(reader, DAY).orElseThrow();
+            Instant before = clock.instant();
+            DeliveryStatus status = ledger.markFailed(id, deferred);
+            if (attempt < 6) {
+                assertThat(status).isEqualTo(DeliveryStatus.RETRYING);
+                waits.add(Duration.between(before, delivery(reader).nextAttemptAt));
+                timePassesUntilRetryIsDue(id);
+            } else {
+                assertThat(status).isEqualTo(DeliveryStatus.FAILED);
+            }
+        }
+        assertThat(waits).extracting(Duration::toMinutes).containsExactly(5L, 10L, 20L, 40L, 80L);
+        assertThat(ledger.claim(reader, DAY)).isEmpty();
+        assertThat(ledger.backoff(10)).isEqualTo(Duration.ofHours(2));
+    }
+
+    private long activeReader(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Reader reader = new Reader();
+            reader.setEmail(email);
+            reader.status = ReaderStatus.ACTIVE;
+            reader.topics = List.of("diffusion");
+            reader.createdAt = clock.instant();
+            reader.confirmedAt = clock.instant();
+            reader.persist();
+            return reader.id;
+        });
+    }
+
+    private static Delivery delivery(long readerId) {
+        return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>find("readerId", readerId).singleResult());
+    }
+
+    private static ReaderStatus status(long readerId) {
+        return QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(readerId).status);
+    }
+
+    /** Moves the stored next attempt into the past, as if the backoff had elapsed. */
+    private void timePassesUntilRetryIsDue(long deliveryId) {
+        QuarkusTransaction.requiringNew().run(() -> Delivery.update("nextAttemptAt = ?1 where id = ?2",
+                clock.instant().minusSeconds(1), deliveryId));
+    }
+}
