@@ -11,12 +11,27 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 
 /** Builds the MIME form of an {@link OutgoingMail}: UTF-8, multipart/alternative when there is HTML. */
 public final class MimeMessages {
 
+    static {
+        // Jakarta Mail 2.1 looks its stream provider up with a ServiceLoader on every body part and encoded
+        // header (~15% of building a message); naming the implementation skips the classpath scan.
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private MimeMessages() {
+    }
+
+    /** UTF-8 text, quoted-printable: named up front so Jakarta Mail does not scan the whole body to choose. */
+    private static void setUtf8Text(MimePart part, String text, String subtype) throws MessagingException {
+        part.setText(text, "UTF-8", subtype);
+        part.setHeader("Content-Transfer-Encoding", "quoted-printable");
     }
 
     public static MimeMessage build(Session session, InternetAddress from, OutgoingMail mail) throws MessagingException {
@@ -29,12 +44,12 @@ public final class MimeMessages {
             message.setHeader(header.getKey(), MimeUtility.fold(header.getKey().length() + 2, header.getValue()));
         }
         if (mail.html() == null) {
-            message.setText(mail.text(), "UTF-8", "plain");
+            setUtf8Text(message, mail.text(), "plain");
         } else {
             MimeBodyPart text = new MimeBodyPart();
-            text.setText(mail.text(), "UTF-8", "plain");
+            setUtf8Text(text, mail.text(), "plain");
             MimeBodyPart html = new MimeBodyPart();
-            html.setText(mail.html(), "UTF-8", "html");
+            setUtf8Text(html, mail.html(), "html");
             MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
+
 import io.paperpost.delivery.MailBodies;
 import io.paperpost.delivery.MailConfig;
 import io.paperpost.feedback.Feedback;
@@ -43,6 +47,17 @@ public class DigestComposer {
         static native TemplateInstance digest(DigestMail mail);
     }
 
+    /**
+     * What every reader's email shows the same of a paper, worked out once per paper of a run instead of once
+     * per reader (the teaser's whitespace folding alone was most of the rendering time). Weak keys compare by
+     * identity and let a run's papers go when the run is over.
+     */
+    private final LoadingCache<Paper, PaperText> paperTexts = CacheBuilder.newBuilder().weakKeys()
+            .build(CacheLoader.from(paper -> new PaperText(Links.paper(paper.id, paper.title), authors(paper), teaser(paper.summary))));
+
+    private record PaperText(String url, String authors, String teaser) {
+    }
+
     @Inject
     SiteConfig site;
     @Inject
@@ -64,8 +79,9 @@ public class DigestComposer {
         List<DigestMail.Item> items = new ArrayList<>();
         for (RankedPaper pick : picks) {
             Paper paper = papers.get(pick.paper().id());
-            items.add(new DigestMail.Item(items.size() + 1, paper.title, Links.paper(paper.id, paper.title), authors(paper),
-                    teaser(paper.summary), paper.upvotes, paper.codeUrl, pick.reason(),
+            PaperText text = paperTexts.getUnchecked(paper);
+            items.add(new DigestMail.Item(items.size() + 1, paper.title, text.url(), text.authors(), text.teaser(),
+                    paper.upvotes, paper.codeUrl, pick.reason(),
                     feedbackLinks.link(reader.id, paper.id, Feedback.LIKE),
                     feedbackLinks.link(reader.id, paper.id, Feedback.DISLIKE)));
         }
