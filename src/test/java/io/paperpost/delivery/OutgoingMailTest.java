@@ -38,4 +38,16 @@ class OutgoingMailTest {
         assertThat(MimeParts.find(message, "text/plain")).isEqualTo("Grüße");
         assertThat(MimeParts.find(message, "text/html")).isEqualTo("<p>Grüße</p>");
     }
+
+    @Test
+    void textOnlyEmailIsASingleUtf8TextPart() throws Exception {
+        OutgoingMail mail = new OutgoingMail("a@example.org", "Hi", "Grüße 👍\n.leading dot\n", null, null, Map.of());
+        MimeMessage message = MimeMessages.build(Session.getInstance(new Properties()),
+                new InternetAddress("digest@paperpost.example"), mail);
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        message.writeTo(raw);
+        MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(raw.toByteArray()));
+        assertThat(parsed.getContentType()).isEqualTo("text/plain; charset=UTF-8");
+        assertThat(parsed.getContent()).isEqualTo("Grüße 👍\n.leading dot\n");
+    }
 }

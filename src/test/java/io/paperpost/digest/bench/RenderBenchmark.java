@@ -160,17 +160,20 @@ class RenderBenchmark {
         @Override
         public void send(OutgoingMail mail) {
             try {
+                // A plain per-message count: an atomic add per byte would measure contention, not MIME.
+                long[] count = new long[1];
                 MimeMessages.build(session, from, mail).writeTo(new OutputStream() {
                     @Override
                     public void write(int b) {
-                        bytes.incrementAndGet();
+                        count[0]++;
                     }
 
                     @Override
                     public void write(byte[] b, int off, int len) {
-                        bytes.addAndGet(len);
+                        count[0] += len;
                     }
                 });
+                bytes.addAndGet(count[0]);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
