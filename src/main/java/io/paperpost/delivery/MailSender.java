@@ -1,12 +1,15 @@
 package io.paperpost.delivery;
 
-/** Sends one email. Implementations: SMTP, the local outbox, and whatever tests and benchmarks need. */
+/**
+ * Sends one email. Implementations: SMTP, the local outbox, and whatever tests and benchmarks need. They are
+ * thread-safe: a digest run may send from several threads at once (the SMTP sender then uses several connections).
+ */
 public interface MailSender {
 
     /**
      * Sends the email or throws; returns only when the receiving side accepted it.
      *
-     * @throws MailSendException with {@link MailSendException#permanent()} telling whether trying again can help
+     * @throws MailSendException with {@link MailSendException#kind()} telling whether trying again can help
      */
     void send(OutgoingMail mail) throws MailSendException;
 

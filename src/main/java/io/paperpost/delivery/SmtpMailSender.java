@@ -87,7 +87,8 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
         MimeMessage message;
         try {
             message = MimeMessages.build(session, from, mail);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
+            // E.g. an address no server can take (a non-ASCII local part): retrying cannot help.
             throw new MailSendException("cannot build the message: " + e.getMessage(), MailSendException.Kind.MESSAGE_REJECTED, e);
         }
         if (rateLimiter != null) {

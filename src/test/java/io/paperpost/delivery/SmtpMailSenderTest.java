@@ -132,6 +132,12 @@ class SmtpMailSenderTest {
         }
     }
 
+    @Test
+    void anAddressNoServerCanTakeIsRefusedForGoodWithoutContactingTheServer() {
+        assertThat(failure(sender, "zoë@example.org")).isEqualTo(MailSendException.Kind.MESSAGE_REJECTED);
+        assertThat(proxy.connections()).isZero();
+    }
+
     private static MailSendException.Kind failure(MailSender sender, String to) {
         try {
             sender.send(mail(to));
