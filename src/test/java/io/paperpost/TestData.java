@@ -11,6 +11,7 @@ import io.paperpost.feedback.Feedback;
 import io.paperpost.papers.DemoPapers;
 import io.paperpost.papers.Paper;
 import io.paperpost.subscription.Reader;
+import io.paperpost.subscription.SuppressedAddress;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
@@ -45,6 +46,7 @@ public class TestData {
             Feedback.deleteAll();
             Delivery.deleteAll();
             Reader.deleteAll();
+            SuppressedAddress.deleteAll();
             Paper.deleteAll();
         });
         GreenMailResource.purge();

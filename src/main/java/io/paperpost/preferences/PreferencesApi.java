@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
+import io.paperpost.site.InvalidInputException;
 import io.paperpost.subscription.ClientAddress;
 import io.paperpost.subscription.DigestFrequency;
 import io.paperpost.subscription.MailFormat;
@@ -98,10 +99,15 @@ public class PreferencesApi {
         Preferences preferences = subscriptions.validate(u.topics() == null ? reader.topics : u.topics(),
                 u.interests() == null ? reader.interests : u.interests(),
                 u.authors() == null ? reader.followedAuthors : u.authors());
-        RankingSettings settings = RankingSettings.fromForm(
-                u.trendPercent() == null ? String.valueOf(Math.round(reader.trendWeight * 100)) : u.trendPercent(),
-                u.exploration() == null ? reader.exploration : u.exploration(),
-                u.onlyWhenMatches() == null ? reader.onlyWhenMatches : u.onlyWhenMatches());
+        RankingSettings settings;
+        try {
+            settings = RankingSettings.fromForm(
+                    u.trendPercent() == null ? String.valueOf(Math.round(reader.trendWeight * 100)) : u.trendPercent(),
+                    u.exploration() == null ? reader.exploration : u.exploration(),
+                    u.onlyWhenMatches() == null ? reader.onlyWhenMatches : u.onlyWhenMatches());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("trendPercent", e.getMessage());
+        }
         Schedule schedule = Schedule.parse(Schedule.of(reader), u.papersPerEmail(), u.frequency(), u.weeklyDay(),
                 u.pausedUntil(), u.deliveryHour(), u.timeZone(), u.mailFormat(), subscriptions.today(reader));
         return PreferencesView.of(subscriptions.updatePreferences(reader.id, preferences, settings, schedule));
@@ -147,7 +153,6 @@ public class PreferencesApi {
 
     @POST
     @Path("/unsubscribe/{token}")
-    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Unsubscribe", description = "The token from an unsubscribe link; an optional reason is kept.")
     public Status unsubscribe(@RestPath String token, UnsubscribeRequest body) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.UNSUBSCRIBE);

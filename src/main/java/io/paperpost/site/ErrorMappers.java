@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -53,6 +54,12 @@ public class ErrorMappers {
         return respond(uri, Response.Status.BAD_REQUEST, "That did not work",
                 field == null ? "The request body is not valid JSON." : "The value of '" + field + "' has the wrong type.",
                 field);
+    }
+
+    /** Jackson's "wrong type" failure, which Quarkus would otherwise answer in its own shape. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper

@@ -52,6 +52,12 @@ public class SignupRateLimits {
         }
     }
 
+    /** Forgets every bucket; for tests that exercise the limits one after another. */
+    void forgetAll() {
+        perIp.clear();
+        perAddress.clear();
+    }
+
     private static boolean take(ConcurrentMap<String, Bucket> buckets, Bandwidth bandwidth, String key) {
         if (buckets.size() > MAX_TRACKED) {
             buckets.values().removeIf(b -> b.getAvailableTokens() >= bandwidth.getCapacity());

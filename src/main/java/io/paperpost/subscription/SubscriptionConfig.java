@@ -38,6 +38,13 @@ public interface SubscriptionConfig {
     @WithDefault("0 30 3 * * ?")
     String purgeCron();
 
+    /**
+     * Send the welcome email (what arrives, when, how to change it) after a reader confirms. The test profile turns
+     * it off so tests of other features see only the emails they are about.
+     */
+    @WithDefault("true")
+    boolean welcomeEmail();
+
     /** A signup form sent back faster than this after it was served is a bot's (a person needs a few seconds). */
     @WithDefault("3s")
     Duration minFillTime();

@@ -177,7 +177,7 @@ public class SubscriptionService {
             }
             return new Confirmation(reader, false);
         });
-        if (confirmation.newlyConfirmed()) {
+        if (confirmation.newlyConfirmed() && config.welcomeEmail()) {
             mails.sendWelcome(confirmation.reader());
         }
         return confirmation;
