@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Set;
 
 import io.paperpost.site.InvalidInputException;
 
@@ -16,6 +17,9 @@ import io.paperpost.site.InvalidInputException;
  */
 public record Schedule(int papersPerEmail, DigestFrequency frequency, DayOfWeek weeklyDay, LocalDate pausedUntil,
                        int deliveryHour, String timeZone, MailFormat mailFormat) {
+
+    /** The IANA ids the JVM knows; {@link ZoneId#getAvailableZoneIds()} builds a new set on every call. */
+    private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     public static final int MIN_PAPERS = 5;
     public static final int MAX_PAPERS = 30;
@@ -59,7 +63,7 @@ public record Schedule(int papersPerEmail, DigestFrequency frequency, DayOfWeek 
      */
     public static String zone(String field, String typed) {
         String id = typed == null ? "" : typed.strip();
-        if (id.length() > 64 || !ZoneId.getAvailableZoneIds().contains(id)) {
+        if (id.length() > 64 || !ZONE_IDS.contains(id)) {
             throw new InvalidInputException(field, "Choose a time zone from the list, such as Europe/Berlin or America/New_York.");
         }
         try {

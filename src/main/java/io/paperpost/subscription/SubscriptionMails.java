@@ -1,7 +1,12 @@
 package io.paperpost.subscription;
 
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
@@ -15,6 +20,7 @@ import io.paperpost.site.Links;
 import io.paperpost.site.SiteConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,6 +41,16 @@ public class SubscriptionMails {
 
         static native TemplateInstance emailChange(String siteName, String newEmail, String confirmUrl, String contactLine);
     }
+
+    /** Most emails waiting for the background sender before signups send their own. */
+    static final int QUEUE_CAPACITY = 10_000;
+
+    private final ThreadPoolExecutor outbound = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE_CAPACITY), r -> {
+                Thread thread = new Thread(r, "subscription-mail");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.AbortPolicy());
 
     @Inject
     MailSender sender;
@@ -98,14 +114,45 @@ public class SubscriptionMails {
         return what.toString();
     }
 
+    /**
+     * Queues the email for the background sender: the request does not wait for the mail server (which serves one
+     * message at a time), and a known address answers as fast as an unknown one. When the queue is full the
+     * request sends the email itself, which slows signups down instead of dropping mail.
+     */
     private void send(String to, String subject, MailBodies bodies, Map<String, String> headers) {
         Map<String, String> all = new HashMap<>(headers);
         all.put("Auto-Submitted", "auto-generated");
+        OutgoingMail mail = new OutgoingMail(to, subject, bodies.text(), bodies.html(), null, all);
         try {
-            sender.send(new OutgoingMail(to, subject, bodies.text(), bodies.html(), null, all));
-        } catch (MailSendException e) {
+            outbound.execute(() -> deliver(mail));
+        } catch (RejectedExecutionException e) {
+            deliver(mail);
+        }
+    }
+
+    private void deliver(OutgoingMail mail) {
+        try {
+            sender.send(mail);
+        } catch (MailSendException | RuntimeException e) {
             // The change is stored; the reader can ask again. Say so in the log for the operator.
-            LOG.warnf("Could not send '%s': %s", subject, e.getMessage());
+            LOG.warnf("Could not send '%s': %s", mail.subject(), e.getMessage());
+        }
+    }
+
+    /** Waits (up to the timeout) until every queued email has been handed to the mail server; for tests. */
+    public void awaitQueued(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while ((outbound.getQueue().size() > 0 || outbound.getActiveCount() > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    /** On shutdown, emails already queued are still sent (for a little while). */
+    @PreDestroy
+    void drain() throws InterruptedException {
+        outbound.shutdown();
+        if (!outbound.awaitTermination(20, TimeUnit.SECONDS)) {
+            LOG.warnf("%d subscription emails were not sent before shutdown", outbound.shutdownNow().size());
         }
     }
 }
