@@ -75,8 +75,7 @@ public class UnsubscribeResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance pauseInstead(@RestPath String token, @RestForm(FormGuard.FIELD) String formToken,
                                          @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
-        Reader reader = subscriptions.readerFor(token, TokenPurpose.UNSUBSCRIBE);
-        forms.check(FORM, reader.id, formToken, origin, host, null);
+        Reader reader = checkedForm(token, formToken, origin, host);
         Reader paused = subscriptions.pauseUntil(reader.id, subscriptions.today(reader).plusDays(PAUSE_DAYS));
         return page(paused, token, "Paused: nothing arrives before " + paused.pausedUntil
                 + ". After that your emails start again by themselves.");
@@ -87,10 +86,15 @@ public class UnsubscribeResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance resubscribe(@RestPath String token, @RestForm(FormGuard.FIELD) String formToken,
                                         @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
+        Reader back = subscriptions.resubscribe(checkedForm(token, formToken, origin, host).id);
+        return page(back, token, "Welcome back: you are subscribed again, with your previous settings.");
+    }
+
+    /** The link's reader, once the page's form token and origin are checked. */
+    private Reader checkedForm(String token, String formToken, String origin, String host) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.UNSUBSCRIBE);
         forms.check(FORM, reader.id, formToken, origin, host, null);
-        Reader back = subscriptions.resubscribe(reader.id);
-        return page(back, token, "Welcome back: you are subscribed again, with your previous settings.");
+        return reader;
     }
 
     private TemplateInstance page(Reader reader, String token, String notice) {

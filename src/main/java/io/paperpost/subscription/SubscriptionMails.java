@@ -1,8 +1,10 @@
 package io.paperpost.subscription;
 
 import java.util.HashMap;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -122,7 +124,9 @@ public class SubscriptionMails {
     private void send(String to, String subject, MailBodies bodies, Map<String, String> headers) {
         Map<String, String> all = new HashMap<>(headers);
         all.put("Auto-Submitted", "auto-generated");
-        OutgoingMail mail = new OutgoingMail(to, subject, bodies.text(), bodies.html(), null, all);
+        // Our own Message-ID: Jakarta Mail's default looks the host name up for every message.
+        String messageId = "subscription-" + UUID.randomUUID() + "@" + URI.create(site.baseUrl()).getHost();
+        OutgoingMail mail = new OutgoingMail(to, subject, bodies.text(), bodies.html(), messageId, all);
         try {
             outbound.execute(() -> deliver(mail));
         } catch (RejectedExecutionException e) {
