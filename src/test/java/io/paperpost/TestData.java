@@ -3,6 +3,7 @@ package io.paperpost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import io.paperpost.delivery.Delivery;
@@ -11,6 +12,8 @@ import io.paperpost.feedback.Feedback;
 import io.paperpost.papers.DemoPapers;
 import io.paperpost.papers.Paper;
 import io.paperpost.subscription.Reader;
+import io.paperpost.subscription.SubscriptionMails;
+import io.paperpost.subscription.SuppressedAddress;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
@@ -27,6 +30,8 @@ public class TestData {
 
     @Inject
     DemoPapers demoPapers;
+    @Inject
+    SubscriptionMails subscriptionMails;
 
     /** A request authenticated as the operator. */
     public static RequestSpecification asAdmin() {
@@ -41,10 +46,17 @@ public class TestData {
 
     /** Empties readers, deliveries and papers, and the GreenMail inbox. */
     public void reset() {
+        try {
+            // Emails of the previous test still queued would land in this test's mailbox.
+            subscriptionMails.awaitQueued(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             Feedback.deleteAll();
             Delivery.deleteAll();
             Reader.deleteAll();
+            SuppressedAddress.deleteAll();
             Paper.deleteAll();
         });
         GreenMailResource.purge();

@@ -1,13 +1,19 @@
 package io.paperpost.preferences;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -16,45 +22,69 @@ import io.paperpost.digest.DigestService;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.ranking.ReaderProfile;
 import io.paperpost.site.ApiError;
-
 import io.paperpost.site.InvalidInputException;
+import io.paperpost.site.RejectedRequestException;
 import io.paperpost.site.SiteConfig;
+import io.paperpost.subscription.ClientAddress;
+import io.paperpost.subscription.FormGuard;
 import io.paperpost.subscription.Preferences;
 import io.paperpost.subscription.RankingSettings;
 import io.paperpost.subscription.Reader;
+import io.paperpost.subscription.ReaderExport;
+import io.paperpost.subscription.ReaderTokens;
 import io.paperpost.subscription.ReaderStatus;
+import io.paperpost.subscription.Schedule;
 import io.paperpost.subscription.SubscriptionService;
 import io.paperpost.subscription.TokenPurpose;
 import io.paperpost.subscription.TopicCatalog;
 import io.paperpost.subscription.TopicChoice;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The preferences page every email links to; the signed link is the reader's only credential. */
+/**
+ * The preferences page every email links to; the signed link is the reader's only credential. Every form on
+ * it carries a signed form token for this reader (anti-forgery).
+ */
 @Path("/preferences/{token}")
 @Produces(MediaType.TEXT_HTML)
 public class PreferencesResource {
 
     @CheckedTemplate(basePath = "preferences")
     static class Templates {
-        static native TemplateInstance manage(String siteName, String email, boolean unsubscribed, List<TopicChoice> topics,
-                                              String interests, String notice, String error, String errorField,
-                                              List<PreviewItem> preview, long trendPercent, boolean exploration,
-                                              boolean onlyWhenMatches);
+        static native TemplateInstance manage(String siteName, String email, boolean unsubscribed, PreferencesForm form,
+                                              String notice, String error, String errorField, List<PreviewItem> preview,
+                                              String formToken, String pagePath, List<String> zones,
+                                              List<String> hours, List<DayChoice> days);
+
+        static native TemplateInstance erased(String siteName);
     }
 
     /** How many papers the page's "your next email would contain" shows. */
     static final int PREVIEW_SIZE = 5;
     /** The preview ranks the papers first seen in this many days (all papers when there are none). */
     static final int PREVIEW_DAYS = 7;
+    /** The forms of this page, in their form tokens. */
+    static final String FORM = "prefs";
+    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
+    private static final List<String> HOURS = IntStream.range(0, 24).mapToObj(String::valueOf).toList();
+    private static final List<DayChoice> DAYS = Arrays.stream(DayOfWeek.values())
+            .map(d -> new DayChoice(d.name(), d.getDisplayName(TextStyle.FULL, Locale.ENGLISH))).toList();
+
+    /** A weekday option of the form. */
+    public record DayChoice(String value, String label) {
+    }
 
     /** One line of the preview: the paper and why it was picked. */
     public record PreviewItem(String title, String reason) {
@@ -71,33 +101,106 @@ public class PreferencesResource {
     @Inject
     DigestService digest;
     @Inject
+    FormGuard forms;
+    @Inject
+    ReaderTokens tokens;
+    @Inject
     Clock clock;
+    @Context
+    HttpServerRequest request;
 
     @GET
     public TemplateInstance show(@RestPath String token) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
-        return page(reader, reader.topics, reader.interests, null, null, null);
+        return page(reader, PreferencesForm.saved(reader, catalog), null, null, null);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@RestPath String token, @RestForm List<String> topics, @RestForm String interests,
-                         @RestForm String trendWeight, @RestForm String exploration, @RestForm String onlyWhenMatches) {
+                         @RestForm String authors, @RestForm String trendWeight, @RestForm String exploration,
+                         @RestForm String onlyWhenMatches, @RestForm String papersPerEmail, @RestForm String frequency,
+                         @RestForm String weeklyDay, @RestForm String pausedUntil, @RestForm String deliveryHour,
+                         @RestForm String timeZone, @RestForm String mailFormat,
+                         @RestForm(FormGuard.FIELD) String formToken, @RestHeader("Origin") String origin,
+                         @RestHeader("Host") String host) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
         List<String> chosen = topics == null ? List.of() : topics;
+        PreferencesForm typed = PreferencesForm.saved(reader, catalog).overlay(TopicChoice.of(catalog, chosen),
+                interests == null ? "" : interests, authors, trendWeight, exploration != null, onlyWhenMatches != null,
+                papersPerEmail, frequency, weeklyDay, pausedUntil, deliveryHour, timeZone, mailFormat);
         try {
-            Preferences preferences = subscriptions.validate(chosen, interests);
-            // A post without the slider (an older form, a script) keeps the saved weight; checkboxes follow HTML: absent = off.
+            forms.check(FORM, reader.id, formToken, origin, host, null);
+            // A post without a field (an older form, a script) keeps its saved value; checkboxes follow HTML: absent = off.
+            Preferences preferences = subscriptions.validate(chosen, interests,
+                    authors == null ? reader.followedAuthors : List.of(authors));
             String trend = trendWeight != null ? trendWeight : String.valueOf(Math.round(reader.trendWeight * 100));
             RankingSettings settings = RankingSettings.fromForm(trend, exploration != null, onlyWhenMatches != null);
-            Reader saved = subscriptions.updatePreferences(reader.id, preferences, settings);
-            return Response.ok(page(saved, saved.topics, saved.interests, "Saved. Your next email follows these choices.",
-                    null, null)).build();
+            Schedule schedule = Schedule.parse(Schedule.of(reader), papersPerEmail, frequency, weeklyDay, pausedUntil,
+                    deliveryHour, timeZone, mailFormat, subscriptions.today(reader));
+            Reader saved = subscriptions.updatePreferences(reader.id, preferences, settings, schedule);
+            return Response.ok(page(saved, PreferencesForm.saved(saved, catalog),
+                    "Saved. Your next email follows these choices.", null, null)).build();
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(page(reader, chosen, interests == null ? "" : interests, null, e.getMessage(), e.field()))
-                    .build();
+                    .entity(page(reader, typed, null, e.getMessage(), e.field())).build();
+        } catch (RejectedRequestException e) {
+            return Response.status(e.status()).entity(page(reader, typed, null, e.getMessage(), null)).build();
         }
+    }
+
+    /** Asks to move the subscription to another address: a link goes to the new one, nothing changes until it is clicked. */
+    @POST
+    @Path("/email")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeEmail(@RestPath String token, @RestForm String email,
+                                @RestForm(FormGuard.FIELD) String formToken, @RestHeader("Origin") String origin,
+                                @RestHeader("Host") String host) {
+        Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
+        PreferencesForm saved = PreferencesForm.saved(reader, catalog);
+        try {
+            forms.check(FORM, reader.id, formToken, origin, host, null);
+            subscriptions.requestEmailChange(reader.id, email, ClientAddress.of(request));
+        } catch (InvalidInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(reader, saved, null, e.getMessage(), "newEmail")).build();
+        } catch (RejectedRequestException e) {
+            return Response.status(e.status()).entity(page(reader, saved, null, e.getMessage(), "newEmail")).build();
+        }
+        return Response.ok(page(reader, saved, "We sent a link to " + email.strip() + ". Your address changes when you "
+                + "click it; until then your emails keep coming here.", null, null)).build();
+    }
+
+    /** "Download my data": everything stored about the reader, as a JSON file. */
+    @GET
+    @Path("/export")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response export(@RestPath String token) {
+        Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
+        ReaderExport export = subscriptions.export(reader.id);
+        return Response.ok(export)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"paperpost-my-data.json\"")
+                .build();
+    }
+
+    /** "Delete me": erases the reader's data for good, after a ticked confirmation. */
+    @POST
+    @Path("/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@RestPath String token, @RestForm String confirm, @RestForm(FormGuard.FIELD) String formToken,
+                           @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
+        Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
+        try {
+            forms.check(FORM, reader.id, formToken, origin, host, null);
+        } catch (RejectedRequestException e) {
+            return Response.status(e.status()).entity(page(reader, PreferencesForm.saved(reader, catalog), null,
+                    e.getMessage(), null)).build();
+        }
+        if (confirm == null) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(reader, PreferencesForm.saved(reader, catalog),
+                    null, "Tick the box to confirm that everything should be deleted.", "confirm")).build();
+        }
+        subscriptions.erase(reader.id);
+        return Response.ok(Templates.erased(site.name())).build();
     }
 
     /**
@@ -134,12 +237,10 @@ public class PreferencesResource {
         return picks.stream().map(p -> new PreviewItem(p.paper().title(), p.reason())).toList();
     }
 
-    private TemplateInstance page(Reader reader, List<String> topics, String interests, String notice, String error,
-                                  String errorField) {
+    private TemplateInstance page(Reader reader, PreferencesForm form, String notice, String error, String errorField) {
         // The preview shows the saved choices: what the next email would really contain.
-        return Templates.manage(site.name(), reader.email, reader.status == ReaderStatus.UNSUBSCRIBED,
-                TopicChoice.of(catalog, topics), interests, notice, error, errorField,
-                preview(reader, reader.topics, reader.interests), Math.round(reader.trendWeight * 100),
-                reader.exploration, reader.onlyWhenMatches);
+        return Templates.manage(site.name(), reader.email, reader.status == ReaderStatus.UNSUBSCRIBED, form, notice,
+                error, errorField, preview(reader, reader.topics, reader.interests), forms.issue(FORM, reader.id),
+                "/preferences/" + tokens.issue(TokenPurpose.MANAGE, reader.id), ZONES, HOURS, DAYS);
     }
 }

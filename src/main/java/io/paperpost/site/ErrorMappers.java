@@ -3,6 +3,10 @@ package io.paperpost.site;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.WebApplicationException;
@@ -33,6 +37,29 @@ public class ErrorMappers {
         return respond(uri, Response.Status.NOT_FOUND, "This link is not valid",
                 "The link may be incomplete, expired or already used. If you copied it from an email, make sure you "
                         + "copied all of it. You can always sign up again from the home page.", null);
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(RejectedRequestException e, UriInfo uri) {
+        return respond(uri, e.status(), e.title(), e.getMessage(), e.field());
+    }
+
+    /** A JSON body that does not parse, or has a value of the wrong type: names the field when Jackson knows it. */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = null;
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
+        }
+        return respond(uri, Response.Status.BAD_REQUEST, "That did not work",
+                field == null ? "The request body is not valid JSON." : "The value of '" + field + "' has the wrong type.",
+                field);
+    }
+
+    /** Jackson's "wrong type" failure, which Quarkus would otherwise answer in its own shape. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper

@@ -29,6 +29,10 @@ public class Links {
         return base() + "/feedback/" + token;
     }
 
+    public String emailChange(String token) {
+        return base() + "/email-change/" + token;
+    }
+
     public String unsubscribe(String token) {
         return base() + "/unsubscribe/" + token;
     }

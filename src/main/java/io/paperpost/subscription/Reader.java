@@ -98,6 +98,14 @@ public class Reader extends PanacheEntityBase {
     @Column(name = "unsubscribed_at")
     public Instant unsubscribedAt;
 
+    /** When the last confirmation email was sent: resends are limited per address. */
+    @Column(name = "confirmation_sent_at")
+    public Instant confirmationSentAt;
+
+    /** What the reader said when unsubscribing, if anything. */
+    @Column(name = "unsubscribe_reason")
+    public String unsubscribeReason;
+
     /** The digest date of the last email sent: the next one holds papers first seen after it. */
     @Column(name = "last_digest_date")
     public LocalDate lastDigestDate;
@@ -105,6 +113,11 @@ public class Reader extends PanacheEntityBase {
     public void setEmail(String normalizedEmail) {
         email = normalizedEmail;
         emailKey = key(normalizedEmail);
+    }
+
+    /** Whether the address is this reader's, ignoring case. */
+    public boolean emailKeyMatches(String email) {
+        return emailKey.equals(key(email));
     }
 
     public static Optional<Reader> findByEmail(String email) {

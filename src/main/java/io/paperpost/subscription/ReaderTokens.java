@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -116,6 +118,26 @@ public class ReaderTokens {
             throw new InvalidLinkException("expired");
         }
         return new Verified(readerId, issued, parts.length == 4 ? parts[3] : "");
+    }
+
+    /**
+     * Keyed SHA-256 (HMAC) hashes of an address, for the suppression list: the first with the current key, then
+     * one per previous key, so a key rotation does not forget who asked to be erased. Without the key the hash
+     * cannot be matched against a list of guessed addresses.
+     */
+    public List<String> addressHashes(String normalizedEmail) {
+        byte[] address = ("address:" + normalizedEmail.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8);
+        List<String> hashes = new ArrayList<>();
+        for (SecretKeySpec key : keys) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                hashes.add(HexFormat.of().formatHex(mac.doFinal(address)));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
+            }
+        }
+        return hashes;
     }
 
     /** What a valid token carries. */

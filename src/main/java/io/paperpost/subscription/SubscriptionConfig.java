@@ -1,11 +1,12 @@
 package io.paperpost.subscription;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings of the signup and preferences forms. */
+/** Settings of the signup and preferences forms, the double opt-in and the signup's defences against bots. */
 @ConfigMapping(prefix = "paperpost.subscription")
 public interface SubscriptionConfig {
 
@@ -16,4 +17,60 @@ public interface SubscriptionConfig {
     /** Longest free-text interests accepted, in characters. */
     @WithDefault("500")
     int maxInterestsLength();
+
+    /** Most followed authors a reader may list. */
+    @WithDefault("50")
+    int maxAuthors();
+
+    /** Longest author name accepted, in characters. */
+    @WithDefault("100")
+    int maxAuthorLength();
+
+    /** Shortest wait between two confirmation emails to the same address (signing up again, or "resend"). */
+    @WithDefault("10m")
+    Duration confirmationResendInterval();
+
+    /** Readers who never confirm are deleted this long after signing up. */
+    @WithDefault("7d")
+    Duration unconfirmedRetention();
+
+    /** When the purge of unconfirmed readers runs (Quartz cron). */
+    @WithDefault("0 30 3 * * ?")
+    String purgeCron();
+
+    /**
+     * Send the welcome email (what arrives, when, how to change it) after a reader confirms. The test profile turns
+     * it off so tests of other features see only the emails they are about.
+     */
+    @WithDefault("true")
+    boolean welcomeEmail();
+
+    /** A signup form sent back faster than this after it was served is a bot's (a person needs a few seconds). */
+    @WithDefault("3s")
+    Duration minFillTime();
+
+    /** How long a served form may be sent back; after that the reader is asked to submit it again. */
+    @WithDefault("12h")
+    Duration formLifetime();
+
+    /**
+     * Whether HTML forms must carry their signed form token (anti-forgery, and the signup's fill time). Only the
+     * test profile turns it off, so tests of other features can post forms directly.
+     */
+    @WithDefault("true")
+    boolean requireFormToken();
+
+    /** Signups (form and API) accepted per client IP address per {@link #perIpPeriod()}. */
+    @WithDefault("30")
+    long perIpLimit();
+
+    @WithDefault("10m")
+    Duration perIpPeriod();
+
+    /** Signups and resends accepted per email address per {@link #perAddressPeriod()}. */
+    @WithDefault("5")
+    long perAddressLimit();
+
+    @WithDefault("1h")
+    Duration perAddressPeriod();
 }

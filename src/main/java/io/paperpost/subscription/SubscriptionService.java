@@ -1,25 +1,40 @@
 package io.paperpost.subscription;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
+import io.paperpost.delivery.Delivery;
+import io.paperpost.feedback.Feedback;
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.InvalidLinkException;
+import io.paperpost.site.RejectedRequestException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.Response;
 
 /**
- * The subscription lifecycle: sign up, confirm (double opt-in), change preferences, unsubscribe. Owns its
- * transactions; emails go out after the change they announce has committed.
+ * The subscription lifecycle: sign up, confirm (double opt-in), change preferences and address, export, erase,
+ * pause, unsubscribe. Owns its transactions; emails go out after the change they announce has committed.
  */
 @ApplicationScoped
 public class SubscriptionService {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     @Inject
     TopicCatalog catalog;
@@ -32,49 +47,119 @@ public class SubscriptionService {
     @Inject
     TokenConfig tokenConfig;
     @Inject
+    SignupRateLimits rateLimits;
+    @Inject
+    SuppressionList suppressions;
+    @Inject
     Clock clock;
+
+    /** What a signup asks for, as sent by the form or the API. */
+    public record Signup(String email, List<String> topics, String interests, List<String> authors, String timeZone) {
+    }
+
+    /** The result of a confirmation link: the reader, and whether this click confirmed them (not a replay). */
+    public record Confirmation(Reader reader, boolean newlyConfirmed) {
+    }
+
+    private enum Reply { CONFIRMATION, ALREADY_SUBSCRIBED, NOTHING }
+
+    private record Outcome(Reader reader, Reply reply) {
+    }
 
     /**
      * Signs an address up, or reminds an existing reader. Answers the same way in every case, so the form
      * cannot be used to learn who subscribes: the difference is only in the email the address receives.
      *
+     * @param clientIp for the per-IP rate limit
      * @throws InvalidInputException when the address or preferences are not acceptable; nothing is stored then
+     * @throws RejectedRequestException when the client or the address has signed up too often
      */
-    public void subscribe(String typedEmail, List<String> topicIds, String interests) {
-        String email = EmailAddresses.normalize(typedEmail);
-        Preferences preferences = validate(topicIds, interests);
-        Reader reader = QuarkusTransaction.requiringNew().call(() -> {
-            Reader existing = Reader.findByEmail(email).orElse(null);
-            if (existing == null) {
-                existing = new Reader();
-                existing.setEmail(email);
-                existing.createdAt = clock.instant();
-                existing.status = ReaderStatus.PENDING;
-                apply(existing, preferences);
-                existing.persist();
-            } else if (existing.status == ReaderStatus.UNSUBSCRIBED) {
-                // Signing up again after leaving: a fresh opt-in with the new choices.
-                existing.status = ReaderStatus.PENDING;
-                existing.createdAt = clock.instant();
-                existing.unsubscribedAt = null;
-                apply(existing, preferences);
+    public void subscribe(Signup signup, String clientIp) {
+        String email = EmailAddresses.normalize(signup.email());
+        Preferences preferences = validate(signup.topics(), signup.interests(), signup.authors());
+        String zone = signup.timeZone() == null || signup.timeZone().isBlank() ? "UTC"
+                : Schedule.zone("timezone", signup.timeZone());
+        rateLimits.acquire(clientIp, email);
+        Outcome outcome;
+        try {
+            outcome = QuarkusTransaction.requiringNew().call(() -> {
+                Reader existing = Reader.findByEmail(email).orElse(null);
+                if (existing == null) {
+                    Reader reader = new Reader();
+                    reader.setEmail(email);
+                    reader.status = ReaderStatus.PENDING;
+                    reader.createdAt = clock.instant();
+                    reader.confirmationSentAt = clock.instant();
+                    reader.timeZone = zone;
+                    apply(reader, preferences);
+                    reader.persist();
+                    return new Outcome(reader, Reply.CONFIRMATION);
+                }
+                if (existing.status == ReaderStatus.UNSUBSCRIBED) {
+                    // Signing up again after leaving: a fresh opt-in with the new choices.
+                    existing.status = ReaderStatus.PENDING;
+                    existing.createdAt = clock.instant();
+                    existing.confirmationSentAt = clock.instant();
+                    existing.unsubscribedAt = null;
+                    existing.timeZone = zone;
+                    apply(existing, preferences);
+                    return new Outcome(existing, Reply.CONFIRMATION);
+                }
+                if (existing.status == ReaderStatus.PENDING) {
+                    // Still unconfirmed: the latest choices win; the link is resent at most once per interval.
+                    existing.timeZone = zone;
+                    apply(existing, preferences);
+                    return new Outcome(existing, claimResend(existing) ? Reply.CONFIRMATION : Reply.NOTHING);
+                }
+                return new Outcome(existing, Reply.ALREADY_SUBSCRIBED);
+            });
+        } catch (PersistenceException e) {
+            if (!(e.getCause() instanceof ConstraintViolationException)) {
+                throw e;
             }
-            return existing;
-        });
-        if (reader.status == ReaderStatus.PENDING) {
-            mails.sendConfirmation(reader);
-        } else {
-            mails.sendAlreadySubscribed(reader);
+            // The same address signed up at the same moment in another request, which sends the email.
+            return;
+        }
+        switch (outcome.reply()) {
+            case CONFIRMATION -> mails.sendConfirmation(outcome.reader());
+            case ALREADY_SUBSCRIBED -> mails.sendAlreadySubscribed(outcome.reader());
+            case NOTHING -> LOG.debugf("Reader %d signed up again within the resend interval", outcome.reader().id);
         }
     }
 
     /**
-     * Confirms the reader the link was made for. Confirming twice is harmless; a link from before an
-     * unsubscribe does not bring the reader back.
+     * Sends the confirmation link again to an unconfirmed address, at most once per
+     * {@link SubscriptionConfig#confirmationResendInterval()}. Silent about addresses it does not know.
      */
-    public Reader confirm(String token) {
+    public void resendConfirmation(String typedEmail, String clientIp) {
+        String email = EmailAddresses.normalize(typedEmail);
+        rateLimits.acquire(clientIp, email);
+        Reader pending = QuarkusTransaction.requiringNew().call(() -> Reader.findByEmail(email)
+                .filter(r -> r.status == ReaderStatus.PENDING)
+                .filter(this::claimResend)
+                .orElse(null));
+        if (pending != null) {
+            mails.sendConfirmation(pending);
+        }
+    }
+
+    private boolean claimResend(Reader reader) {
+        Instant now = clock.instant();
+        if (reader.confirmationSentAt != null
+                && reader.confirmationSentAt.plus(config.confirmationResendInterval()).isAfter(now)) {
+            return false;
+        }
+        reader.confirmationSentAt = now;
+        return true;
+    }
+
+    /**
+     * Confirms the reader the link was made for and sends the welcome email. Confirming twice is harmless (and
+     * sends nothing); a link from before an unsubscribe does not bring the reader back.
+     */
+    public Confirmation confirm(String token) {
         ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.CONFIRM, tokenConfig.confirmationLifetime());
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Confirmation confirmation = QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = Reader.<Reader>findByIdOptional(verified.readerId())
                     .orElseThrow(() -> new InvalidLinkException("reader gone"));
             if (reader.status == ReaderStatus.PENDING) {
@@ -83,12 +168,30 @@ public class SubscriptionService {
                 }
                 reader.status = ReaderStatus.ACTIVE;
                 reader.confirmedAt = clock.instant();
+                suppressions.lift(reader.email);
                 LOG.infof("Reader %d confirmed", reader.id);
-            } else if (reader.status == ReaderStatus.UNSUBSCRIBED) {
+                return new Confirmation(reader, true);
+            }
+            if (reader.status == ReaderStatus.UNSUBSCRIBED) {
                 throw new InvalidLinkException("confirmation link of an unsubscribed reader");
             }
-            return reader;
+            return new Confirmation(reader, false);
         });
+        if (confirmation.newlyConfirmed() && config.welcomeEmail()) {
+            mails.sendWelcome(confirmation.reader());
+        }
+        return confirmation;
+    }
+
+    /** Deletes readers who never confirmed within {@link SubscriptionConfig#unconfirmedRetention()}. */
+    public long purgeUnconfirmed() {
+        Instant cutoff = clock.instant().minus(config.unconfirmedRetention());
+        long purged = QuarkusTransaction.requiringNew().call(
+                () -> Reader.delete("status = ?1 and createdAt < ?2", ReaderStatus.PENDING, cutoff));
+        if (purged > 0) {
+            LOG.infof("Purged %d unconfirmed readers who signed up before %s", purged, cutoff);
+        }
+        return purged;
     }
 
     /** The reader a manage or unsubscribe link belongs to. */
@@ -101,18 +204,123 @@ public class SubscriptionService {
 
     /** Saves new preferences and ranking settings for a confirmed reader, together. */
     public Reader updatePreferences(long readerId, Preferences preferences, RankingSettings settings) {
+        return updatePreferences(readerId, preferences, settings, null);
+    }
+
+    /** Saves preferences, ranking settings and (when not null) the schedule, together. */
+    public Reader updatePreferences(long readerId, Preferences preferences, RankingSettings settings, Schedule schedule) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = Reader.findById(readerId);
             apply(reader, preferences);
             reader.trendWeight = settings.trendWeight();
             reader.exploration = settings.exploration();
             reader.onlyWhenMatches = settings.onlyWhenMatches();
+            if (schedule != null) {
+                reader.papersPerEmail = schedule.papersPerEmail();
+                reader.frequency = schedule.frequency();
+                reader.weeklyDay = schedule.weeklyDay();
+                reader.pausedUntil = schedule.pausedUntil();
+                reader.deliveryHour = schedule.deliveryHour();
+                reader.timeZone = schedule.timeZone();
+                reader.mailFormat = schedule.mailFormat();
+            }
             return reader;
+        });
+    }
+
+    /** The reader's local date, for date checks such as "pause until". */
+    public LocalDate today(Reader reader) {
+        return LocalDate.now(clock.withZone(ZoneId.of(reader.timeZone)));
+    }
+
+    /**
+     * Emails a confirmation link to the new address; the address changes only when it is clicked. Answers the
+     * same whether or not the new address belongs to another reader (who is not told anything).
+     */
+    public void requestEmailChange(long readerId, String typedEmail, String clientIp) {
+        String email = EmailAddresses.normalize(typedEmail);
+        Reader reader = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(readerId));
+        if (reader.emailKeyMatches(email)) {
+            throw new InvalidInputException("email", "That is already your address.");
+        }
+        rateLimits.acquire(clientIp, email);
+        boolean taken = QuarkusTransaction.requiringNew().call(() -> Reader.findByEmail(email).isPresent());
+        if (!taken) {
+            String token = tokens.issue(TokenPurpose.EMAIL_CHANGE, readerId,
+                    B64.encodeToString(email.getBytes(StandardCharsets.UTF_8)));
+            mails.sendEmailChange(reader, email, token);
+        }
+    }
+
+    /**
+     * Switches the reader to the address the link was sent to.
+     *
+     * @throws InvalidLinkException when the link is not valid or expired
+     * @throws RejectedRequestException (409) when another reader took the address meanwhile
+     */
+    public Reader confirmEmailChange(String token) {
+        ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.EMAIL_CHANGE, tokenConfig.confirmationLifetime());
+        String email;
+        try {
+            email = EmailAddresses.normalize(new String(Base64.getUrlDecoder().decode(verified.subject()), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidLinkException("bad address in email change link");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Reader reader = Reader.<Reader>findByIdOptional(verified.readerId())
+                    .filter(r -> r.status != ReaderStatus.PENDING)
+                    .orElseThrow(() -> new InvalidLinkException("no such confirmed reader"));
+            if (reader.emailKeyMatches(email)) {
+                return reader;
+            }
+            if (Reader.findByEmail(email).isPresent()) {
+                throw new RejectedRequestException(Response.Status.CONFLICT, "That address is taken",
+                        "Another subscription uses this address now, so yours was not changed.", "email");
+            }
+            LOG.infof("Reader %d changed their address", reader.id);
+            reader.setEmail(email);
+            suppressions.lift(email);
+            return reader;
+        });
+    }
+
+    /** Everything stored about the reader, for "Download my data". */
+    public ReaderExport export(long readerId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Reader reader = Reader.findById(readerId);
+            List<Delivery> deliveries = Delivery.list("readerId = ?1 order by digestDate", readerId);
+            List<Feedback> feedback = Feedback.list("id.readerId = ?1 order by updatedAt", readerId);
+            return ReaderExport.of(reader, deliveries, feedback, clock.instant());
+        });
+    }
+
+    /**
+     * Erases the reader, their deliveries and feedback; keeps only a keyed hash of the address on the suppression
+     * list, so nothing is sent to it again unless its owner signs up and confirms anew.
+     */
+    public void erase(long readerId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Reader reader = Reader.findById(readerId);
+            if (reader == null) {
+                return;
+            }
+            Feedback.delete("id.readerId", readerId);
+            Delivery.delete("readerId", readerId);
+            suppressions.suppress(reader.email);
+            reader.delete();
+            LOG.infof("Reader %d erased at their request", readerId);
         });
     }
 
     /** Stops all email to the reader at once: the digest re-checks the status right before each send. */
     public void unsubscribe(long readerId) {
+        unsubscribe(readerId, null);
+    }
+
+    /** Unsubscribes, keeping the reader's optional reason (tidied, at most 500 characters). */
+    public void unsubscribe(long readerId, String reason) {
+        String tidy = reason == null ? null : reason.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();
+        String kept = tidy == null || tidy.isEmpty() ? null : tidy.substring(0, Math.min(500, tidy.length()));
         QuarkusTransaction.requiringNew().run(() -> {
             Reader reader = Reader.findById(readerId);
             if (reader != null && reader.status != ReaderStatus.UNSUBSCRIBED) {
@@ -120,11 +328,44 @@ public class SubscriptionService {
                 reader.unsubscribedAt = clock.instant();
                 LOG.infof("Reader %d unsubscribed", readerId);
             }
+            if (reader != null && kept != null) {
+                reader.unsubscribeReason = kept;
+            }
+        });
+    }
+
+    /** "Pause instead": nothing is sent before the date; the subscription and settings stay. */
+    public Reader pauseUntil(long readerId, LocalDate until) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Reader reader = Reader.findById(readerId);
+            reader.pausedUntil = until;
+            return reader;
+        });
+    }
+
+    /**
+     * Brings back a reader who unsubscribed, from their own signed link (the address is proven, so no second
+     * opt-in is needed).
+     */
+    public Reader resubscribe(long readerId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Reader reader = Reader.findById(readerId);
+            if (reader.status == ReaderStatus.UNSUBSCRIBED) {
+                reader.status = ReaderStatus.ACTIVE;
+                reader.unsubscribedAt = null;
+                LOG.infof("Reader %d resubscribed", readerId);
+            }
+            return reader;
         });
     }
 
     /** Checks topics against the topic list and tidies the free text; what the forms and the API share. */
     public Preferences validate(List<String> topicIds, String interests) {
+        return validate(topicIds, interests, List.of());
+    }
+
+    /** Topics, interests and followed authors, checked and tidied. */
+    public Preferences validate(List<String> topicIds, String interests, Collection<String> authors) {
         List<String> topics = catalog.requireKnown(topicIds);
         String text = interests == null ? "" : interests.strip();
         if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
@@ -135,15 +376,41 @@ public class SubscriptionService {
             throw new InvalidInputException("interests",
                     "Please keep your interests under " + config.maxInterestsLength() + " characters.");
         }
-        if (topics.isEmpty() && text.isEmpty()) {
+        List<String> followed = authors(authors);
+        if (topics.isEmpty() && text.isEmpty() && followed.isEmpty()) {
             throw new InvalidInputException("topics", "Choose at least one topic or describe your interests.");
         }
-        return new Preferences(topics, text);
+        return new Preferences(topics, text, followed);
+    }
+
+    /** Author names as listed (one per line on the form), trimmed, without blanks or duplicates. */
+    private List<String> authors(Collection<String> listed) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String entry : listed == null ? List.<String>of() : listed) {
+            for (String line : entry == null ? new String[0] : entry.split("\\R")) {
+                String name = line.strip().replaceAll("\\s+", " ");
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (name.chars().anyMatch(Character::isISOControl)) {
+                    throw new InvalidInputException("authors", "Author names cannot contain control characters.");
+                }
+                if (name.length() > config.maxAuthorLength()) {
+                    throw new InvalidInputException("authors",
+                            "Author names can be at most " + config.maxAuthorLength() + " characters.");
+                }
+                names.add(name);
+            }
+        }
+        if (names.size() > config.maxAuthors()) {
+            throw new InvalidInputException("authors", "You can follow at most " + config.maxAuthors() + " authors.");
+        }
+        return List.copyOf(names);
     }
 
     private static void apply(Reader reader, Preferences preferences) {
         reader.topics = new ArrayList<>(preferences.topics());
         reader.interests = preferences.interests();
+        reader.followedAuthors = new ArrayList<>(preferences.authors());
     }
-
 }

@@ -5,7 +5,11 @@ public enum TokenPurpose {
     CONFIRM("c"),
     MANAGE("m"),
     UNSUBSCRIBE("u"),
-    FEEDBACK("f");
+    FEEDBACK("f"),
+    /** Confirms a new email address; the subject carries the address. */
+    EMAIL_CHANGE("e"),
+    /** A form's anti-forgery token; the subject names the form, the issue time gives the fill time. */
+    FORM("s");
 
     final String code;
 

@@ -1,0 +1,43 @@
+package io.paperpost.preferences;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+import io.paperpost.site.Links;
+import io.paperpost.site.SiteConfig;
+import io.paperpost.subscription.Reader;
+import io.paperpost.subscription.ReaderTokens;
+import io.paperpost.subscription.SubscriptionService;
+import io.paperpost.subscription.TokenPurpose;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The link sent to a new address: clicking it moves the subscription there. */
+@Path("/email-change/{token}")
+@Produces(MediaType.TEXT_HTML)
+public class EmailChangeResource {
+
+    @CheckedTemplate(basePath = "preferences")
+    static class Templates {
+        static native TemplateInstance emailChanged(String siteName, String email, String manageUrl);
+    }
+
+    @Inject
+    SubscriptionService subscriptions;
+    @Inject
+    SiteConfig site;
+    @Inject
+    ReaderTokens tokens;
+    @Inject
+    Links links;
+
+    @GET
+    public TemplateInstance confirm(@RestPath String token) {
+        Reader reader = subscriptions.confirmEmailChange(token);
+        return Templates.emailChanged(site.name(), reader.email, links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)));
+    }
+}

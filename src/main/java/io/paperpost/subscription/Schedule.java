@@ -1,0 +1,112 @@
+package io.paperpost.subscription;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Set;
+
+import io.paperpost.site.InvalidInputException;
+
+/**
+ * When and how a reader gets their email, validated.
+ *
+ * @param pausedUntil nothing is sent before this date; null when not paused until a date
+ */
+public record Schedule(int papersPerEmail, DigestFrequency frequency, DayOfWeek weeklyDay, LocalDate pausedUntil,
+                       int deliveryHour, String timeZone, MailFormat mailFormat) {
+
+    /** The IANA ids the JVM knows; {@link ZoneId#getAvailableZoneIds()} builds a new set on every call. */
+    private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
+
+    public static final int MIN_PAPERS = 5;
+    public static final int MAX_PAPERS = 30;
+
+    /** The schedule as stored. */
+    public static Schedule of(Reader reader) {
+        return new Schedule(reader.papersPerEmail, reader.frequency, reader.weeklyDay, reader.pausedUntil,
+                reader.deliveryHour, reader.timeZone, reader.mailFormat);
+    }
+
+    /**
+     * Reads the schedule fields as typed in the form or sent to the API; a null field keeps the current value
+     * (an empty {@code pausedUntil} clears the pause).
+     *
+     * @param today the reader's local date: a pause must end after it
+     * @throws InvalidInputException naming the first field at fault
+     */
+    public static Schedule parse(Schedule current, String papersPerEmail, String frequency, String weeklyDay,
+                                 String pausedUntil, String deliveryHour, String timeZone, String mailFormat,
+                                 LocalDate today) {
+        int papers = papersPerEmail == null ? current.papersPerEmail()
+                : integer("papersPerEmail", papersPerEmail, MIN_PAPERS, MAX_PAPERS,
+                        "Choose between " + MIN_PAPERS + " and " + MAX_PAPERS + " papers per email.");
+        DigestFrequency often = frequency == null ? current.frequency()
+                : option("frequency", DigestFrequency.class, frequency, "Choose daily, weekly or paused.");
+        DayOfWeek day = weeklyDay == null ? current.weeklyDay()
+                : option("weeklyDay", DayOfWeek.class, weeklyDay, "Choose a day of the week.");
+        LocalDate until = pausedUntil == null ? current.pausedUntil() : pauseDate(pausedUntil, today);
+        int hour = deliveryHour == null ? current.deliveryHour()
+                : integer("deliveryHour", deliveryHour, 0, 23, "Choose an hour from 0 to 23.");
+        String zone = timeZone == null ? current.timeZone() : zone("timeZone", timeZone);
+        MailFormat format = mailFormat == null ? current.mailFormat()
+                : option("mailFormat", MailFormat.class, mailFormat, "Choose HTML or plain text.");
+        return new Schedule(papers, often, day, until, hour, zone, format);
+    }
+
+    /**
+     * An IANA time zone id such as {@code Europe/Berlin} (or {@code UTC}); offsets and abbreviations are refused.
+     *
+     * @throws InvalidInputException naming {@code field}
+     */
+    public static String zone(String field, String typed) {
+        String id = typed == null ? "" : typed.strip();
+        if (id.length() > 64 || !ZONE_IDS.contains(id)) {
+            throw new InvalidInputException(field, "Choose a time zone from the list, such as Europe/Berlin or America/New_York.");
+        }
+        try {
+            return ZoneId.of(id).getId();
+        } catch (DateTimeException e) {
+            throw new InvalidInputException(field, "Choose a time zone from the list, such as Europe/Berlin or America/New_York.");
+        }
+    }
+
+    private static LocalDate pauseDate(String typed, LocalDate today) {
+        if (typed.isBlank()) {
+            return null;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(typed.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("pausedUntil", "Enter the date as YYYY-MM-DD.");
+        }
+        if (!date.isAfter(today) || date.isAfter(today.plusYears(2))) {
+            throw new InvalidInputException("pausedUntil", "Choose a date after today and within two years.");
+        }
+        return date;
+    }
+
+    private static int integer(String field, String typed, int min, int max, String message) {
+        int value;
+        try {
+            value = Integer.parseInt(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, message);
+        }
+        if (value < min || value > max) {
+            throw new InvalidInputException(field, message);
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E option(String field, Class<E> type, String typed, String message) {
+        try {
+            return Enum.valueOf(type, typed.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, message);
+        }
+    }
+}

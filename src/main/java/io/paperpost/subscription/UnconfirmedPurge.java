@@ -1,0 +1,19 @@
+package io.paperpost.subscription;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Deletes, once a day, readers who signed up but never clicked their confirmation link. */
+@ApplicationScoped
+public class UnconfirmedPurge {
+
+    @Inject
+    SubscriptionService subscriptions;
+
+    @Scheduled(identity = "purge-unconfirmed-readers", cron = "{paperpost.subscription.purge-cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purge() {
+        subscriptions.purgeUnconfirmed();
+    }
+}
