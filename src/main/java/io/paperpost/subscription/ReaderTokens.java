@@ -48,14 +48,18 @@ public class ReaderTokens {
     @Inject
     Clock clock;
 
-    private List<SecretKeySpec> keys;
+    /**
+     * One HMAC per key, the current key first. Kept per thread: a digest run signs several links per email, and
+     * creating and keying a Mac each time was a tenth of rendering's cost (docs/benchmarks.md, Rendering).
+     */
+    private List<ThreadLocal<Mac>> macs;
 
     @PostConstruct
     void loadKeys() {
-        List<SecretKeySpec> loaded = new ArrayList<>();
-        loaded.add(key(config.secret().orElseGet(this::devSecret)));
-        config.previousSecrets().orElse(List.of()).forEach(s -> loaded.add(key(s)));
-        keys = List.copyOf(loaded);
+        List<SecretKeySpec> keys = new ArrayList<>();
+        keys.add(key(config.secret().orElseGet(this::devSecret)));
+        config.previousSecrets().orElse(List.of()).forEach(s -> keys.add(key(s)));
+        macs = keys.stream().map(key -> ThreadLocal.withInitial(() -> newMac(key))).toList();
     }
 
     /** A token for the reader, for one purpose. */
@@ -71,7 +75,7 @@ public class ReaderTokens {
         String payload = purpose.code + "~" + Long.toString(readerId, 36) + "~"
                 + Long.toString(clock.instant().getEpochSecond(), 36) + (subject.isEmpty() ? "" : "~" + subject);
         String encoded = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return encoded + "." + B64.encodeToString(sign(keys.get(0), encoded));
+        return encoded + "." + B64.encodeToString(sign(macs.get(0), encoded));
     }
 
     /**
@@ -94,10 +98,14 @@ public class ReaderTokens {
         } catch (IllegalArgumentException e) {
             throw new InvalidLinkException("token is not base64url");
         }
+        if (!B64.encodeToString(signature).equals(token.substring(dot + 1))) {
+            // The decoder ignores a last character's unused bits: without this, two spellings of one signature pass.
+            throw new InvalidLinkException("token is not canonical base64url");
+        }
         boolean signed = false;
-        for (SecretKeySpec key : keys) {
+        for (ThreadLocal<Mac> mac : macs) {
             // Constant-time comparison: timing must not reveal how much of a forged signature was right.
-            signed |= MessageDigest.isEqual(sign(key, encoded), signature);
+            signed |= MessageDigest.isEqual(sign(mac, encoded), signature);
         }
         if (!signed) {
             throw new InvalidLinkException("bad signature");
@@ -128,14 +136,8 @@ public class ReaderTokens {
     public List<String> addressHashes(String normalizedEmail) {
         byte[] address = ("address:" + normalizedEmail.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8);
         List<String> hashes = new ArrayList<>();
-        for (SecretKeySpec key : keys) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                hashes.add(HexFormat.of().formatHex(mac.doFinal(address)));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
-            }
+        for (ThreadLocal<Mac> mac : macs) {
+            hashes.add(HexFormat.of().formatHex(mac.get().doFinal(address)));
         }
         return hashes;
     }
@@ -144,11 +146,16 @@ public class ReaderTokens {
     public record Verified(long readerId, Instant issuedAt, String subject) {
     }
 
-    private static byte[] sign(SecretKeySpec key, String encodedPayload) {
+    private static byte[] sign(ThreadLocal<Mac> mac, String encodedPayload) {
+        // doFinal also resets the Mac for the thread's next use.
+        return mac.get().doFinal(encodedPayload.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(encodedPayload.getBytes(StandardCharsets.US_ASCII));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
         }

@@ -111,6 +111,10 @@ public class SubscriptionService {
                     apply(existing, preferences);
                     return new Outcome(existing, claimResend(existing) ? Reply.CONFIRMATION : Reply.NOTHING);
                 }
+                if (existing.status == ReaderStatus.BOUNCED) {
+                    // The mailbox refused mail for good: writing to it again would only bounce and hurt the sender.
+                    return new Outcome(existing, Reply.NOTHING);
+                }
                 return new Outcome(existing, Reply.ALREADY_SUBSCRIBED);
             });
         } catch (PersistenceException e) {
@@ -123,7 +127,8 @@ public class SubscriptionService {
         switch (outcome.reply()) {
             case CONFIRMATION -> mails.sendConfirmation(outcome.reader());
             case ALREADY_SUBSCRIBED -> mails.sendAlreadySubscribed(outcome.reader());
-            case NOTHING -> LOG.debugf("Reader %d signed up again within the resend interval", outcome.reader().id);
+            case NOTHING -> LOG.debugf("Reader %d signed up again; nothing sent (resend interval, or a bounced address)",
+                    outcome.reader().id);
         }
     }
 

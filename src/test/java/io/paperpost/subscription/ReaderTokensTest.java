@@ -52,6 +52,16 @@ class ReaderTokensTest {
         String signedElsewhere = tokens("x".repeat(40), List.of(), NOW).issue(TokenPurpose.MANAGE, 1);
         assertThatThrownBy(() -> tokens.verify(signedElsewhere, TokenPurpose.MANAGE, null)).isInstanceOf(InvalidLinkException.class);
 
+        // Every other spelling of the signature's last character, including ones that decode to the same bytes.
+        String head = token.substring(0, token.length() - 1);
+        char last = token.charAt(token.length() - 1);
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
+            if (c != last) {
+                assertThatThrownBy(() -> tokens.verify(head + c, TokenPurpose.MANAGE, null))
+                        .isInstanceOf(InvalidLinkException.class);
+            }
+        }
+
         for (String garbage : new String[] {"", ".", "abc", "abc.", ".abc", "!!!.???", "a".repeat(600) + ".b"}) {
             assertThatThrownBy(() -> tokens.verify(garbage, TokenPurpose.MANAGE, null)).isInstanceOf(InvalidLinkException.class);
         }

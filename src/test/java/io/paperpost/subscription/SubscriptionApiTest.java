@@ -150,6 +150,23 @@ class SubscriptionApiTest {
     }
 
     @Test
+    void aBouncedAddressThatSignsUpAgainGetsTheSameAnswerAndNoEmail() throws Exception {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Reader reader = new Reader();
+            reader.setEmail("gone@example.org");
+            reader.status = ReaderStatus.BOUNCED;
+            reader.createdAt = Instant.now();
+            reader.persist();
+        });
+        given().contentType(ContentType.JSON).body("{\"email\":\"gone@example.org\",\"topics\":[\"cs.LG\"]}")
+                .post("/api/v1/subscriptions").then().statusCode(202).body("status", is("pending"));
+        Thread.sleep(500);
+        assertThat(GreenMailResource.greenMail().getReceivedMessages()).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findAll().singleResult().status))
+                .isEqualTo(ReaderStatus.BOUNCED);
+    }
+
+    @Test
     void confirmationIsResentAtMostOncePerInterval() throws Exception {
         given().contentType(ContentType.JSON).body("{\"email\":\"slow@example.org\",\"topics\":[\"cs.LG\"]}")
                 .post("/api/v1/subscriptions").then().statusCode(202);
