@@ -287,12 +287,15 @@ class PaperImporterTest {
 
     @Test
     void aFailingBatchIsRolledBackWholeAndEarlierBatchesStay() {
-        // Batches of 3 in this profile: a, b, c are committed; d shares its batch with the bad record.
-        String a = arxivId(), b = arxivId(), c = arxivId(), d = arxivId();
+        // Batches of 3 in this profile: a, b, c are committed; d shares its batch with the bad record; f, g, h come
+        // after the failed batch (read while it was being written) and are not stored.
+        String a = arxivId(), b = arxivId(), c = arxivId(), d = arxivId(), e = arxivId(), f = arxivId();
         String tooLongId = "x".repeat(150);
         List<PaperRecord> records = List.of(PaperRecord.builder(a, title("A")).build(), PaperRecord.builder(b, title("B")).build(),
                 PaperRecord.builder(c, title("C")).build(), PaperRecord.builder(d, title("D")).build(),
-                PaperRecord.builder(tooLongId, title("Too long")).build());
+                PaperRecord.builder(tooLongId, title("Too long")).build(), PaperRecord.builder(e, title("E")).build(),
+                PaperRecord.builder(f, title("F")).build(), PaperRecord.builder(arxivId(), title("G")).build(),
+                PaperRecord.builder(arxivId(), title("H")).build(), PaperRecord.builder(arxivId(), title("I")).build());
 
         PaperImporter.Outcome outcome = importer.run(new ListSource("upload", records), MONDAY);
 
@@ -300,6 +303,8 @@ class PaperImporterTest {
         assertNotNull(paper(a));
         assertNotNull(paper(c));
         assertNull(paper(d), "d was in the failed batch");
+        assertNull(paper(e), "e was in the failed batch");
+        assertNull(paper(f), "nothing is stored after a failed batch");
         assertEquals(3, outcome.report().added());
         ImportRun run = QuarkusTransaction.requiringNew().call(() -> ImportRun.<ImportRun>findById(outcome.runId()));
         assertEquals(ImportRun.FAILED, run.status);

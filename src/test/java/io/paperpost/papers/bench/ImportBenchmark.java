@@ -120,11 +120,12 @@ class ImportBenchmark {
             assertEquals(0, report.errors().size());
             String line = String.format(Locale.ROOT,
                     "BENCH %s %s pass: %d papers in %.2f s = %.0f papers/s (added %d, updated %d, skipped %d); "
-                            + "CPU: importing thread %.2f s (= %.0f papers per CPU second), whole process %.2f s, GC %.2f s; busiest threads: %s; "
+                            + "CPU: reading thread %.2f s, writer thread %.2f s (= %.0f papers per CPU second of both), whole process %.2f s, GC %.2f s; busiest threads: %s; "
                             + "load average before %s, after %s; "
                             + "heap used peak %.0f MB, after GC peak %.0f MB (max %.0f MB); process RSS now %s, peak %s; batch %s",
                     db, pass, report.read(), seconds, report.read() / seconds, report.added(), report.updated(),
-                    report.skipped(), cpu.threadSeconds, report.read() / cpu.threadSeconds, cpu.processSeconds,
+                    report.skipped(), cpu.readerSeconds, cpu.writerSeconds,
+                    report.read() / (cpu.readerSeconds + cpu.writerSeconds), cpu.processSeconds,
                     cpu.gcSeconds, cpu.busiestThreads(), loadBefore, loadAverage(),
                     heap.peak.get() / 1048576.0, heap.peakAfterGc.get() / 1048576.0,
                     Runtime.getRuntime().maxMemory() / 1048576.0, procStatus("VmRSS"), procStatus("VmHWM"),
@@ -222,8 +223,8 @@ class ImportBenchmark {
     }
 
     /**
-     * CPU time of one pass: the importing thread (this one: the importer runs on the caller's thread), the whole
-     * process (H2's background writer, GC, JIT included) and GC time. On a shared machine the wall time depends
+     * CPU time of one pass: the reading thread (this one), the importer's writer thread, the whole process (H2's
+     * background writer, GC, JIT included) and GC time. On a shared machine the wall time depends
      * on what else runs; CPU time does much less.
      */
     static final class CpuClock {
@@ -234,18 +235,28 @@ class ImportBenchmark {
         private final long processStart = os.getProcessCpuTime();
         private final long gcStart = gcMillis();
         private final java.util.Map<Long, Long> threadsStart = allThreads();
-        double threadSeconds;
+        /** This thread: the source reads and parses on the caller's thread. */
+        double readerSeconds;
+        /** The importer's writer thread (JDBC, and the database's own work when it is embedded, as H2 is). */
+        double writerSeconds;
         double processSeconds;
         double gcSeconds;
 
         void stop() {
-            threadSeconds = (threads.getCurrentThreadCpuTime() - threadStart) / 1e9;
+            readerSeconds = (threads.getCurrentThreadCpuTime() - threadStart) / 1e9;
+            writerSeconds = used().getOrDefault("paper-import-writer", 0L) / 1e9;
             processSeconds = (os.getProcessCpuTime() - processStart) / 1e9;
             gcSeconds = (gcMillis() - gcStart) / 1e3;
         }
 
         /** The threads that used the most CPU during the pass (H2's background writer, for one). */
         String busiestThreads() {
+            return used().entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+                    .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue() / 1e9))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+
+        private java.util.Map<String, Long> used() {
             java.util.Map<String, Long> used = new java.util.HashMap<>();
             allThreads().forEach((id, nanos) -> {
                 var info = threads.getThreadInfo(id);
@@ -253,9 +264,7 @@ class ImportBenchmark {
                     used.merge(info.getThreadName().replaceAll("-\\d+$", "-N"), nanos - threadsStart.getOrDefault(id, 0L), Long::sum);
                 }
             });
-            return used.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
-                    .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue() / 1e9))
-                    .collect(java.util.stream.Collectors.joining(", "));
+            return used;
         }
 
         private java.util.Map<Long, Long> allThreads() {
