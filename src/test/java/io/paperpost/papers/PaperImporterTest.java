@@ -248,8 +248,7 @@ class PaperImporterTest {
             paper.persist();
         });
 
-        assertEquals(List.of(List.of(PaperKeys.fromTitle(title), "|zoe berg|kenji sato|")),
-                rows("select title_key, author_keys from paper where id = ?", id));
+        assertKeys(id, title, "|zoe berg|kenji sato|");
     }
 
     @Test
@@ -268,7 +267,11 @@ class PaperImporterTest {
 
         backfill.run();
 
-        assertEquals(List.of(List.of(PaperKeys.fromTitle(title), "|lea dubois|ravi iyer|")),
+        assertKeys(id, title, "|lea dubois|ravi iyer|");
+    }
+
+    private void assertKeys(String id, String title, String authorKeys) {
+        assertEquals(List.of(List.of(PaperKeys.fromTitle(title), authorKeys)),
                 rows("select title_key, author_keys from paper where id = ?", id));
     }
 

@@ -39,8 +39,9 @@ import jakarta.inject.Inject;
 
 /**
  * Imports {@code bench.papers} (default 100,000) papers from a JSON Lines file made from the bundled sample
- * papers, twice: into an empty database (all new), then again (all known: the merge path). Run through
- * {@code bench/import/run.sh}; prints papers per second, peak heap and the process's peak RSS.
+ * papers, twice: as new papers (after an unmeasured warm-up import of {@code bench.warmup}, default 10,000,
+ * other papers), then again (all known: the merge path). Run through {@code bench/import/run.sh}; prints
+ * papers per second, CPU time per thread, load, peak heap and the process's peak RSS.
  */
 @QuarkusTest
 @TestProfile(ImportBenchmarkProfile.class)
