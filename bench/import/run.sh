@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Paper import benchmark: 100,000 papers from JSON Lines into H2 (file database) and PostgreSQL.
-# Usage: bench/import/run.sh [h2|postgresql|all]   (default all)
-# Env: PAPERS (default 100000), HEAP (default 512m), PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres).
+# Usage: bench/import/run.sh [h2|postgresql|all] [-Dbench.batch=N -Dbench.warmup=N ...]   (default all)
+# Env: PAPERS (default 100000), HEAP (default 512m; also takes more JVM options), PGHOST/PGPORT/PGUSER
+# (default 127.0.0.1/5432/postgres). Prints the BENCH lines (figures per pass, CPU, heap, load); see README.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 which=${1:-all}
+shift || true
+extra=("$@")
 papers=${PAPERS:-100000}
 heap=${HEAP:-512m}
 pghost=${PGHOST:-127.0.0.1}
@@ -15,9 +18,10 @@ db=paperpost_bench_$$
 
 run() {
   ./mvnw -B -q test -Dtest=io.paperpost.papers.bench.ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dbench.papers="$papers" -DargLine="-Xmx$heap" "$@" 2>&1 | grep -E '^BENCH|ERROR|FAIL' || true
+    -Dbench.papers="$papers" -DargLine="-Xmx$heap" "$@" "${extra[@]}" 2>&1 | grep -E '^BENCH|ERROR|FAIL' || true
 }
 
+echo "load: $(uptime)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(free -g | awk '/Mem:/{print $2}') GiB"
 java -version 2>&1 | head -1
 

@@ -83,11 +83,16 @@ public class Paper extends PanacheEntityBase {
     @Convert(converter = LineListConverter.class)
     public List<String> keywords = new ArrayList<>();
 
+    /** The authors' names normalized for following them, see {@link AuthorKeys}. */
+    @Column(name = "author_keys")
+    public String authorKeys;
+
     @PrePersist
     @PreUpdate
-    void keepTitleKey() {
+    void keepKeys() {
         if (title != null) {
             titleKey = PaperKeys.fromTitle(title);
         }
+        authorKeys = AuthorKeys.of(authors == null ? List.of() : authors);
     }
 }

@@ -9,12 +9,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.paperpost.ranking.Ranker;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -22,7 +27,8 @@ import jakarta.inject.Inject;
  * Stores what a {@link PaperSource} reads: new papers are added, known ones merged (see {@link PaperStore}
  * for the identity rules). Works in batches, each written with plain JDBC batches in its own transaction,
  * so memory stays flat and a batch is never half-written; an item that cannot be read is reported with its
- * position and the rest goes on. Every import is recorded in {@code import_run}.
+ * position and the rest goes on. The source reads the next batch while a writer thread stores the previous
+ * one. Every import is recorded in {@code import_run}.
  *
  * <p>Imports run one at a time in this process (an upload waits for a running daily import), which keeps
  * two imports from adding the same paper at once; a batch that still meets a duplicate key (another
@@ -41,6 +47,17 @@ public class PaperImporter {
     AgroalDataSource dataSource;
 
     private final ReentrantLock lock = new ReentrantLock();
+    /** Stores the batches of the running import (one import at a time: see {@link #lock}). */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "paper-import-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @PreDestroy
+    void stopWriter() {
+        writer.shutdownNow();
+    }
 
     /** How one import ended: the run's id in {@code import_run}, what was stored, and why it failed if it did. */
     public record Outcome(long runId, ImportReport report, Exception failure) {
@@ -76,27 +93,29 @@ public class PaperImporter {
         try {
             Instant started = Instant.now();
             long runId = runs.start(source.name(), started);
-            Tally tally = new Tally(source.name(), firstSeenOn, Math.max(1, config.importBatchSize()));
             Exception failure = null;
-            try {
-                source.fetch(tally);
-            } catch (Exception e) {
-                failure = e;
-            }
-            try {
-                // What the source delivered before failing is whole and valid: keep it.
-                tally.flush();
-                if (failure == null) {
-                    source.imported();
-                }
-            } catch (Exception e) {
-                if (failure == null) {
+            ImportReport report;
+            try (Tally tally = new Tally(source.name(), firstSeenOn, Math.max(1, config.importBatchSize()))) {
+                try {
+                    source.fetch(tally);
+                } catch (Exception e) {
                     failure = e;
-                } else {
-                    failure.addSuppressed(e);
                 }
+                try {
+                    // What the source delivered before failing is whole and valid: keep it.
+                    tally.flush();
+                    if (failure == null) {
+                        source.imported();
+                    }
+                } catch (Exception e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else if (failure != e) {
+                        failure.addSuppressed(e);
+                    }
+                }
+                report = tally.report();
             }
-            ImportReport report = tally.report();
             runs.finish(runId, report, failure, Instant.now());
             if (failure == null) {
                 LOG.infof("Import from %s: read %d, added %d, updated %d, skipped %d, errors %d", report.source(),
@@ -115,19 +134,26 @@ public class PaperImporter {
         }
     }
 
-    private final class Tally implements PaperSource.Sink {
+    /**
+     * Collects what the source reads into batches and stores each on a writer thread, so the source reads and
+     * parses the next batch while the previous one is written: at most two batches are in memory. Batches are
+     * stored one after the other, each seeing the ones before it. After a batch fails nothing more is stored.
+     */
+    private final class Tally implements PaperSource.Sink, AutoCloseable {
         private final String source;
         private final LocalDate firstSeenOn;
         private final int batchSize;
-        private final List<PaperRecord> batch = new ArrayList<>();
+        private List<PaperRecord> batch = new ArrayList<>();
         private final List<ImportReport.ItemError> errors = new ArrayList<>();
-        /** Normalized author names seen in this import: the same authors come back paper after paper. */
+        /** Normalized author names seen in this import (used on the writer thread only). */
         private final Map<String, String> normalizedNames = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
                 return size() > 20_000;
             }
         };
+        private Future<PaperStore.Counts> writing;
+        private RuntimeException failure;
         private int read;
         private int added;
         private int updated;
@@ -144,7 +170,7 @@ public class PaperImporter {
             read++;
             batch.add(paper);
             if (batch.size() >= batchSize) {
-                flush();
+                handOver();
             }
         }
 
@@ -155,28 +181,60 @@ public class PaperImporter {
             LOG.debugf("Skipped item %d from %s: %s", position, source, reason);
         }
 
+        /** Stores what is left and waits until every batch is written. */
         void flush() {
-            if (batch.isEmpty()) {
-                return;
+            if (!batch.isEmpty()) {
+                handOver();
             }
-            PaperStore.Counts counts;
-            try {
-                counts = store();
-            } catch (DuplicateKeyException e) {
-                LOG.warnf("Another writer added some of these papers meanwhile; retrying the batch: %s", e.getMessage());
-                counts = store();
-            }
-            added += counts.added();
-            updated += counts.updated();
-            skipped += counts.skipped();
-            batch.clear();
+            awaitWriting();
         }
 
-        private PaperStore.Counts store() {
+        private void handOver() {
+            awaitWriting();
+            List<PaperRecord> full = batch;
+            batch = new ArrayList<>(batchSize);
+            writing = writer.submit(() -> storeRetrying(full));
+        }
+
+        /** Waits for the batch being written and counts it; throws its failure, and again on every later call. */
+        private void awaitWriting() {
+            if (failure != null) {
+                throw failure;
+            }
+            if (writing == null) {
+                return;
+            }
+            try {
+                PaperStore.Counts counts = writing.get();
+                added += counts.added();
+                updated += counts.updated();
+                skipped += counts.skipped();
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                throw failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("interrupted while storing papers", e);
+                throw failure;
+            } finally {
+                writing = null;
+            }
+        }
+
+        private PaperStore.Counts storeRetrying(List<PaperRecord> records) {
+            try {
+                return store(records);
+            } catch (DuplicateKeyException e) {
+                LOG.warnf("Another writer added some of these papers meanwhile; retrying the batch: %s", e.getMessage());
+                return store(records);
+            }
+        }
+
+        private PaperStore.Counts store(List<PaperRecord> records) {
             return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
                 try (var connection = dataSource.getConnection()) {
                     return new PaperStore(connection, source, firstSeenOn, Instant.now(),
-                            name -> normalizedNames.computeIfAbsent(name, Ranker::normalizeName)).store(batch);
+                            name -> normalizedNames.computeIfAbsent(name, Ranker::normalizeName)).store(records);
                 } catch (SQLException e) {
                     // SQLState class 23: integrity constraint violation (a paper added by someone else).
                     if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
@@ -189,6 +247,18 @@ public class PaperImporter {
 
         ImportReport report() {
             return new ImportReport(source, read, added, updated, skipped, List.copyOf(errors));
+        }
+
+        /** Waits for a batch still being written (when the import ends by an exception), so imports never overlap. */
+        @Override
+        public void close() {
+            try {
+                if (writing != null && failure == null) {
+                    awaitWriting();
+                }
+            } catch (RuntimeException e) {
+                LOG.debugf("Batch failed while the import was ending: %s", e.getMessage());
+            }
         }
     }
 

@@ -19,8 +19,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * On start, fills what the importer maintains for papers written another way (before migration V20, or
- * persisted through JPA by other code): the title key and the normalized author rows. Usually finds nothing.
+ * On start, fills what the importer maintains for papers written another way (before migrations V20/V30, or
+ * persisted through JPA by other code): the title key and the normalized author names ({@link AuthorKeys}).
+ * Usually finds nothing.
  */
 @ApplicationScoped
 public class PaperIndexBackfill {
@@ -52,9 +53,8 @@ public class PaperIndexBackfill {
     private int batch() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             List<Paper> papers = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("select p.id, p.title, p.authors, p.title_key "
-                    + "from paper p where p.title_key is null or (p.authors <> '' and not exists "
-                    + "(select 1 from paper_author a where a.paper_id = p.id))")) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select id, title, authors from paper where title_key is null or author_keys is null")) {
                 select.setMaxRows(BATCH);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -62,26 +62,22 @@ public class PaperIndexBackfill {
                         p.id = rows.getString(1);
                         p.title = rows.getString(2);
                         p.authors = LineListConverter.fromColumn(rows.getString(3));
-                        p.titleKey = rows.getString(4);
                         papers.add(p);
                     }
                 }
             }
-            try (PreparedStatement update = connection.prepareStatement("update paper set title_key = ? where id = ?");
-                 PreparedStatement delete = connection.prepareStatement("delete from paper_author where paper_id = ?")) {
-                for (Paper p : papers) {
-                    update.setString(1, PaperKeys.fromTitle(p.title));
-                    update.setString(2, p.id);
-                    update.addBatch();
-                    delete.setString(1, p.id);
-                    delete.addBatch();
-                }
-                if (!papers.isEmpty()) {
+            if (!papers.isEmpty()) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "update paper set title_key = ?, author_keys = ? where id = ?")) {
+                    for (Paper p : papers) {
+                        update.setString(1, PaperKeys.fromTitle(p.title));
+                        update.setString(2, AuthorKeys.of(p.authors));
+                        update.setString(3, p.id);
+                        update.addBatch();
+                    }
                     update.executeBatch();
-                    delete.executeBatch();
                 }
             }
-            PaperStore.writeAuthors(connection, papers, List.of(), io.paperpost.ranking.Ranker::normalizeName);
             return papers.size();
         }
     }

@@ -48,15 +48,12 @@ final class PaperStore {
     private static final String COLUMNS = "id, title, summary, authors, author_count, organization, categories, "
             + "published_on, first_seen_on, upvotes, code_url, source, updated_at, arxiv_id, title_key, "
             + "latest_version, project_url, github_stars, ai_summary, keywords";
-    private static final String INSERT = "insert into paper (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "insert into paper (" + COLUMNS + ", author_keys) values (?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "update paper set title = ?, summary = ?, authors = ?, author_count = ?, "
             + "organization = ?, categories = ?, published_on = ?, upvotes = ?, code_url = ?, updated_at = ?, "
             + "arxiv_id = ?, title_key = ?, latest_version = ?, project_url = ?, github_stars = ?, ai_summary = ?, "
-            + "keywords = ? where id = ?";
-    private static final String INSERT_AUTHOR =
-            "insert into paper_author (paper_id, position, name, normalized_name) values (?, ?, ?, ?)";
-    private static final String DELETE_AUTHORS = "delete from paper_author where paper_id = ?";
+            + "keywords = ?, author_keys = ? where id = ?";
     private static final String INSERT_VERSION = "insert into paper_version (paper_id, version, seen_on, "
             + "announce_type, source, recorded_at) values (?, ?, ?, ?, ?, ?)";
 
@@ -79,7 +76,6 @@ final class PaperStore {
     private final Map<String, List<Paper>> byTitleKey = new HashMap<>();
     private final Set<Paper> inserts = new LinkedHashSet<>();
     private final Set<Paper> updates = new LinkedHashSet<>();
-    private final Set<Paper> authorRewrites = new LinkedHashSet<>();
     private final List<VersionSeen> versions = new ArrayList<>();
 
     PaperStore(Connection connection, String source, LocalDate firstSeenOn, Instant now) {
@@ -245,7 +241,6 @@ final class PaperStore {
             byArxivId.put(paper.arxivId, paper);
             changed = true;
         }
-        List<String> authorsBefore = paper.authors;
         changed |= merge(paper, record);
         if (record.version() != null && (paper.latestVersion == null || record.version() > paper.latestVersion)) {
             paper.latestVersion = record.version();
@@ -264,9 +259,6 @@ final class PaperStore {
         paper.updatedAt = now.toInstant();
         if (!inserts.contains(paper)) {
             updates.add(paper);
-            if (!Objects.equals(authorsBefore, paper.authors)) {
-                authorRewrites.add(paper);
-            }
         }
         return true;
     }
@@ -319,6 +311,7 @@ final class PaperStore {
                     setInteger(statement, 18, p.githubStars);
                     statement.setString(19, p.aiSummary);
                     statement.setString(20, column(p.keywords));
+                    statement.setString(21, AuthorKeys.of(p.authors, normalizeName));
                     statement.addBatch();
                 }
                 statement.executeBatch();
@@ -344,22 +337,13 @@ final class PaperStore {
                     setInteger(statement, 15, p.githubStars);
                     statement.setString(16, p.aiSummary);
                     statement.setString(17, column(p.keywords));
-                    statement.setString(18, p.id);
+                    statement.setString(18, AuthorKeys.of(p.authors, normalizeName));
+                    statement.setString(19, p.id);
                     statement.addBatch();
                 }
                 statement.executeBatch();
             }
         }
-        if (!authorRewrites.isEmpty()) {
-            try (PreparedStatement statement = connection.prepareStatement(DELETE_AUTHORS)) {
-                for (Paper p : authorRewrites) {
-                    statement.setString(1, p.id);
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-            }
-        }
-        writeAuthors(connection, inserts, authorRewrites, normalizeName);
         if (!versions.isEmpty()) {
             try (PreparedStatement statement = connection.prepareStatement(INSERT_VERSION)) {
                 for (VersionSeen v : versions) {
@@ -372,31 +356,6 @@ final class PaperStore {
                     statement.setObject(6, now);
                     statement.addBatch();
                 }
-                statement.executeBatch();
-            }
-        }
-    }
-
-    /** Writes the author rows of the given papers (which have none yet), names normalized like the ranker does. */
-    static void writeAuthors(Connection connection, Collection<Paper> first, Collection<Paper> second,
-                             java.util.function.UnaryOperator<String> normalizeName) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_AUTHOR)) {
-            int rows = 0;
-            for (Collection<Paper> papers : List.of(first, second)) {
-                for (Paper p : papers) {
-                    for (int i = 0; i < p.authors.size(); i++) {
-                        String name = p.authors.get(i);
-                        String normalized = normalizeName.apply(name);
-                        statement.setString(1, p.id);
-                        statement.setInt(2, i + 1);
-                        statement.setString(3, name);
-                        statement.setString(4, normalized.length() > 300 ? normalized.substring(0, 300) : normalized);
-                        statement.addBatch();
-                        rows++;
-                    }
-                }
-            }
-            if (rows > 0) {
                 statement.executeBatch();
             }
         }

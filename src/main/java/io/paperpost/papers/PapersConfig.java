@@ -11,7 +11,10 @@ public interface PapersConfig {
     @WithDefault("true")
     boolean demoImport();
 
-    /** Papers written per transaction during an import. */
+    /**
+     * Papers written per transaction during an import (a batch is stored whole or not at all); up to two
+     * batches are in memory, one being read and one being written.
+     */
     @WithDefault("500")
     int importBatchSize();
 }

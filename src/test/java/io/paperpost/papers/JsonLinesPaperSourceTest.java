@@ -63,4 +63,31 @@ class JsonLinesPaperSourceTest {
         assertEquals("5: 'upvotes' must be a whole number, 0 or more", sink.rejected.get(2));
         assertEquals("6: 'codeUrl' must be an http(s) URL", sink.rejected.get(3));
     }
+
+    @Test
+    void endsLinesLikeAReaderAndCountsThemRight() throws IOException {
+        Collected sink = read("{\"title\": \"One\"}\r\n\r\n{\"title\": \"Zoë\"}\r{\"title\": \"Three\"}\n   \n"
+                + "{\"title\": \"Five\"}");
+
+        assertEquals(List.of("One", "Zoë", "Three", "Five"), sink.accepted.stream().map(PaperRecord::title).toList());
+        assertEquals(List.of(1, 3, 4, 6), sink.positions);
+    }
+
+    @Test
+    void rejectsOverlongLinesAndBytesThatAreNotUtf8() throws IOException {
+        String longTitle = "é".repeat(JsonLinesPaperSource.MAX_LINE_CHARS);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.writeBytes(("{\"title\": \"" + longTitle + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        all.writeBytes(("{\"title\": \"" + "x".repeat(500_000) + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        all.writeBytes(new byte[] {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, '"', '}', '\n'});
+        all.writeBytes("{\"title\": \"Fine\"}\n".getBytes(StandardCharsets.UTF_8));
+        Collected sink = new Collected();
+        new JsonLinesPaperSource("test", new ByteArrayInputStream(all.toByteArray()), new ObjectMapper()).fetch(sink);
+
+        assertEquals(List.of("Fine"), sink.accepted.stream().map(PaperRecord::title).toList());
+        assertEquals(List.of(4), sink.positions);
+        assertEquals("1: line is longer than 100000 characters", sink.rejected.get(0));
+        assertEquals("2: line is longer than 100000 characters", sink.rejected.get(1));
+        assertTrue(sink.rejected.get(2).startsWith("3: not valid JSON"), sink.rejected.get(2));
+    }
 }

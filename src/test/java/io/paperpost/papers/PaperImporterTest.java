@@ -40,6 +40,8 @@ class PaperImporterTest {
     PaperImporter importer;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    PaperIndexBackfill backfill;
 
     /** A fresh arXiv id (no other test uses it). */
     static String arxivId() {
@@ -218,14 +220,59 @@ class PaperImporterTest {
         String title = title("Authored");
         importAll("huggingface", MONDAY, PaperRecord.builder(id, title).authors(List.of("José  García", "Wei Zhang")).build());
 
-        assertEquals(List.of(List.of("1", "José  García", "jose garcia"), List.of("2", "Wei Zhang", "wei zhang")),
-                rows("select position, name, normalized_name from paper_author where paper_id = ? order by position", id));
+        assertEquals(List.of(List.of("José  García\nWei Zhang", "|jose garcia|wei zhang|")),
+                rows("select authors, author_keys from paper where id = ?", id));
 
         importAll("arxiv-api", TUESDAY, PaperRecord.builder(id, title).authors(List.of("Wei Zhang", "Jose Garcia", "Priya Raman")).build());
 
-        assertEquals(List.of(List.of("wei zhang"), List.of("jose garcia"), List.of("priya raman")),
-                rows("select normalized_name from paper_author where paper_id = ? order by position", id));
-        assertEquals(1, rows("select paper_id from paper_author where normalized_name = ? and paper_id = ?", "jose garcia", id).size());
+        assertEquals(List.of(List.of("|wei zhang|jose garcia|priya raman|")), rows("select author_keys from paper where id = ?", id));
+        assertEquals(List.of(List.of(id)), rows("select id from paper where author_keys like ? and id = ?",
+                AuthorKeys.likePattern("JOSÉ GARCÍA"), id));
+        assertTrue(rows("select id from paper where author_keys like ? and id = ?", AuthorKeys.likePattern("Jose Garc"), id)
+                .isEmpty(), "a name matches whole, not as a prefix");
+    }
+
+    @Test
+    void papersWrittenThroughJpaGetTheirKeys() {
+        String id = arxivId();
+        String title = title("Written Through JPA");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Paper paper = new Paper();
+            paper.id = id;
+            paper.title = title;
+            paper.summary = "";
+            paper.authors = List.of("Zoë  Berg", "Kenji Sato");
+            paper.firstSeenOn = MONDAY;
+            paper.source = "jpa";
+            paper.updatedAt = java.time.Instant.now();
+            paper.persist();
+        });
+
+        assertKeys(id, title, "|zoe berg|kenji sato|");
+    }
+
+    @Test
+    void papersWrittenBeforeTheKeysExistedGetThemFromTheBackfill() throws SQLException {
+        String id = arxivId();
+        String title = title("Written Before V30");
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("insert into paper "
+                + "(id, title, summary, authors, categories, first_seen_on, upvotes, source, updated_at) "
+                + "values (?, ?, '', ?, '', ?, 0, 'old', current_timestamp)")) {
+            s.setString(1, id);
+            s.setString(2, title);
+            s.setString(3, "Léa Dubois\nRavi Iyer");
+            s.setObject(4, MONDAY);
+            s.executeUpdate();
+        }
+
+        backfill.run();
+
+        assertKeys(id, title, "|lea dubois|ravi iyer|");
+    }
+
+    private void assertKeys(String id, String title, String authorKeys) {
+        assertEquals(List.of(List.of(PaperKeys.fromTitle(title), authorKeys)),
+                rows("select title_key, author_keys from paper where id = ?", id));
     }
 
     @Test
@@ -243,12 +290,15 @@ class PaperImporterTest {
 
     @Test
     void aFailingBatchIsRolledBackWholeAndEarlierBatchesStay() {
-        // Batches of 3 in this profile: a, b, c are committed; d shares its batch with the bad record.
-        String a = arxivId(), b = arxivId(), c = arxivId(), d = arxivId();
+        // Batches of 3 in this profile: a, b, c are committed; d shares its batch with the bad record; f, g, h come
+        // after the failed batch (read while it was being written) and are not stored.
+        String a = arxivId(), b = arxivId(), c = arxivId(), d = arxivId(), e = arxivId(), f = arxivId();
         String tooLongId = "x".repeat(150);
         List<PaperRecord> records = List.of(PaperRecord.builder(a, title("A")).build(), PaperRecord.builder(b, title("B")).build(),
                 PaperRecord.builder(c, title("C")).build(), PaperRecord.builder(d, title("D")).build(),
-                PaperRecord.builder(tooLongId, title("Too long")).build());
+                PaperRecord.builder(tooLongId, title("Too long")).build(), PaperRecord.builder(e, title("E")).build(),
+                PaperRecord.builder(f, title("F")).build(), PaperRecord.builder(arxivId(), title("G")).build(),
+                PaperRecord.builder(arxivId(), title("H")).build(), PaperRecord.builder(arxivId(), title("I")).build());
 
         PaperImporter.Outcome outcome = importer.run(new ListSource("upload", records), MONDAY);
 
@@ -256,6 +306,8 @@ class PaperImporterTest {
         assertNotNull(paper(a));
         assertNotNull(paper(c));
         assertNull(paper(d), "d was in the failed batch");
+        assertNull(paper(e), "e was in the failed batch");
+        assertNull(paper(f), "nothing is stored after a failed batch");
         assertEquals(3, outcome.report().added());
         ImportRun run = QuarkusTransaction.requiringNew().call(() -> ImportRun.<ImportRun>findById(outcome.runId()));
         assertEquals(ImportRun.FAILED, run.status);
