@@ -40,7 +40,7 @@ if [ "$KIND" = postgresql ]; then
   export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=
 fi
 
-(cd "$RUN" && exec java -jar "$WORK/$KIND-app/quarkus-run.jar" > app.log 2>&1) &
+(cd "$RUN" && exec java ${APP_JAVA_OPTS:-} -jar "$WORK/$KIND-app/quarkus-run.jar" > app.log 2>&1) &
 APP=$!
 # On exit: stop the app and wait until it has written its queued emails and let go of port and database.
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT

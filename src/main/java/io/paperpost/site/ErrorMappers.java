@@ -1,5 +1,8 @@
 package io.paperpost.site;
 
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -69,6 +72,16 @@ public class ErrorMappers {
             String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
                     ? Response.Status.fromStatusCode(original.getStatus()) + "" : e.getMessage();
             return respond(uri, Response.Status.fromStatusCode(original.getStatus()), "That did not work", message, null);
+        }
+        return unexpected(e, uri);
+    }
+
+    /** The client went away while its request body was being read: nobody to answer, nothing went wrong here. */
+    @ServerExceptionMapper
+    public Response connectionClosed(IOException e, UriInfo uri) {
+        if (e instanceof ClosedChannelException || e.getCause() instanceof ClosedChannelException) {
+            LOG.debugf("Client closed the connection during %s", uri.getPath());
+            return Response.status(Response.Status.BAD_REQUEST).build();
         }
         return unexpected(e, uri);
     }
