@@ -1,6 +1,11 @@
 package io.paperpost.digest;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryLedger;
@@ -29,11 +36,16 @@ import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 /**
- * One digest run for a date: for every active reader, rank the papers first seen since their last email,
- * render, claim the (reader, date) ledger row, send, record. Readers are read page by page; each send has
- * its own short transactions, so a failure touches one reader only.
+ * Digest runs. A scheduled run (every few minutes) sends to each active reader whose chosen local hour has come
+ * and who has no email for their local date ({@link DueRule}); an explicit run sends everyone due on a given
+ * date, whatever the hour. Readers are grouped by time zone: each zone's local date and hour are computed once,
+ * and the database returns that zone's due readers page by page, so no run holds all readers at once. Each
+ * reader's send has its own short transactions (claim the ledger row, send, record), so a failure touches one
+ * reader only, and every run leaves a {@link DigestRun} record.
  */
 @ApplicationScoped
 public class DigestService {
@@ -52,83 +64,212 @@ public class DigestService {
     MailSender sender;
     @Inject
     FeedbackService feedback;
+    @Inject
+    DigestRuns runs;
+    @Inject
+    EntityManager entityManager;
 
     /** Papers sent to a reader within this many days are not sent again. */
     static final int EXCLUDE_SENT_DAYS = 30;
 
-    public DigestSummary run(LocalDate date) {
-        long started = System.nanoTime();
-        LocalDate earliest = date.minusDays(config.firstDigestLookbackDays());
-        List<Paper> papers = QuarkusTransaction.requiringNew().call(() ->
-                Paper.<Paper>list("firstSeenOn > ?1 and firstSeenOn <= ?2", earliest, date));
-        Map<String, Paper> papersById = new HashMap<>();
-        papers.forEach(p -> papersById.put(p.id, p));
-        // Readers differ only in where their window starts (their last email); index each window once.
-        Map<LocalDate, Ranker.DayIndex> indexByWindowStart = new HashMap<>();
+    /** A part of a run: the due readers of one zone (or of every zone, for an explicit run) on a local date. */
+    record Slice(String zone, LocalDate date, int hour, boolean ignoreHour) {
 
-        int readers = 0;
-        int sent = 0;
-        int skipped = 0;
-        int failed = 0;
+        /** The zone's readers at an instant: their local date and hour then. */
+        static Slice at(String zone, Instant now) {
+            ZonedDateTime local = now.atZone(zoneOrUtc(zone));
+            return new Slice(zone, local.toLocalDate(), local.getHour(), false);
+        }
+    }
+
+    /** An operator's run for a date: every reader due on that date, whatever their local hour. */
+    public DigestSummary run(LocalDate date) {
+        return run(date, RunTrigger.ADMIN);
+    }
+
+    public DigestSummary run(LocalDate date, RunTrigger trigger) {
+        return execute(trigger, date, () -> List.of(new Slice(null, date, 0, true)));
+    }
+
+    /** The scheduled run: every reader whose local hour has come at this instant, in their own zone. */
+    public DigestSummary runDue(Instant now, RunTrigger trigger) {
+        return execute(trigger, null, () -> zoneSlices(now));
+    }
+
+    /** One slice per time zone readers use, with the zone's local date and hour at the instant. */
+    List<Slice> zoneSlices(Instant now) {
+        List<String> zones = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                "select distinct r.timeZone from Reader r where r.status = :active", String.class)
+                .setParameter("active", ReaderStatus.ACTIVE).getResultList());
+        return zones.stream().map(zone -> Slice.at(zone, now)).toList();
+    }
+
+    private static ZoneId zoneOrUtc(String zone) {
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            LOG.warnf("Readers with unknown time zone '%s' are scheduled in UTC", zone);
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private DigestSummary execute(RunTrigger trigger, LocalDate date, Supplier<List<Slice>> plan) {
+        long runId = runs.start(trigger, date);
+        MDC.put("runId", runId);
+        long started = System.nanoTime();
+        RunProgress progress = null;
+        try {
+            List<Slice> slices = plan.get();
+            int due = 0;
+            for (Slice slice : slices) {
+                due += countDue(slice);
+            }
+            progress = new RunProgress(due, started);
+            LOG.infof("Digest run %d (%s%s): %d readers due in %d slice(s)", runId, trigger,
+                    date == null ? "" : " for " + date, due, slices.size());
+            ProgressReporter reporter = new ProgressReporter(runId, progress);
+            Map<LocalDate, DayPapers> papersByDate = new HashMap<>();
+            for (Slice slice : slices) {
+                DayPapers papers = papersByDate.computeIfAbsent(slice.date(), DayPapers::new);
+                sendSlice(slice, papers, progress, reporter);
+            }
+            long now = System.nanoTime();
+            runs.finish(runId, progress, now, null);
+            LOG.infof("Digest run %d finished: %s in %d ms (%s)", runId, progress.describe(now),
+                    progress.elapsedMillis(now), sender.describe());
+            return new DigestSummary(runId, date, progress.due, progress.sent(), progress.retried(), progress.skipped(),
+                    progress.failed(), progress.suppressed(), progress.elapsedMillis(now));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Digest run %d failed", runId);
+            runs.finish(runId, progress == null ? new RunProgress(0, started) : progress, System.nanoTime(), e.toString());
+            throw e;
+        } finally {
+            MDC.remove("runId");
+        }
+    }
+
+    /** Logs and stores a run's progress every few seconds. */
+    private final class ProgressReporter {
+        private final long runId;
+        private final RunProgress progress;
+        private final long intervalNanos = config.progressInterval().toNanos();
+        private long lastReport = System.nanoTime();
+
+        ProgressReporter(long runId, RunProgress progress) {
+            this.runId = runId;
+            this.progress = progress;
+        }
+
+        void maybeReport() {
+            long now = System.nanoTime();
+            if (now - lastReport >= intervalNanos) {
+                lastReport = now;
+                LOG.infof("Digest run %d: %s", runId, progress.describe(now));
+                runs.progress(runId, progress);
+            }
+        }
+    }
+
+    private String dueQuery(Slice slice, DueRule.Condition condition, String select) {
+        return select + " from Reader r where r.status = :active" + (slice.zone() == null ? "" : " and r.timeZone = :zone")
+                + " and " + condition.jpql();
+    }
+
+    private <T> TypedQuery<T> bind(TypedQuery<T> query, Slice slice, DueRule.Condition condition) {
+        query.setParameter("active", ReaderStatus.ACTIVE);
+        if (slice.zone() != null) {
+            query.setParameter("zone", slice.zone());
+        }
+        condition.parameters().forEach(query::setParameter);
+        return query;
+    }
+
+    int countDue(Slice slice) {
+        DueRule.Condition condition = DueRule.condition(slice.date(), slice.hour(), slice.ignoreHour());
+        return QuarkusTransaction.requiringNew().call(() -> bind(entityManager.createQuery(
+                dueQuery(slice, condition, "select count(r)"), Long.class), slice, condition).getSingleResult().intValue());
+    }
+
+    /** The slice's due readers with ids above the given one, in id order, one page. */
+    List<Reader> dueReaders(Slice slice, long afterId, int limit) {
+        DueRule.Condition condition = DueRule.condition(slice.date(), slice.hour(), slice.ignoreHour());
+        return QuarkusTransaction.requiringNew().call(() -> bind(entityManager.createQuery(
+                dueQuery(slice, condition, "select r") + " and r.id > :after order by r.id", Reader.class), slice, condition)
+                .setParameter("after", afterId).setMaxResults(limit).getResultList());
+    }
+
+    private void sendSlice(Slice slice, DayPapers papers, RunProgress progress, ProgressReporter reporter) {
         long afterId = 0;
         List<Reader> page;
         do {
-            long from = afterId;
-            page = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>find(
-                    "status = ?1 and id > ?2 order by id", ReaderStatus.ACTIVE, from).page(0, config.readerPageSize()).list());
+            page = dueReaders(slice, afterId, config.readerPageSize());
             for (Reader reader : page) {
                 afterId = reader.id;
-                readers++;
-                LocalDate windowStart = reader.lastDigestDate == null || reader.lastDigestDate.isBefore(earliest)
-                        ? earliest : reader.lastDigestDate;
-                if (!windowStart.isBefore(date)) {
-                    skipped++;
-                    continue;
-                }
-                Ranker.DayIndex index = indexByWindowStart.computeIfAbsent(windowStart, start -> ranker.index(
-                        papers.stream().filter(p -> p.firstSeenOn.isAfter(start)).map(DigestService::candidate).toList()));
-                switch (send(reader, date, index, papersById)) {
-                    case SENT -> sent++;
-                    case SKIPPED -> skipped++;
-                    case FAILED -> failed++;
-                }
+                send(reader, slice.date(), papers, progress);
+                reporter.maybeReport();
             }
         } while (page.size() == config.readerPageSize());
-
-        DigestSummary summary = new DigestSummary(date, readers, sent, skipped, failed, (System.nanoTime() - started) / 1_000_000);
-        LOG.infof("Digest %s: %d readers, %d sent, %d skipped, %d failed in %d ms (%s)", date, readers, sent, skipped,
-                failed, summary.millis(), sender.describe());
-        return summary;
     }
 
-    private enum Outcome { SENT, SKIPPED, FAILED }
+    /** The papers a date's emails may hold, and the ranking index of each window start, built once per run. */
+    private final class DayPapers {
+        final LocalDate earliest;
+        final List<Paper> papers;
+        final Map<String, Paper> byId = new HashMap<>();
+        // Readers differ only in where their window starts (their last email); index each window once.
+        final Map<LocalDate, Ranker.DayIndex> indexByWindowStart = new HashMap<>();
 
-    private Outcome send(Reader reader, LocalDate date, Ranker.DayIndex index, Map<String, Paper> papers) {
+        DayPapers(LocalDate date) {
+            earliest = date.minusDays(config.firstDigestLookbackDays());
+            papers = QuarkusTransaction.requiringNew().call(() ->
+                    Paper.<Paper>list("firstSeenOn > ?1 and firstSeenOn <= ?2", earliest, date));
+            papers.forEach(p -> byId.put(p.id, p));
+        }
+
+        Ranker.DayIndex indexSince(LocalDate lastDigestDate) {
+            LocalDate start = lastDigestDate == null || lastDigestDate.isBefore(earliest) ? earliest : lastDigestDate;
+            return indexByWindowStart.computeIfAbsent(start, s -> ranker.index(
+                    papers.stream().filter(p -> p.firstSeenOn.isAfter(s)).map(DigestService::candidate).toList()));
+        }
+    }
+
+    private void send(Reader reader, LocalDate date, DayPapers papers, RunProgress progress) {
         ReaderProfile profile = profile(reader, reader.topics, reader.interests, recentlySent(reader.id, date));
-        List<RankedPaper> picks = index.rank(profile, config.papersPerEmail());
+        int count = reader.papersPerEmail > 0 ? reader.papersPerEmail : config.papersPerEmail();
+        List<RankedPaper> picks = papers.indexSince(reader.lastDigestDate).rank(profile, count);
         if (picks.isEmpty()) {
-            return Outcome.SKIPPED;
+            progress.record(RunProgress.Outcome.SKIPPED, false);
+            return;
         }
         Optional<Long> claim = ledger.claim(reader.id, date);
         if (claim.isEmpty()) {
-            return Outcome.SKIPPED;
+            progress.record(RunProgress.Outcome.SKIPPED, false);
+            return;
         }
+        boolean retry = isRetry(claim.get());
         try {
-            OutgoingMail mail = composer.compose(reader, date, picks, isTrendingFallback(picks), papers);
+            OutgoingMail mail = composer.compose(reader, date, picks, isTrendingFallback(picks), papers.byId);
             sender.send(mail);
             List<String> ids = new ArrayList<>();
             picks.forEach(p -> ids.add(p.paper().id()));
             ledger.markSent(claim.get(), mail.messageId(), ids);
-            return Outcome.SENT;
+            progress.record(RunProgress.Outcome.SENT, retry);
         } catch (MailSendException e) {
             LOG.warnf("Digest %s for reader %d not sent: %s", date, reader.id, e.getMessage());
             ledger.markFailed(claim.get(), e.getMessage(), e.permanent());
-            return Outcome.FAILED;
+            progress.record(e.permanent() ? RunProgress.Outcome.SUPPRESSED : RunProgress.Outcome.FAILED, retry);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Digest %s for reader %d failed", date, reader.id);
             ledger.markFailed(claim.get(), e.toString(), false);
-            return Outcome.FAILED;
+            progress.record(RunProgress.Outcome.FAILED, retry);
         }
+    }
+
+    /** True when the claimed ledger row had an earlier attempt. */
+    private boolean isRetry(long deliveryId) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                "select d.attempts from Delivery d where d.id = :id", Integer.class)
+                .setParameter("id", deliveryId).getSingleResult() > 1);
     }
 
     /**

@@ -1,0 +1,70 @@
+package io.paperpost.digest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The record of one digest run; see V60__digest_run.sql. */
+@Entity
+@Table(name = "digest_run")
+public class DigestRun extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "run_trigger")
+    public RunTrigger trigger;
+
+    /** The date of an explicit run; null for a scheduled run, where each zone has its own local date. */
+    @Column(name = "digest_date")
+    public LocalDate digestDate;
+
+    @Enumerated(EnumType.STRING)
+    public RunStatus status;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    /** Readers the run found due when it started. */
+    @Column(name = "readers_due")
+    public int readersDue;
+
+    /** Due readers handled so far, whatever the outcome. */
+    public int done;
+
+    public int sent;
+
+    /** Sent or failed again after an earlier failed attempt for the same date. */
+    public int retried;
+
+    /** Failed for now; retried later. */
+    public int failed;
+
+    /** Refused for good (hard bounce): the address is suppressed. */
+    public int suppressed;
+
+    /** Due but nothing sent: nothing new to send, or another run or instance had the email already. */
+    public int skipped;
+
+    @Column(name = "duration_ms")
+    public Long durationMs;
+
+    /** Readers handled per second over the run. */
+    public Double throughput;
+
+    public String error;
+}
