@@ -37,4 +37,23 @@ public interface DigestConfig {
     /** How often a running digest logs and stores its progress (percent, rate, time left). */
     @WithDefault("5s")
     Duration progressInterval();
+
+    /** Due readers per chunk: the unit of work instances claim from the database during a run. */
+    @WithDefault("500")
+    int chunkSize();
+
+    /**
+     * How long a claimed chunk stays with its instance without a renewal (renewed every progress interval while
+     * it is worked). When it runs out, as when the instance died, another instance takes the chunk over.
+     */
+    @WithDefault("60s")
+    Duration chunkLease();
+
+    /** Whether this instance looks for open chunks of any run in the background (the other instances' runs). */
+    @WithDefault("true")
+    boolean workerEnabled();
+
+    /** How often the background worker looks for open chunks. */
+    @WithDefault("5s")
+    Duration workerPoll();
 }

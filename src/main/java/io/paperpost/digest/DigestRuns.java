@@ -1,6 +1,8 @@
 package io.paperpost.digest;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -8,13 +10,19 @@ import java.util.Optional;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
-/** Writes and reads the digest run records. Each write is its own short transaction. */
+/**
+ * Writes and reads the digest run records. A run's counters are the sums of its chunks' counters, which each
+ * instance stores as it works; every write is its own short transaction.
+ */
 @ApplicationScoped
 public class DigestRuns {
 
     @Inject
     Clock clock;
+    @Inject
+    EntityManager entityManager;
 
     long start(RunTrigger trigger, LocalDate date) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -28,41 +36,73 @@ public class DigestRuns {
         });
     }
 
-    /** Stores the counters so far: the live progress the admin sees. */
-    void progress(long runId, RunProgress progress) {
-        QuarkusTransaction.requiringNew().run(() -> copy(DigestRun.findById(runId), progress));
+    void planned(long runId, int readersDue) {
+        QuarkusTransaction.requiringNew().run(() -> DigestRun.<DigestRun>findById(runId).readersDue = readersDue);
     }
 
-    void finish(long runId, RunProgress progress, long nowNanos, String error) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    /** Recomputes the run's counters from its chunks: the live progress the admin sees. */
+    RunView refresh(long runId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             DigestRun run = DigestRun.findById(runId);
-            copy(run, progress);
-            run.status = error == null ? RunStatus.FINISHED : RunStatus.FAILED;
-            run.error = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
-            run.finishedAt = clock.instant();
-            run.durationMs = progress.elapsedMillis(nowNanos);
-            run.throughput = progress.rate(nowNanos);
+            sumChunks(run);
+            return RunView.of(run, clock.instant());
         });
     }
 
-    private static void copy(DigestRun run, RunProgress progress) {
-        run.readersDue = progress.due;
-        run.done = progress.done();
-        run.sent = progress.sent();
-        run.retried = progress.retried();
-        run.skipped = progress.skipped();
-        run.failed = progress.failed();
-        run.suppressed = progress.suppressed();
+    /** Finishes the run when none of its chunks is left; of several instances finishing chunks, one does it. */
+    void finishIfDone(long runId, long unfinishedChunks) {
+        if (unfinishedChunks > 0) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            DigestRun run = DigestRun.findById(runId);
+            if (run.status != RunStatus.RUNNING) {
+                return;
+            }
+            sumChunks(run);
+            close(run, RunStatus.FINISHED, null);
+        });
+    }
+
+    void fail(long runId, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            DigestRun run = DigestRun.findById(runId);
+            sumChunks(run);
+            close(run, RunStatus.FAILED, error.length() <= 1000 ? error : error.substring(0, 1000));
+        });
+    }
+
+    private void close(DigestRun run, RunStatus status, String error) {
+        run.status = status;
+        run.error = error;
+        run.finishedAt = clock.instant();
+        run.durationMs = Duration.between(run.startedAt, run.finishedAt).toMillis();
+        run.throughput = run.done * 1000.0 / Math.max(1, run.durationMs);
+    }
+
+    private void sumChunks(DigestRun run) {
+        Object[] sums = entityManager.createQuery("select coalesce(sum(c.done), 0), coalesce(sum(c.sent), 0),"
+                + " coalesce(sum(c.retried), 0), coalesce(sum(c.failed), 0), coalesce(sum(c.suppressed), 0),"
+                + " coalesce(sum(c.skipped), 0) from DigestChunk c where c.runId = :run", Object[].class)
+                .setParameter("run", run.id).getSingleResult();
+        run.done = ((Number) sums[0]).intValue();
+        run.sent = ((Number) sums[1]).intValue();
+        run.retried = ((Number) sums[2]).intValue();
+        run.failed = ((Number) sums[3]).intValue();
+        run.suppressed = ((Number) sums[4]).intValue();
+        run.skipped = ((Number) sums[5]).intValue();
     }
 
     /** The most recent runs, newest first. */
     public List<RunView> recent(int limit) {
+        Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> DigestRun.<DigestRun>find("order by startedAt desc, id desc")
-                .page(0, limit).list().stream().map(run -> RunView.of(run, clock.instant())).toList());
+                .page(0, limit).list().stream().map(run -> RunView.of(run, now)).toList());
     }
 
     public Optional<RunView> find(long id) {
+        Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> DigestRun.<DigestRun>findByIdOptional(id)
-                .map(run -> RunView.of(run, clock.instant())));
+                .map(run -> RunView.of(run, now)));
     }
 }

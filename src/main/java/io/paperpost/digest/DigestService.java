@@ -67,6 +67,8 @@ public class DigestService {
     @Inject
     DigestRuns runs;
     @Inject
+    DigestChunks chunks;
+    @Inject
     EntityManager entityManager;
 
     /** Papers sent to a reader within this many days are not sent again. */
@@ -116,99 +118,151 @@ public class DigestService {
     private DigestSummary execute(RunTrigger trigger, LocalDate date, Supplier<List<Slice>> plan) {
         long runId = runs.start(trigger, date);
         MDC.put("runId", runId);
-        long started = System.nanoTime();
-        RunProgress progress = null;
         try {
             List<Slice> slices = plan.get();
             int due = 0;
             for (Slice slice : slices) {
-                due += countDue(slice);
+                due += planChunks(runId, slice);
             }
-            progress = new RunProgress(due, started);
-            LOG.infof("Digest run %d (%s%s): %d readers due in %d slice(s)", runId, trigger,
+            runs.planned(runId, due);
+            LOG.infof("Digest run %d (%s%s): %d readers due in %d zone slice(s)", runId, trigger,
                     date == null ? "" : " for " + date, due, slices.size());
-            ProgressReporter reporter = new ProgressReporter(runId, progress);
-            Map<LocalDate, DayPapers> papersByDate = new HashMap<>();
-            for (Slice slice : slices) {
-                DayPapers papers = papersByDate.computeIfAbsent(slice.date(), DayPapers::new);
-                sendSlice(slice, papers, progress, reporter);
-            }
-            long now = System.nanoTime();
-            runs.finish(runId, progress, now, null);
-            LOG.infof("Digest run %d finished: %s in %d ms (%s)", runId, progress.describe(now),
-                    progress.elapsedMillis(now), sender.describe());
-            return new DigestSummary(runId, date, progress.due, progress.sent(), progress.retried(), progress.skipped(),
-                    progress.failed(), progress.suppressed(), progress.elapsedMillis(now));
+            runs.finishIfDone(runId, chunks.unfinished(runId));
+            RunView finished = workUntilFinished(runId);
+            LOG.infof("Digest run %d %s: %s (%s)", runId, finished.status(), finished.progressLine(), sender.describe());
+            return new DigestSummary(runId, date, finished.readersDue(), finished.sent(), finished.retried(),
+                    finished.skipped(), finished.failed(), finished.suppressed(),
+                    finished.durationMs() == null ? 0 : finished.durationMs());
         } catch (RuntimeException e) {
             LOG.errorf(e, "Digest run %d failed", runId);
-            runs.finish(runId, progress == null ? new RunProgress(0, started) : progress, System.nanoTime(), e.toString());
+            runs.fail(runId, e.toString());
             throw e;
         } finally {
             MDC.remove("runId");
         }
     }
 
-    /** Logs and stores a run's progress every few seconds. */
-    private final class ProgressReporter {
-        private final long runId;
-        private final RunProgress progress;
-        private final long intervalNanos = config.progressInterval().toNanos();
-        private long lastReport = System.nanoTime();
-
-        ProgressReporter(long runId, RunProgress progress) {
-            this.runId = runId;
-            this.progress = progress;
+    /** Splits the slice's due readers into chunks of the work table; returns how many readers are due. */
+    int planChunks(long runId, Slice slice) {
+        int total = 0;
+        long afterId = 0;
+        while (true) {
+            List<Long> ids = dueReaderIds(slice, afterId, config.chunkSize());
+            if (ids.isEmpty()) {
+                return total;
+            }
+            long lastId = ids.get(ids.size() - 1);
+            chunks.add(runId, slice, afterId, lastId, ids.size());
+            total += ids.size();
+            afterId = lastId;
+            if (ids.size() < config.chunkSize()) {
+                return total;
+            }
         }
+    }
 
-        void maybeReport() {
-            long now = System.nanoTime();
-            if (now - lastReport >= intervalNanos) {
-                lastReport = now;
-                LOG.infof("Digest run %d: %s", runId, progress.describe(now));
-                runs.progress(runId, progress);
+    /**
+     * Works the run's chunks, then waits for the chunks other instances hold; takes over any whose lease runs out.
+     */
+    private RunView workUntilFinished(long runId) {
+        Map<LocalDate, DayPapers> papersByDate = new HashMap<>();
+        while (true) {
+            Optional<DigestChunk> chunk;
+            while ((chunk = chunks.claim(runId)).isPresent()) {
+                work(chunk.get(), papersByDate);
+            }
+            RunView run = runs.find(runId).orElseThrow();
+            if (run.status() != RunStatus.RUNNING) {
+                return run;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for digest run " + runId, e);
+            }
+        }
+    }
+
+    /** Works open chunks of any run (started by this or another instance) until there are none; the background worker. */
+    public void workOpenChunks() {
+        Map<LocalDate, DayPapers> papersByDate = new HashMap<>();
+        Optional<DigestChunk> chunk;
+        while ((chunk = chunks.claim(null)).isPresent()) {
+            work(chunk.get(), papersByDate);
+        }
+    }
+
+    /** Sends to the chunk's due readers, renewing its lease and logging the run's progress every few seconds. */
+    private void work(DigestChunk chunk, Map<LocalDate, DayPapers> papersByDate) {
+        Object outerRun = MDC.get("runId");
+        MDC.put("runId", chunk.runId);
+        try {
+            Slice slice = chunk.slice();
+            DayPapers papers = papersByDate.computeIfAbsent(slice.date(), DayPapers::new);
+            RunProgress progress = new RunProgress(chunk);
+            long position = chunk.position;
+            long intervalNanos = config.progressInterval().toNanos();
+            long lastReport = System.nanoTime();
+            List<Reader> page;
+            do {
+                page = dueReaders(slice, position, chunk.lastId, config.readerPageSize());
+                for (Reader reader : page) {
+                    send(reader, slice.date(), papers, progress);
+                    position = reader.id;
+                    if (System.nanoTime() - lastReport >= intervalNanos) {
+                        lastReport = System.nanoTime();
+                        if (!chunks.renew(chunk.id, position, progress)) {
+                            LOG.warnf("Digest run %d: chunk %d was taken over by another instance; leaving it", chunk.runId,
+                                    chunk.id);
+                            return;
+                        }
+                        LOG.infof("Digest run %d: %s", chunk.runId, runs.refresh(chunk.runId).progressLine());
+                    }
+                }
+            } while (page.size() == config.readerPageSize());
+            if (chunks.complete(chunk.id, position, progress)) {
+                runs.finishIfDone(chunk.runId, chunks.unfinished(chunk.runId));
+            } else {
+                LOG.warnf("Digest run %d: chunk %d was taken over by another instance before it finished here",
+                        chunk.runId, chunk.id);
+            }
+        } finally {
+            if (outerRun == null) {
+                MDC.remove("runId");
+            } else {
+                MDC.put("runId", outerRun);
             }
         }
     }
 
     private String dueQuery(Slice slice, DueRule.Condition condition, String select) {
         return select + " from Reader r where r.status = :active" + (slice.zone() == null ? "" : " and r.timeZone = :zone")
-                + " and " + condition.jpql();
+                + " and " + condition.jpql() + " and r.id > :after and r.id <= :last order by r.id";
     }
 
-    private <T> TypedQuery<T> bind(TypedQuery<T> query, Slice slice, DueRule.Condition condition) {
-        query.setParameter("active", ReaderStatus.ACTIVE);
-        if (slice.zone() != null) {
-            query.setParameter("zone", slice.zone());
-        }
-        condition.parameters().forEach(query::setParameter);
-        return query;
-    }
-
-    int countDue(Slice slice) {
+    private <T> List<T> due(Slice slice, String select, Class<T> type, long afterId, long lastId, int limit) {
         DueRule.Condition condition = DueRule.condition(slice.date(), slice.hour(), slice.ignoreHour());
-        return QuarkusTransaction.requiringNew().call(() -> bind(entityManager.createQuery(
-                dueQuery(slice, condition, "select count(r)"), Long.class), slice, condition).getSingleResult().intValue());
-    }
-
-    /** The slice's due readers with ids above the given one, in id order, one page. */
-    List<Reader> dueReaders(Slice slice, long afterId, int limit) {
-        DueRule.Condition condition = DueRule.condition(slice.date(), slice.hour(), slice.ignoreHour());
-        return QuarkusTransaction.requiringNew().call(() -> bind(entityManager.createQuery(
-                dueQuery(slice, condition, "select r") + " and r.id > :after order by r.id", Reader.class), slice, condition)
-                .setParameter("after", afterId).setMaxResults(limit).getResultList());
-    }
-
-    private void sendSlice(Slice slice, DayPapers papers, RunProgress progress, ProgressReporter reporter) {
-        long afterId = 0;
-        List<Reader> page;
-        do {
-            page = dueReaders(slice, afterId, config.readerPageSize());
-            for (Reader reader : page) {
-                afterId = reader.id;
-                send(reader, slice.date(), papers, progress);
-                reporter.maybeReport();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            TypedQuery<T> query = entityManager.createQuery(dueQuery(slice, condition, select), type)
+                    .setParameter("active", ReaderStatus.ACTIVE).setParameter("after", afterId)
+                    .setParameter("last", lastId).setMaxResults(limit);
+            if (slice.zone() != null) {
+                query.setParameter("zone", slice.zone());
             }
-        } while (page.size() == config.readerPageSize());
+            condition.parameters().forEach(query::setParameter);
+            return query.getResultList();
+        });
+    }
+
+    /** Ids of the slice's due readers after the given one, in id order, one page. */
+    List<Long> dueReaderIds(Slice slice, long afterId, int limit) {
+        return due(slice, "select r.id", Long.class, afterId, Long.MAX_VALUE, limit);
+    }
+
+    /** The slice's due readers with afterId &lt; id &lt;= lastId, in id order, one page. */
+    List<Reader> dueReaders(Slice slice, long afterId, long lastId, int limit) {
+        return due(slice, "select r", Reader.class, afterId, lastId, limit);
     }
 
     /** The papers a date's emails may hold, and the ranking index of each window start, built once per run. */

@@ -32,4 +32,12 @@ public record RunView(long id, RunTrigger trigger, LocalDate digestDate, RunStat
                 run.readersDue, run.done, percent, run.sent, run.retried, run.failed, run.suppressed, run.skipped,
                 run.durationMs, Math.round(rate * 10) / 10.0, eta, run.error);
     }
+
+    /** One log line: "1200/5000 (24%), 310.5/s, ETA 12s; 1190 sent, ...". */
+    public String progressLine() {
+        return String.format(java.util.Locale.ROOT,
+                "%d/%d (%d%%), %.1f/s, ETA %s; %d sent, %d skipped, %d failed, %d suppressed, %d retried",
+                done, readersDue, percent, ratePerSecond, etaSeconds == null ? "-" : etaSeconds + "s", sent, skipped, failed,
+                suppressed, retried);
+    }
 }
