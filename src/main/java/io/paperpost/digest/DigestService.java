@@ -69,6 +69,8 @@ public class DigestService {
     @Inject
     DigestChunks chunks;
     @Inject
+    DigestMetrics metrics;
+    @Inject
     EntityManager entityManager;
 
     /** Papers sent to a reader within this many days are not sent again. */
@@ -130,6 +132,7 @@ public class DigestService {
             runs.finishIfDone(runId, chunks.unfinished(runId));
             RunView finished = workUntilFinished(runId);
             LOG.infof("Digest run %d %s: %s (%s)", runId, finished.status(), finished.progressLine(), sender.describe());
+            metrics.run(trigger, java.time.Duration.ofMillis(finished.durationMs() == null ? 0 : finished.durationMs()));
             return new DigestSummary(runId, date, finished.readersDue(), finished.sent(), finished.retried(),
                     finished.skipped(), finished.failed(), finished.suppressed(),
                     finished.durationMs() == null ? 0 : finished.durationMs());
@@ -288,35 +291,47 @@ public class DigestService {
     }
 
     private void send(Reader reader, LocalDate date, DayPapers papers, RunProgress progress) {
+        long started = System.nanoTime();
         ReaderProfile profile = profile(reader, reader.topics, reader.interests, recentlySent(reader.id, date));
         int count = reader.papersPerEmail > 0 ? reader.papersPerEmail : config.papersPerEmail();
         List<RankedPaper> picks = papers.indexSince(reader.lastDigestDate).rank(profile, count);
+        long ranked = System.nanoTime();
+        metrics.rank(ranked - started);
         if (picks.isEmpty()) {
-            progress.record(RunProgress.Outcome.SKIPPED, false);
+            record(progress, RunProgress.Outcome.SKIPPED, false);
             return;
         }
         Optional<Long> claim = ledger.claim(reader.id, date);
         if (claim.isEmpty()) {
-            progress.record(RunProgress.Outcome.SKIPPED, false);
+            record(progress, RunProgress.Outcome.SKIPPED, false);
             return;
         }
         boolean retry = isRetry(claim.get());
         try {
+            long renderStarted = System.nanoTime();
             OutgoingMail mail = composer.compose(reader, date, picks, isTrendingFallback(picks), papers.byId);
+            long rendered = System.nanoTime();
+            metrics.render(rendered - renderStarted);
             sender.send(mail);
+            metrics.send(System.nanoTime() - rendered);
             List<String> ids = new ArrayList<>();
             picks.forEach(p -> ids.add(p.paper().id()));
             ledger.markSent(claim.get(), mail.messageId(), ids);
-            progress.record(RunProgress.Outcome.SENT, retry);
+            record(progress, RunProgress.Outcome.SENT, retry);
         } catch (MailSendException e) {
             LOG.warnf("Digest %s for reader %d not sent: %s", date, reader.id, e.getMessage());
             ledger.markFailed(claim.get(), e.getMessage(), e.permanent());
-            progress.record(e.permanent() ? RunProgress.Outcome.SUPPRESSED : RunProgress.Outcome.FAILED, retry);
+            record(progress, e.permanent() ? RunProgress.Outcome.SUPPRESSED : RunProgress.Outcome.FAILED, retry);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Digest %s for reader %d failed", date, reader.id);
             ledger.markFailed(claim.get(), e.toString(), false);
-            progress.record(RunProgress.Outcome.FAILED, retry);
+            record(progress, RunProgress.Outcome.FAILED, retry);
         }
+    }
+
+    private void record(RunProgress progress, RunProgress.Outcome outcome, boolean retry) {
+        progress.record(outcome, retry);
+        metrics.record(outcome);
     }
 
     /** True when the claimed ledger row had an earlier attempt. */
