@@ -64,6 +64,12 @@ public class DigestRuns {
         });
     }
 
+    /** Records a run that sent nothing because sending is paused. */
+    void finishPaused(long runId) {
+        QuarkusTransaction.requiringNew().run(() -> close(DigestRun.findById(runId), RunStatus.FINISHED,
+                "Sending is paused by the operator"));
+    }
+
     void fail(long runId, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
             DigestRun run = DigestRun.findById(runId);

@@ -71,6 +71,8 @@ public class DigestService {
     @Inject
     DigestMetrics metrics;
     @Inject
+    SendingSwitch sending;
+    @Inject
     EntityManager entityManager;
 
     /** Papers sent to a reader within this many days are not sent again. */
@@ -121,6 +123,11 @@ public class DigestService {
         long runId = runs.start(trigger, date);
         MDC.put("runId", runId);
         try {
+            if (sending.paused()) {
+                LOG.infof("Digest run %d (%s): sending is paused by the operator; nothing sent", runId, trigger);
+                runs.finishPaused(runId);
+                return new DigestSummary(runId, date, 0, 0, 0, 0, 0, 0, 0);
+            }
             List<Slice> slices = plan.get();
             int due = 0;
             for (Slice slice : slices) {
@@ -171,11 +178,12 @@ public class DigestService {
         Map<LocalDate, DayPapers> papersByDate = new HashMap<>();
         while (true) {
             Optional<DigestChunk> chunk;
-            while ((chunk = chunks.claim(runId)).isPresent()) {
+            while (!sending.paused() && (chunk = chunks.claim(runId)).isPresent()) {
                 work(chunk.get(), papersByDate);
             }
             RunView run = runs.find(runId).orElseThrow();
-            if (run.status() != RunStatus.RUNNING) {
+            if (run.status() != RunStatus.RUNNING || sending.paused()) {
+                // Paused mid-run: the request returns; the run carries on once sending resumes.
                 return run;
             }
             try {
@@ -191,7 +199,7 @@ public class DigestService {
     public void workOpenChunks() {
         Map<LocalDate, DayPapers> papersByDate = new HashMap<>();
         Optional<DigestChunk> chunk;
-        while ((chunk = chunks.claim(null)).isPresent()) {
+        while (!sending.paused() && (chunk = chunks.claim(null)).isPresent()) {
             work(chunk.get(), papersByDate);
         }
     }
@@ -209,6 +217,11 @@ public class DigestService {
             long lastReport = System.nanoTime();
             List<Reader> page;
             do {
+                if (sending.paused()) {
+                    chunks.renew(chunk.id, position, progress);
+                    LOG.infof("Digest run %d: sending paused; chunk %d stops here", chunk.runId, chunk.id);
+                    return;
+                }
                 page = dueReaders(slice, position, chunk.lastId, config.readerPageSize());
                 for (Reader reader : page) {
                     send(reader, slice.date(), papers, progress);
