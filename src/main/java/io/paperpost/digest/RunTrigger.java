@@ -4,8 +4,6 @@ package io.paperpost.digest;
 public enum RunTrigger {
     /** The frequent scheduled tick: readers whose local hour has come. */
     SCHEDULE,
-    /** An operator's run for a date, from the admin API or dashboard. */
-    ADMIN,
-    /** The dev outbox page's button. */
-    DEV
+    /** An explicit run for a date: the admin API, the dashboard's "run now", the dev outbox button. */
+    ADMIN
 }
