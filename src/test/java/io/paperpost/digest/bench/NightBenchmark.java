@@ -109,8 +109,8 @@ class NightBenchmark {
         }
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        lines.add(String.format(Locale.ROOT, "BENCH peak heap %d MiB (sum of the heap pools' peaks: an upper bound), max heap %d MiB", peakHeap >> 20,
-                Runtime.getRuntime().maxMemory() >> 20));
+        lines.add(String.format(Locale.ROOT, "BENCH peak heap %d MiB (sum of the heap pools' peaks: an upper bound),"
+                + " max heap %d MiB", peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20));
         lines.forEach(System.out::println);
         Files.createDirectories(Path.of("target/bench"));
         Files.write(Path.of("target/bench/result-night.txt"), lines);
