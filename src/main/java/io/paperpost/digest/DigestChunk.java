@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -61,12 +62,9 @@ public class DigestChunk extends PanacheEntityBase {
     public Instant leaseUntil;
 
     public int attempts;
-    public int done;
-    public int sent;
-    public int retried;
-    public int failed;
-    public int suppressed;
-    public int skipped;
+
+    @Embedded
+    public DigestCounts counts = new DigestCounts();
 
     DigestService.Slice slice() {
         return new DigestService.Slice(timeZone, digestDate, localHour, ignoreHour);

@@ -83,8 +83,9 @@ public class DigestChunks {
      */
     boolean renew(long chunkId, long position, RunProgress progress) {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                "update DigestChunk c set c.leaseUntil = :lease, c.position = :position, c.done = :done, c.sent = :sent, c.retried = :retried,"
-                        + " c.failed = :failed, c.suppressed = :suppressed, c.skipped = :skipped"
+                "update DigestChunk c set c.leaseUntil = :lease, c.position = :position, c.counts.done = :done,"
+                        + " c.counts.sent = :sent, c.counts.retried = :retried, c.counts.failed = :failed,"
+                        + " c.counts.suppressed = :suppressed, c.counts.skipped = :skipped"
                         + " where c.id = :id and c.owner = :owner and c.status = :running")
                 .setParameter("lease", clock.instant().plus(config.chunkLease())).setParameter("position", position)
                 .setParameter("done", progress.done()).setParameter("sent", progress.sent())

@@ -85,7 +85,7 @@ public class DigestMetrics {
 
     private double queueDepth() {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                "select coalesce(sum(c.readers - c.done), 0) from DigestChunk c where c.status <> :done", Number.class)
+                "select coalesce(sum(c.readers - c.counts.done), 0) from DigestChunk c where c.status <> :done", Number.class)
                 .setParameter("done", DigestChunk.Status.DONE).getSingleResult().doubleValue());
     }
 }

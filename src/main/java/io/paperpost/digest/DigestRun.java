@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -43,22 +44,9 @@ public class DigestRun extends PanacheEntityBase {
     @Column(name = "readers_due")
     public int readersDue;
 
-    /** Due readers handled so far, whatever the outcome. */
-    public int done;
-
-    public int sent;
-
-    /** Sent or failed again after an earlier failed attempt for the same date. */
-    public int retried;
-
-    /** Failed for now; retried later. */
-    public int failed;
-
-    /** Refused for good (hard bounce): the address is suppressed. */
-    public int suppressed;
-
-    /** Due but nothing sent: nothing new to send, or another run or instance had the email already. */
-    public int skipped;
+    /** The sums of the run's chunks' counts. */
+    @Embedded
+    public DigestCounts counts = new DigestCounts();
 
     @Column(name = "duration_ms")
     public Long durationMs;

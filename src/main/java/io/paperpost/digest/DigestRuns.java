@@ -83,20 +83,22 @@ public class DigestRuns {
         run.error = error;
         run.finishedAt = clock.instant();
         run.durationMs = Duration.between(run.startedAt, run.finishedAt).toMillis();
-        run.throughput = run.done * 1000.0 / Math.max(1, run.durationMs);
+        run.throughput = run.counts.done * 1000.0 / Math.max(1, run.durationMs);
     }
 
     private void sumChunks(DigestRun run) {
-        Object[] sums = entityManager.createQuery("select coalesce(sum(c.done), 0), coalesce(sum(c.sent), 0),"
-                + " coalesce(sum(c.retried), 0), coalesce(sum(c.failed), 0), coalesce(sum(c.suppressed), 0),"
-                + " coalesce(sum(c.skipped), 0) from DigestChunk c where c.runId = :run", Object[].class)
+        Object[] sums = entityManager.createQuery("select coalesce(sum(c.counts.done), 0), coalesce(sum(c.counts.sent), 0),"
+                + " coalesce(sum(c.counts.retried), 0), coalesce(sum(c.counts.failed), 0),"
+                + " coalesce(sum(c.counts.suppressed), 0), coalesce(sum(c.counts.skipped), 0)"
+                + " from DigestChunk c where c.runId = :run", Object[].class)
                 .setParameter("run", run.id).getSingleResult();
-        run.done = ((Number) sums[0]).intValue();
-        run.sent = ((Number) sums[1]).intValue();
-        run.retried = ((Number) sums[2]).intValue();
-        run.failed = ((Number) sums[3]).intValue();
-        run.suppressed = ((Number) sums[4]).intValue();
-        run.skipped = ((Number) sums[5]).intValue();
+        DigestCounts counts = run.counts;
+        counts.done = ((Number) sums[0]).intValue();
+        counts.sent = ((Number) sums[1]).intValue();
+        counts.retried = ((Number) sums[2]).intValue();
+        counts.failed = ((Number) sums[3]).intValue();
+        counts.suppressed = ((Number) sums[4]).intValue();
+        counts.skipped = ((Number) sums[5]).intValue();
     }
 
     /** The most recent runs, newest first. */

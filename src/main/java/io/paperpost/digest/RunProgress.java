@@ -15,11 +15,11 @@ final class RunProgress {
 
     /** Starts from the counters the chunk stored (zero, unless it is taken over from another instance). */
     RunProgress(DigestChunk chunk) {
-        sent.set(chunk.sent);
-        retried.set(chunk.retried);
-        skipped.set(chunk.skipped);
-        failed.set(chunk.failed);
-        suppressed.set(chunk.suppressed);
+        sent.set(chunk.counts.sent);
+        retried.set(chunk.counts.retried);
+        skipped.set(chunk.counts.skipped);
+        failed.set(chunk.counts.failed);
+        suppressed.set(chunk.counts.suppressed);
     }
 
     void record(Outcome outcome, boolean retry) {

@@ -15,21 +15,23 @@ public record RunView(long id, RunTrigger trigger, LocalDate digestDate, RunStat
         int skipped, Long durationMs, double ratePerSecond, Long etaSeconds, String error) {
 
     static RunView of(DigestRun run, Instant now) {
+        DigestCounts counts = run.counts;
         int percent = run.readersDue == 0 ? (run.status == RunStatus.RUNNING ? 0 : 100)
-                : (int) Math.min(100, run.done * 100L / run.readersDue);
+                : (int) Math.min(100, counts.done * 100L / run.readersDue);
         double rate;
         Long eta = null;
         if (run.status == RunStatus.RUNNING) {
             long millis = Math.max(1, Duration.between(run.startedAt, now).toMillis());
-            rate = run.done * 1000.0 / millis;
+            rate = counts.done * 1000.0 / millis;
             if (rate > 0) {
-                eta = Math.round(Math.max(0, run.readersDue - run.done) / rate);
+                eta = Math.round(Math.max(0, run.readersDue - counts.done) / rate);
             }
         } else {
             rate = run.throughput == null ? 0 : run.throughput;
         }
         return new RunView(run.id, run.trigger, run.digestDate, run.status, run.startedAt, run.finishedAt,
-                run.readersDue, run.done, percent, run.sent, run.retried, run.failed, run.suppressed, run.skipped,
+                run.readersDue, counts.done, percent, counts.sent, counts.retried, counts.failed, counts.suppressed,
+                counts.skipped,
                 run.durationMs, Math.round(rate * 10) / 10.0, eta, run.error);
     }
 

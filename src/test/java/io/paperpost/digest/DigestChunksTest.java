@@ -104,7 +104,7 @@ class DigestChunksTest {
             return sending.id;
         });
         QuarkusTransaction.requiringNew().run(() -> DigestChunk.update("status = ?1, owner = 'dead-instance', "
-                + "leaseUntil = ?2, position = ?3, sent = 3, done = 3, attempts = 1 where id = ?4",
+                + "leaseUntil = ?2, position = ?3, counts.sent = 3, counts.done = 3, attempts = 1 where id = ?4",
                 DigestChunk.Status.RUNNING, Instant.now().minusSeconds(1), readers.get(2).id, first.id));
 
         digest.workOpenChunks();
