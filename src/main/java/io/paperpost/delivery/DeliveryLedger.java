@@ -92,6 +92,12 @@ public class DeliveryLedger {
             delivery.lastError = null;
             Reader.update("lastDigestDate = ?1 where id = ?2 and (lastDigestDate is null or lastDigestDate < ?1)",
                     delivery.digestDate, delivery.readerId);
+            // This email holds everything since the last one sent, so an earlier date still waiting to be retried
+            // is not sent as well.
+            Delivery.update("status = ?1, nextAttemptAt = null, lastError = ?2, updatedAt = ?3 where readerId = ?4"
+                            + " and status = ?5 and digestDate < ?6", DeliveryStatus.FAILED,
+                    "superseded by the email of " + delivery.digestDate, delivery.updatedAt, delivery.readerId,
+                    DeliveryStatus.RETRYING, delivery.digestDate);
         });
     }
 

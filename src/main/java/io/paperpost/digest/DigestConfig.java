@@ -1,23 +1,28 @@
 package io.paperpost.digest;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The nightly digest run. */
+/** Digest runs: when they fire and how they page through readers. */
 @ConfigMapping(prefix = "paperpost.digest")
 public interface DigestConfig {
 
-    /** Quartz cron expression for the nightly run (seconds first). Default: 06:00 every day. */
-    @WithDefault("0 0 6 * * ?")
+    /**
+     * Quartz cron expression (seconds first) for the scheduled run, which sends to every reader whose chosen local
+     * hour has come. It must fire at least hourly for readers to get their email at their hour. Default: every
+     * 15 minutes.
+     */
+    @WithDefault("0 0/15 * * * ?")
     String cron();
 
-    /** The zone the nightly run takes "today" in. */
+    /** The zone that gives "today" to an explicit run without a date (admin API, dev outbox button). */
     @WithDefault("UTC")
     ZoneId zone();
 
-    /** Papers per email. */
+    /** Papers per email for a reader without their own setting. */
     @WithDefault("10")
     int papersPerEmail();
 
@@ -28,4 +33,27 @@ public interface DigestConfig {
     /** Readers loaded per database round trip during a run. */
     @WithDefault("500")
     int readerPageSize();
+
+    /** How often a running digest logs and stores its progress (percent, rate, time left). */
+    @WithDefault("5s")
+    Duration progressInterval();
+
+    /** Due readers per chunk: the unit of work instances claim from the database during a run. */
+    @WithDefault("500")
+    int chunkSize();
+
+    /**
+     * How long a claimed chunk stays with its instance without a renewal (renewed every progress interval while
+     * it is worked). When it runs out, as when the instance died, another instance takes the chunk over.
+     */
+    @WithDefault("60s")
+    Duration chunkLease();
+
+    /** Whether this instance looks for open chunks of any run in the background (the other instances' runs). */
+    @WithDefault("true")
+    boolean workerEnabled();
+
+    /** How often the background worker looks for open chunks. */
+    @WithDefault("5s")
+    Duration workerPoll();
 }

@@ -1,6 +1,11 @@
 package io.paperpost.digest;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,12 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.DeliveryStatus;
+import io.paperpost.delivery.DueRetry;
 import io.paperpost.delivery.MailSendException;
 import io.paperpost.delivery.MailSender;
 import io.paperpost.delivery.OutgoingMail;
@@ -29,11 +38,16 @@ import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 /**
- * One digest run for a date: for every active reader, rank the papers first seen since their last email,
- * render, claim the (reader, date) ledger row, send, record. Readers are read page by page; each send has
- * its own short transactions, so a failure touches one reader only.
+ * Digest runs. A scheduled run (every few minutes) sends to each active reader whose chosen local hour has come
+ * and who has no email for their local date ({@link DueRule}); an explicit run sends everyone due on a given
+ * date, whatever the hour. Readers are grouped by time zone: each zone's local date and hour are computed once,
+ * and the database returns that zone's due readers page by page, so no run holds all readers at once. Each
+ * reader's send has its own short transactions (claim the ledger row, send, record), so a failure touches one
+ * reader only, and every run leaves a {@link DigestRun} record.
  */
 @ApplicationScoped
 public class DigestService {
@@ -52,83 +66,324 @@ public class DigestService {
     MailSender sender;
     @Inject
     FeedbackService feedback;
+    @Inject
+    DigestRuns runs;
+    @Inject
+    DigestChunks chunks;
+    @Inject
+    DigestMetrics metrics;
+    @Inject
+    SendingSwitch sending;
+    @Inject
+    EntityManager entityManager;
 
     /** Papers sent to a reader within this many days are not sent again. */
     static final int EXCLUDE_SENT_DAYS = 30;
 
-    public DigestSummary run(LocalDate date) {
-        long started = System.nanoTime();
-        LocalDate earliest = date.minusDays(config.firstDigestLookbackDays());
-        List<Paper> papers = QuarkusTransaction.requiringNew().call(() ->
-                Paper.<Paper>list("firstSeenOn > ?1 and firstSeenOn <= ?2", earliest, date));
-        Map<String, Paper> papersById = new HashMap<>();
-        papers.forEach(p -> papersById.put(p.id, p));
-        // Readers differ only in where their window starts (their last email); index each window once.
-        Map<LocalDate, Ranker.DayIndex> indexByWindowStart = new HashMap<>();
+    /** A part of a run: the due readers of one zone (or of every zone, for an explicit run) on a local date. */
+    record Slice(String zone, LocalDate date, int hour, boolean ignoreHour) {
 
-        int readers = 0;
-        int sent = 0;
-        int skipped = 0;
-        int failed = 0;
-        long afterId = 0;
-        List<Reader> page;
-        do {
-            long from = afterId;
-            page = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>find(
-                    "status = ?1 and id > ?2 order by id", ReaderStatus.ACTIVE, from).page(0, config.readerPageSize()).list());
-            for (Reader reader : page) {
-                afterId = reader.id;
-                readers++;
-                LocalDate windowStart = reader.lastDigestDate == null || reader.lastDigestDate.isBefore(earliest)
-                        ? earliest : reader.lastDigestDate;
-                if (!windowStart.isBefore(date)) {
-                    skipped++;
-                    continue;
-                }
-                Ranker.DayIndex index = indexByWindowStart.computeIfAbsent(windowStart, start -> ranker.index(
-                        papers.stream().filter(p -> p.firstSeenOn.isAfter(start)).map(DigestService::candidate).toList()));
-                switch (send(reader, date, index, papersById)) {
-                    case SENT -> sent++;
-                    case SKIPPED -> skipped++;
-                    case FAILED -> failed++;
-                }
-            }
-        } while (page.size() == config.readerPageSize());
-
-        DigestSummary summary = new DigestSummary(date, readers, sent, skipped, failed, (System.nanoTime() - started) / 1_000_000);
-        LOG.infof("Digest %s: %d readers, %d sent, %d skipped, %d failed in %d ms (%s)", date, readers, sent, skipped,
-                failed, summary.millis(), sender.describe());
-        return summary;
+        /** The zone's readers at an instant: their local date and hour then. */
+        static Slice at(String zone, Instant now) {
+            ZonedDateTime local = now.atZone(zoneOrUtc(zone));
+            return new Slice(zone, local.toLocalDate(), local.getHour(), false);
+        }
     }
 
-    private enum Outcome { SENT, SKIPPED, FAILED }
+    /** An operator's run for a date: every reader due on that date, whatever their local hour. */
+    public DigestSummary run(LocalDate date) {
+        return run(date, RunTrigger.ADMIN);
+    }
 
-    private Outcome send(Reader reader, LocalDate date, Ranker.DayIndex index, Map<String, Paper> papers) {
+    public DigestSummary run(LocalDate date, RunTrigger trigger) {
+        return execute(trigger, date, () -> List.of(new Slice(null, date, 0, true)), runId -> 0);
+    }
+
+    /** The scheduled run: every reader whose local hour has come at this instant, in their own zone. */
+    public DigestSummary runDue(Instant now, RunTrigger trigger) {
+        return execute(trigger, null, () -> zoneSlices(now), runId -> planRetries(runId, now));
+    }
+
+    /** One slice per time zone readers use, with the zone's local date and hour at the instant. */
+    List<Slice> zoneSlices(Instant now) {
+        List<String> zones = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                "select distinct r.timeZone from Reader r where r.status = :active", String.class)
+                .setParameter("active", ReaderStatus.ACTIVE).getResultList());
+        return zones.stream().map(zone -> Slice.at(zone, now)).toList();
+    }
+
+    private static ZoneId zoneOrUtc(String zone) {
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            LOG.warnf("Readers with unknown time zone '%s' are scheduled in UTC", zone);
+            return ZoneOffset.UTC;
+        }
+    }
+
+    /**
+     * Plans a chunk of one reader for each retry of an earlier date's email whose next attempt has come. A retry
+     * of the reader's current local date needs none: the reader is still due, so their zone's slice claims the
+     * row again. A reader who is due today gets today's email instead, which holds the same papers (their window
+     * starts at their last sent email) and supersedes the retry; so no reader gets two emails at once.
+     */
+    int planRetries(long runId, Instant now) {
+        int planned = 0;
+        for (DueRetry retry : ledger.dueRetries(now, config.readerPageSize())) {
+            Reader reader = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(retry.readerId()));
+            if (reader == null || reader.status != ReaderStatus.ACTIVE) {
+                continue;
+            }
+            Slice today = Slice.at(reader.timeZone, now);
+            if (!retry.digestDate().isBefore(today.date()) || DueRule.isDue(reader, today.date(), today.hour(), false)) {
+                continue;
+            }
+            Slice slice = new Slice(null, retry.digestDate(), 0, true);
+            if (dueReaderIds(slice, reader.id - 1, 1).equals(List.of(reader.id))) {
+                chunks.add(runId, slice, reader.id - 1, reader.id, 1);
+                planned++;
+            }
+        }
+        return planned;
+    }
+
+    private DigestSummary execute(RunTrigger trigger, LocalDate date, Supplier<List<Slice>> plan,
+            ToIntFunction<Long> planRetries) {
+        long runId = runs.start(trigger, date);
+        MDC.put("runId", runId);
+        try {
+            if (sending.paused()) {
+                LOG.infof("Digest run %d (%s): sending is paused by the operator; nothing sent", runId, trigger);
+                runs.finishPaused(runId);
+                return new DigestSummary(runId, date, 0, 0, 0, 0, 0, 0, 0);
+            }
+            List<Slice> slices = plan.get();
+            int due = 0;
+            for (Slice slice : slices) {
+                due += planChunks(runId, slice);
+            }
+            due += planRetries.applyAsInt(runId);
+            runs.planned(runId, due);
+            LOG.infof("Digest run %d (%s%s): %d readers due in %d zone slice(s)", runId, trigger,
+                    date == null ? "" : " for " + date, due, slices.size());
+            runs.finishIfDone(runId, chunks.unfinished(runId));
+            RunView finished = workUntilFinished(runId);
+            LOG.infof("Digest run %d %s: %s (%s)", runId, finished.status(), finished.progressLine(), sender.describe());
+            metrics.run(trigger, java.time.Duration.ofMillis(finished.durationMs() == null ? 0 : finished.durationMs()));
+            return new DigestSummary(runId, date, finished.readersDue(), finished.sent(), finished.retried(),
+                    finished.skipped(), finished.failed(), finished.suppressed(),
+                    finished.durationMs() == null ? 0 : finished.durationMs());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Digest run %d failed", runId);
+            runs.fail(runId, e.toString());
+            throw e;
+        } finally {
+            MDC.remove("runId");
+        }
+    }
+
+    /** Splits the slice's due readers into chunks of the work table; returns how many readers are due. */
+    int planChunks(long runId, Slice slice) {
+        int total = 0;
+        long afterId = 0;
+        while (true) {
+            List<Long> ids = dueReaderIds(slice, afterId, config.chunkSize());
+            if (ids.isEmpty()) {
+                return total;
+            }
+            long lastId = ids.get(ids.size() - 1);
+            chunks.add(runId, slice, afterId, lastId, ids.size());
+            total += ids.size();
+            afterId = lastId;
+            if (ids.size() < config.chunkSize()) {
+                return total;
+            }
+        }
+    }
+
+    /**
+     * Works the run's chunks, then waits for the chunks other instances hold; takes over any whose lease runs out.
+     */
+    private RunView workUntilFinished(long runId) {
+        Map<LocalDate, DayPapers> papersByDate = new HashMap<>();
+        while (true) {
+            Optional<DigestChunk> chunk;
+            while (!sending.paused() && (chunk = chunks.claim(runId)).isPresent()) {
+                work(chunk.get(), papersByDate);
+            }
+            RunView run = runs.find(runId).orElseThrow();
+            if (run.status() != RunStatus.RUNNING || sending.paused()) {
+                // Paused mid-run: the request returns; the run carries on once sending resumes.
+                return run;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for digest run " + runId, e);
+            }
+        }
+    }
+
+    /** Works open chunks of any run (started by this or another instance) until there are none; the background worker. */
+    public void workOpenChunks() {
+        Map<LocalDate, DayPapers> papersByDate = new HashMap<>();
+        Optional<DigestChunk> chunk;
+        while (!sending.paused() && (chunk = chunks.claim(null)).isPresent()) {
+            work(chunk.get(), papersByDate);
+        }
+    }
+
+    /** Sends to the chunk's due readers, renewing its lease and logging the run's progress every few seconds. */
+    private void work(DigestChunk chunk, Map<LocalDate, DayPapers> papersByDate) {
+        Object outerRun = MDC.get("runId");
+        MDC.put("runId", chunk.runId);
+        try {
+            Slice slice = chunk.slice();
+            DayPapers papers = papersByDate.computeIfAbsent(slice.date(), DayPapers::new);
+            RunProgress progress = new RunProgress(chunk);
+            long position = chunk.position;
+            long intervalNanos = config.progressInterval().toNanos();
+            long lastReport = System.nanoTime();
+            List<Reader> page;
+            do {
+                if (sending.paused()) {
+                    chunks.renew(chunk.id, position, progress);
+                    LOG.infof("Digest run %d: sending paused; chunk %d stops here", chunk.runId, chunk.id);
+                    return;
+                }
+                page = dueReaders(slice, position, chunk.lastId, config.readerPageSize());
+                for (Reader reader : page) {
+                    send(reader, slice.date(), papers, progress);
+                    position = reader.id;
+                    if (System.nanoTime() - lastReport >= intervalNanos) {
+                        lastReport = System.nanoTime();
+                        if (!chunks.renew(chunk.id, position, progress)) {
+                            LOG.warnf("Digest run %d: chunk %d was taken over by another instance; leaving it", chunk.runId,
+                                    chunk.id);
+                            return;
+                        }
+                        LOG.infof("Digest run %d: %s", chunk.runId, runs.refresh(chunk.runId).progressLine());
+                    }
+                }
+            } while (page.size() == config.readerPageSize());
+            if (chunks.complete(chunk.id, position, progress)) {
+                runs.finishIfDone(chunk.runId, chunks.unfinished(chunk.runId));
+            } else {
+                LOG.warnf("Digest run %d: chunk %d was taken over by another instance before it finished here",
+                        chunk.runId, chunk.id);
+            }
+        } finally {
+            if (outerRun == null) {
+                MDC.remove("runId");
+            } else {
+                MDC.put("runId", outerRun);
+            }
+        }
+    }
+
+    private String dueQuery(Slice slice, DueRule.Condition condition, String select) {
+        return select + " from Reader r where r.status = :active" + (slice.zone() == null ? "" : " and r.timeZone = :zone")
+                + " and " + condition.jpql() + " and r.id > :after and r.id <= :last order by r.id";
+    }
+
+    private <T> List<T> due(Slice slice, String select, Class<T> type, long afterId, long lastId, int limit) {
+        DueRule.Condition condition = DueRule.condition(slice.date(), slice.hour(), slice.ignoreHour());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            TypedQuery<T> query = entityManager.createQuery(dueQuery(slice, condition, select), type)
+                    .setParameter("active", ReaderStatus.ACTIVE).setParameter("after", afterId)
+                    .setParameter("last", lastId).setMaxResults(limit);
+            if (slice.zone() != null) {
+                query.setParameter("zone", slice.zone());
+            }
+            condition.parameters().forEach(query::setParameter);
+            return query.getResultList();
+        });
+    }
+
+    /** Ids of the slice's due readers after the given one, in id order, one page. */
+    List<Long> dueReaderIds(Slice slice, long afterId, int limit) {
+        return due(slice, "select r.id", Long.class, afterId, Long.MAX_VALUE, limit);
+    }
+
+    /** The slice's due readers with afterId &lt; id &lt;= lastId, in id order, one page. */
+    List<Reader> dueReaders(Slice slice, long afterId, long lastId, int limit) {
+        return due(slice, "select r", Reader.class, afterId, lastId, limit);
+    }
+
+    /** The papers a date's emails may hold, and the ranking index of each window start, built once per run. */
+    private final class DayPapers {
+        final LocalDate earliest;
+        final List<Paper> papers;
+        final Map<String, Paper> byId = new HashMap<>();
+        // Readers differ only in where their window starts (their last email); index each window once.
+        final Map<LocalDate, Ranker.DayIndex> indexByWindowStart = new HashMap<>();
+
+        DayPapers(LocalDate date) {
+            earliest = date.minusDays(config.firstDigestLookbackDays());
+            papers = QuarkusTransaction.requiringNew().call(() ->
+                    Paper.<Paper>list("firstSeenOn > ?1 and firstSeenOn <= ?2", earliest, date));
+            papers.forEach(p -> byId.put(p.id, p));
+        }
+
+        Ranker.DayIndex indexSince(LocalDate lastDigestDate) {
+            LocalDate start = lastDigestDate == null || lastDigestDate.isBefore(earliest) ? earliest : lastDigestDate;
+            return indexByWindowStart.computeIfAbsent(start, s -> ranker.index(
+                    papers.stream().filter(p -> p.firstSeenOn.isAfter(s)).map(DigestService::candidate).toList()));
+        }
+    }
+
+    private void send(Reader reader, LocalDate date, DayPapers papers, RunProgress progress) {
+        long started = System.nanoTime();
         ReaderProfile profile = profile(reader, reader.topics, reader.interests, recentlySent(reader.id, date));
-        List<RankedPaper> picks = index.rank(profile, config.papersPerEmail());
+        int count = reader.papersPerEmail > 0 ? reader.papersPerEmail : config.papersPerEmail();
+        List<RankedPaper> picks = papers.indexSince(reader.lastDigestDate).rank(profile, count);
+        long ranked = System.nanoTime();
+        metrics.rank(ranked - started);
         if (picks.isEmpty()) {
-            return Outcome.SKIPPED;
+            record(progress, RunProgress.Outcome.SKIPPED, false);
+            return;
         }
         Optional<Long> claim = ledger.claim(reader.id, date);
         if (claim.isEmpty()) {
-            return Outcome.SKIPPED;
+            record(progress, RunProgress.Outcome.SKIPPED, false);
+            return;
         }
+        boolean retry = isRetry(claim.get());
         try {
-            OutgoingMail mail = composer.compose(reader, date, picks, isTrendingFallback(picks), papers);
+            long renderStarted = System.nanoTime();
+            OutgoingMail mail = composer.compose(reader, date, picks, isTrendingFallback(picks), papers.byId);
+            long rendered = System.nanoTime();
+            metrics.render(rendered - renderStarted);
             sender.send(mail);
+            metrics.send(System.nanoTime() - rendered);
             List<String> ids = new ArrayList<>();
             picks.forEach(p -> ids.add(p.paper().id()));
             ledger.markSent(claim.get(), mail.messageId(), ids);
-            return Outcome.SENT;
+            record(progress, RunProgress.Outcome.SENT, retry);
         } catch (MailSendException e) {
             LOG.warnf("Digest %s for reader %d not sent: %s", date, reader.id, e.getMessage());
-            ledger.markFailed(claim.get(), e);
-            return Outcome.FAILED;
+            // Not delivered in this run: RETRYING (tried again once due) or FAILED count as failed here.
+            DeliveryStatus status = ledger.markFailed(claim.get(), e);
+            record(progress, status == DeliveryStatus.SUPPRESSED ? RunProgress.Outcome.SUPPRESSED
+                    : RunProgress.Outcome.FAILED, retry);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Digest %s for reader %d failed", date, reader.id);
             ledger.markFailed(claim.get(), new MailSendException(e.toString(), MailSendException.Kind.TEMPORARY, e));
-            return Outcome.FAILED;
+            record(progress, RunProgress.Outcome.FAILED, retry);
         }
+    }
+
+    private void record(RunProgress progress, RunProgress.Outcome outcome, boolean retry) {
+        progress.record(outcome, retry);
+        metrics.record(outcome);
+    }
+
+    /** True when the claimed ledger row had an earlier attempt. */
+    private boolean isRetry(long deliveryId) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                "select d.attempts from Delivery d where d.id = :id", Integer.class)
+                .setParameter("id", deliveryId).getSingleResult() > 1);
     }
 
     /**

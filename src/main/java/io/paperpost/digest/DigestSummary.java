@@ -5,12 +5,16 @@ import java.time.LocalDate;
 /**
  * What one digest run did.
  *
- * @param date     the digest date
- * @param readers  active readers considered
- * @param sent     emails the mail server accepted
- * @param skipped  readers with nothing new, or whose email for the date was already sent or claimed
- * @param failed   emails that could not be sent (retried by the next run for the same date)
- * @param millis   how long the run took
+ * @param runId      the run's record (GET /api/v1/admin/runs/{id})
+ * @param date       the digest date of an explicit run; null for a scheduled run (each zone has its own date)
+ * @param readers    readers due
+ * @param sent       emails the mail server accepted
+ * @param retried    emails sent or failed again after an earlier failed attempt for the same date
+ * @param skipped    due readers with nothing new, or whose email for the date another run already had
+ * @param failed     emails that could not be sent for now (retried later)
+ * @param suppressed emails refused for good (hard bounce)
+ * @param millis     how long the run took
  */
-public record DigestSummary(LocalDate date, int readers, int sent, int skipped, int failed, long millis) {
+public record DigestSummary(long runId, LocalDate date, int readers, int sent, int retried, int skipped, int failed,
+        int suppressed, long millis) {
 }

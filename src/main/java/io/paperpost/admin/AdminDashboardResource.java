@@ -1,0 +1,186 @@
+package io.paperpost.admin;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.paperpost.delivery.Delivery;
+import io.paperpost.digest.DigestConfig;
+import io.paperpost.digest.DigestRuns;
+import io.paperpost.digest.DigestService;
+import io.paperpost.digest.RunTrigger;
+import io.paperpost.digest.RunView;
+import io.paperpost.digest.SendingSwitch;
+import io.paperpost.papers.ImportRunView;
+import io.paperpost.papers.ImportRuns;
+import io.paperpost.subscription.Reader;
+import io.paperpost.subscription.ReaderStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The operator's dashboard at /admin (basic auth, role admin): runs with live progress, subscribers, imports,
+ * "run now", "pause all sending", and one reader's delivery history.
+ */
+@Path("/admin")
+@RolesAllowed(AdminIdentityProvider.ROLE)
+public class AdminDashboardResource {
+
+    private static final Logger LOG = Logger.getLogger(AdminDashboardResource.class);
+    static final int HISTORY_DAYS = 14;
+
+    @CheckedTemplate(basePath = "admin")
+    static class Templates {
+        static native TemplateInstance dashboard(boolean paused, List<RunView> runs, Map<String, Long> subscribers,
+                List<DayCount> subscriberHistory, List<ImportRunView> imports, String email, Optional<ReaderHistory> reader,
+                String notice);
+    }
+
+    /** New confirmations and unsubscribes of one day. */
+    public record DayCount(LocalDate day, long confirmed, long unsubscribed) {
+    }
+
+    /** One reader and their deliveries, newest first. */
+    public record ReaderHistory(long id, String email, String status, String timeZone, int deliveryHour, String frequency,
+            LocalDate lastDigestDate, List<DeliveryRow> deliveries) {
+    }
+
+    public record DeliveryRow(LocalDate digestDate, String status, int attempts, Instant sentAt, String lastError) {
+    }
+
+    @Inject
+    DigestRuns runs;
+    @Inject
+    DigestService digest;
+    @Inject
+    DigestConfig digestConfig;
+    @Inject
+    SendingSwitch sending;
+    @Inject
+    ImportRuns imports;
+    @Inject
+    Clock clock;
+    @Inject
+    ManagedExecutor background;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance dashboard(@RestQuery String email, @RestQuery String notice) {
+        String wanted = email == null ? "" : email.strip();
+        return Templates.dashboard(sending.paused(), runs.recent(20), subscriberCounts(), subscriberHistory(),
+                imports.recent(10), wanted, wanted.isEmpty() ? Optional.empty() : history(wanted), notice);
+    }
+
+    /** Starts a run for today (in the digest zone) in the background: everyone due today, whatever the hour. */
+    @POST
+    @Path("run")
+    public Response runNow(@RestHeader("Origin") String origin, @RestHeader("Referer") String referer,
+            @RestHeader("Host") String host) {
+        requireSameOrigin(origin, referer, host);
+        LocalDate today = LocalDate.now(clock.withZone(digestConfig.zone()));
+        background.submit(() -> {
+            try {
+                digest.run(today, RunTrigger.ADMIN);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Digest run started from the dashboard failed");
+            }
+        });
+        return backToDashboard("Digest run for " + today + " started.");
+    }
+
+    @POST
+    @Path("sending")
+    public Response setSending(@RestForm boolean paused, @RestHeader("Origin") String origin,
+            @RestHeader("Referer") String referer, @RestHeader("Host") String host) {
+        requireSameOrigin(origin, referer, host);
+        sending.setPaused(paused);
+        LOG.infof("Sending %s from the admin dashboard", paused ? "paused" : "resumed");
+        return backToDashboard(paused ? "All sending is paused." : "Sending resumed.");
+    }
+
+    /**
+     * Forms posted with basic auth credentials the browser adds by itself could be forged by another site; a
+     * browser's POST carries Origin (or at least Referer), which must be this host.
+     */
+    static void requireSameOrigin(String origin, String referer, String host) {
+        String source = origin != null ? origin : referer;
+        if (source == null || host == null) {
+            throw new ForbiddenException("Missing Origin");
+        }
+        URI uri = URI.create(source);
+        String sourceHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        if (!host.equalsIgnoreCase(sourceHost)) {
+            throw new ForbiddenException("Cross-site request refused");
+        }
+    }
+
+    private static Response backToDashboard(String notice) {
+        return Response.seeOther(jakarta.ws.rs.core.UriBuilder.fromPath("/admin").queryParam("notice", notice).build())
+                .build();
+    }
+
+    private Map<String, Long> subscriberCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (ReaderStatus status : ReaderStatus.values()) {
+            counts.put(status.name(), 0L);
+        }
+        QuarkusTransaction.requiringNew().call(() -> Reader.getEntityManager()
+                .createQuery("select r.status, count(r) from Reader r group by r.status", Object[].class).getResultList())
+                .forEach(row -> counts.put(row[0].toString(), (Long) row[1]));
+        return counts;
+    }
+
+    private List<DayCount> subscriberHistory() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Instant since = today.minusDays(HISTORY_DAYS - 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<Instant[]> events = QuarkusTransaction.requiringNew().call(() -> Reader.getEntityManager()
+                .createQuery("select r.confirmedAt, r.unsubscribedAt from Reader r"
+                        + " where r.confirmedAt >= :since or r.unsubscribedAt >= :since", Object[].class)
+                .setParameter("since", since).getResultList().stream()
+                .map(row -> new Instant[] {(Instant) row[0], (Instant) row[1]}).toList());
+        List<DayCount> days = new ArrayList<>();
+        for (int back = 0; back < HISTORY_DAYS; back++) {
+            LocalDate day = today.minusDays(back);
+            days.add(new DayCount(day, events.stream().filter(e -> on(e[0], day)).count(),
+                    events.stream().filter(e -> on(e[1], day)).count()));
+        }
+        return days;
+    }
+
+    private static boolean on(Instant instant, LocalDate day) {
+        return instant != null && instant.truncatedTo(ChronoUnit.DAYS).atZone(ZoneOffset.UTC).toLocalDate().equals(day);
+    }
+
+    private Optional<ReaderHistory> history(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Reader.findByEmail(email).map(reader -> new ReaderHistory(
+                reader.id, reader.email, reader.status.name(), reader.timeZone, reader.deliveryHour,
+                reader.frequency.name(), reader.lastDigestDate,
+                Delivery.<Delivery>find("readerId = ?1 order by digestDate desc", reader.id).page(0, 60).list().stream()
+                        .map(d -> new DeliveryRow(d.digestDate, d.status.name(), d.attempts, d.sentAt, d.lastError))
+                        .toList())));
+    }
+}

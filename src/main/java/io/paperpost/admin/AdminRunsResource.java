@@ -1,0 +1,45 @@
+package io.paperpost.admin;
+
+import java.util.List;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.paperpost.digest.DigestRuns;
+import io.paperpost.digest.RunView;
+import io.paperpost.site.InvalidInputException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Digest run records: recent runs, and one run with its live progress while it runs. */
+@Path("/api/v1/admin/runs")
+@RolesAllowed(AdminIdentityProvider.ROLE)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminRunsResource {
+
+    static final int MAX_LIMIT = 500;
+
+    @Inject
+    DigestRuns runs;
+
+    /** The most recent digest runs, newest first. */
+    @GET
+    public List<RunView> recent(@RestQuery @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInputException("limit", "'limit' must be between 1 and " + MAX_LIMIT);
+        }
+        return runs.recent(limit);
+    }
+
+    @GET
+    @Path("{id}")
+    public RunView one(@RestPath long id) {
+        return runs.find(id).orElseThrow(() -> new NotFoundException("No digest run " + id));
+    }
+}

@@ -1,0 +1,61 @@
+package io.paperpost.digest;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The counters of a chunk being worked. */
+final class RunProgress {
+
+    enum Outcome { SENT, SKIPPED, FAILED, SUPPRESSED }
+
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger retried = new AtomicInteger();
+    private final AtomicInteger skipped = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger suppressed = new AtomicInteger();
+
+    /** Starts from the counters the chunk stored (zero, unless it is taken over from another instance). */
+    RunProgress(DigestChunk chunk) {
+        sent.set(chunk.counts.sent);
+        retried.set(chunk.counts.retried);
+        skipped.set(chunk.counts.skipped);
+        failed.set(chunk.counts.failed);
+        suppressed.set(chunk.counts.suppressed);
+    }
+
+    void record(Outcome outcome, boolean retry) {
+        switch (outcome) {
+            case SENT -> sent.incrementAndGet();
+            case SKIPPED -> skipped.incrementAndGet();
+            case FAILED -> failed.incrementAndGet();
+            case SUPPRESSED -> suppressed.incrementAndGet();
+        }
+        if (retry) {
+            retried.incrementAndGet();
+        }
+    }
+
+    int sent() {
+        return sent.get();
+    }
+
+    int retried() {
+        return retried.get();
+    }
+
+    int skipped() {
+        return skipped.get();
+    }
+
+    int failed() {
+        return failed.get();
+    }
+
+    int suppressed() {
+        return suppressed.get();
+    }
+
+    int done() {
+        return sent.get() + skipped.get() + failed.get() + suppressed.get();
+    }
+
+}

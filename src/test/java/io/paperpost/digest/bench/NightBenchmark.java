@@ -1,0 +1,186 @@
+package io.paperpost.digest.bench;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.paperpost.TestData;
+import io.paperpost.delivery.GreenMailResource;
+import io.paperpost.digest.DigestRun;
+import io.paperpost.digest.DigestService;
+import io.paperpost.digest.DigestSummary;
+import io.paperpost.subscription.Reader;
+import io.paperpost.subscription.ReaderStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * The night pipeline at scale: N generated readers (Zipf-distributed topics, interests from the topic vocabulary,
+ * time zones, some followed authors) and 2,000 new papers, then one real digest run (plan chunks, rank, render,
+ * claim, send over SMTP, record) into an in-process GreenMail that is emptied as it fills. Runs only with
+ * {@code -Dbench.night.readers=N}; see bench/night/README.md.
+ */
+@QuarkusTest
+@WithTestResource(GreenMailResource.class)
+class NightBenchmark {
+
+    static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    static final String[] ZONES = {"UTC", "Europe/Berlin", "Europe/London", "America/New_York", "America/Los_Angeles",
+            "Asia/Tokyo", "Asia/Kolkata", "Asia/Shanghai", "Australia/Sydney", "America/Sao_Paulo", "Africa/Lagos",
+            "Pacific/Auckland"};
+
+    @Inject
+    TestData data;
+    @Inject
+    DigestService digest;
+    @Inject
+    MeterRegistry registry;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void night() throws Exception {
+        String readersProperty = System.getProperty("bench.night.readers");
+        Assumptions.assumeTrue(readersProperty != null, "set -Dbench.night.readers=N to run the night benchmark");
+        int readers = Integer.parseInt(readersProperty);
+        data.reset();
+        QuarkusTransaction.requiringNew().run(() -> DigestRun.deleteAll());
+        TestData.postPapers(papers(2_000), DAY).statusCode(200);
+        List<JsonNode> topics = new ArrayList<>();
+        json.readTree(Files.readString(Path.of("config/topics.json"))).get("topics").forEach(topics::add);
+        long generated = System.nanoTime();
+        createReaders(readers, topics);
+        double setupSeconds = (System.nanoTime() - generated) / 1e9;
+
+        GreenMail mail = GreenMailResource.greenMail();
+        Thread emptier = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(500);
+                    GreenMailResource.purge();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException ignored) {
+                    // A purge racing a delivery; the next one catches up.
+                }
+            }
+        }, "greenmail-emptier");
+        emptier.setDaemon(true);
+        emptier.start();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long started = System.nanoTime();
+        DigestSummary summary = digest.run(DAY);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        emptier.interrupt();
+        mail.purgeEmailFromAllMailboxes();
+
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "BENCH night readers=%d papers=2000 setup=%.1fs", readers, setupSeconds));
+        lines.add(String.format(Locale.ROOT, "BENCH run sent=%d skipped=%d failed=%d in %.1fs = %.0f readers/s end to end",
+                summary.sent(), summary.skipped(), summary.failed(), seconds, summary.readers() / seconds));
+        for (String stage : new String[] {"rank", "render", "send"}) {
+            Timer timer = registry.find("paperpost.digest.stage").tag("stage", stage).timer();
+            double mean = timer.mean(TimeUnit.MILLISECONDS);
+            lines.add(String.format(Locale.ROOT, "BENCH stage %s: %d emails, mean %.2f ms = %.0f/s on one thread",
+                    stage, timer.count(), mean, 1000 / mean));
+        }
+        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        lines.add(String.format(Locale.ROOT, "BENCH peak heap %d MiB (sum of the heap pools' peaks: an upper bound),"
+                + " max heap %d MiB", peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20));
+        lines.forEach(System.out::println);
+        Files.createDirectories(Path.of("target/bench"));
+        Files.write(Path.of("target/bench/result-night.txt"), lines);
+        if (summary.sent() + summary.skipped() != readers || summary.failed() != 0) {
+            throw new AssertionError("every reader handled once, none failed: " + summary);
+        }
+    }
+
+    private void createReaders(int count, List<JsonNode> topics) {
+        Random random = new Random(7);
+        double[] zipf = new double[topics.size()];
+        double total = 0;
+        for (int i = 0; i < zipf.length; i++) {
+            total += 1.0 / (i + 1);
+            zipf[i] = total;
+        }
+        double norm = total;
+        for (int start = 0; start < count; start += 1_000) {
+            int from = start;
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = from; i < Math.min(count, from + 1_000); i++) {
+                    Reader reader = new Reader();
+                    reader.setEmail("reader" + i + "@bench.example.org");
+                    reader.status = ReaderStatus.ACTIVE;
+                    List<String> chosen = new ArrayList<>();
+                    List<String> words = new ArrayList<>();
+                    for (int t = 0; t < 1 + random.nextInt(3); t++) {
+                        double u = random.nextDouble() * norm;
+                        int pick = 0;
+                        while (zipf[pick] < u) {
+                            pick++;
+                        }
+                        JsonNode topic = topics.get(pick);
+                        if (!chosen.contains(topic.get("id").asText())) {
+                            chosen.add(topic.get("id").asText());
+                        }
+                        JsonNode seeds = topic.get("seedTerms");
+                        words.add(seeds.get(random.nextInt(seeds.size())).asText());
+                    }
+                    reader.topics = chosen;
+                    reader.interests = String.join(", ", words);
+                    if (random.nextInt(5) == 0) {
+                        reader.followedAuthors = List.of("Wei Zhang");
+                    }
+                    reader.timeZone = ZONES[random.nextInt(ZONES.length)];
+                    reader.deliveryHour = random.nextInt(24);
+                    reader.createdAt = Instant.parse("2026-01-01T00:00:00Z");
+                    reader.confirmedAt = reader.createdAt;
+                    reader.persist();
+                }
+            });
+        }
+    }
+
+    private String papers(int count) throws Exception {
+        List<ObjectNode> samples = new ArrayList<>();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/sample-papers.jsonl")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    samples.add((ObjectNode) json.readTree(line));
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            ObjectNode paper = samples.get(i % samples.size()).deepCopy();
+            paper.put("title", paper.get("title").asText() + " (night " + i + ")");
+            paper.remove("key");
+            out.append(json.writeValueAsString(paper)).append('\n');
+        }
+        return out.toString();
+    }
+}
