@@ -90,7 +90,8 @@ class DeliveryRetriesTest {
         smtp.script(Step.REJECT_RECIPIENT_550);
 
         DigestSummary first = digest.run(DAY);
-        assertThat(first.failed()).isEqualTo(1);
+        assertThat(first.suppressed()).isEqualTo(1);
+        assertThat(first.failed()).isZero();
         assertThat(delivery(reader).status).isEqualTo(DeliveryStatus.SUPPRESSED);
         assertThat(delivery(reader).lastError).contains("550");
         assertThat(status(reader)).isEqualTo(ReaderStatus.BOUNCED);
