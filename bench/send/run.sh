@@ -39,7 +39,7 @@ source_run() {
 
 source_run
 ./mvnw -B -q -o surefire:test -Dtest=io.paperpost.delivery.bench.SendBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.send.port="$port" -Dbench.sessions="$sessions" -Dbench.messages="$messages" -Dbench.size="$body" 2>&1 \
+  ${SEND_JAVA_OPTS:+-DargLine="$SEND_JAVA_OPTS"} -Dbench.send.port="$port" -Dbench.sessions="$sessions" -Dbench.messages="$messages" -Dbench.size="$body" 2>&1 \
   | grep -E '^BENCH|ERROR|FAIL' || true
 source_run
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -204,7 +204,7 @@ class ClusterIT {
                 "-Dpaperpost.digest.cron=" + never,
                 "-Dpaperpost.import.cron=" + never,
                 "-Dpaperpost.digest.chunk-size=20",
-                "-Dpaperpost.digest.chunk-lease=3s",
+                "-Dpaperpost.digest.chunk-lease=10s",
                 "-Dpaperpost.digest.progress-interval=1s",
                 "-Dpaperpost.digest.worker-poll=300ms",
                 "-jar", app.toString());
