@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Signup load benchmark against the packaged app. Usage (from the project root):
-#   bench/signup/run.sh h2|postgresql [perSecond=500] [seconds=45] [warmupSeconds=10]
+#   bench/signup/run.sh h2|postgresql [perSecond=500] [seconds=45] [warmupSeconds=30]
+# Environment: CONNECTIONS (64) keep-alive connections of the driver; APP_JAVA_OPTS for the app's JVM (e.g. a
+# JFR recording); WORK (/tmp/bench-signup) where the packages and run directories go.
+# The warm-up is 30 s because the JIT compilers alone took ~15 CPU s of the first 30 s (jstack cpu= per thread).
 # Builds the package for the database kind into $WORK (the PostgreSQL one needs its own build: the database
 # kind is fixed at build time), starts it on port 8090 in a fresh working directory with the rate limits
 # raised, drives POST /api/v1/subscriptions at a fixed rate with bench/signup/SignupLoad.java, stops the app.
@@ -8,7 +11,7 @@ set -euo pipefail
 KIND=${1:?h2 or postgresql}
 RATE=${2:-500}
 SECONDS_MEASURED=${3:-45}
-WARMUP=${4:-10}
+WARMUP=${4:-30}
 WORK=${WORK:-/tmp/bench-signup}
 ROOT=$(pwd)
 mkdir -p "$WORK"
@@ -51,7 +54,7 @@ done
 echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1); $(uptime)"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
 BEFORE=$(cpu_ticks)
-java "$ROOT/bench/signup/SignupLoad.java" http://127.0.0.1:8090 "$RATE" "$SECONDS_MEASURED" "$WARMUP"
+/usr/bin/time -f "load driver CPU: %U s user, %S s system" java "$ROOT/bench/signup/SignupLoad.java" http://127.0.0.1:8090 "$RATE" "$SECONDS_MEASURED" "$WARMUP" "${CONNECTIONS:-64}"
 AFTER=$(cpu_ticks)
 echo "after: $(uptime)"
 echo "app CPU time during warm-up + measurement: $(( (AFTER - BEFORE) * 1000 / $(getconf CLK_TCK) )) ms for $(( RATE * (SECONDS_MEASURED + WARMUP) )) signups sent"
