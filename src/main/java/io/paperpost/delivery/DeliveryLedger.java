@@ -40,12 +40,12 @@ public class DeliveryLedger {
      * email was already sent, failed or suppressed, is being sent (a SENDING row left by a crash is not
      * resent: the server may have accepted it), or is RETRYING but its next attempt has not come.
      */
-    public Optional<Long> claim(long readerId, LocalDate digestDate) {
+    public Optional<Claim> claim(long readerId, LocalDate digestDate) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Reader reader = Reader.findById(readerId);
                 if (reader == null || reader.status != ReaderStatus.ACTIVE) {
-                    return Optional.<Long>empty();
+                    return Optional.<Claim>empty();
                 }
                 Instant now = clock.instant();
                 Delivery delivery = Delivery.<Delivery>find("readerId = ?1 and digestDate = ?2", readerId, digestDate)
@@ -57,18 +57,18 @@ public class DeliveryLedger {
                     delivery.createdAt = now;
                 } else if (!(delivery.status == DeliveryStatus.PENDING || delivery.status == DeliveryStatus.RETRYING
                         && (delivery.nextAttemptAt == null || !delivery.nextAttemptAt.isAfter(now)))) {
-                    return Optional.<Long>empty();
+                    return Optional.<Claim>empty();
                 } else if (Delivery.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
                         DeliveryStatus.SENDING, now, delivery.id, delivery.status) == 0) {
                     // Another run or instance claimed this retry between our read and our update.
-                    return Optional.<Long>empty();
+                    return Optional.<Claim>empty();
                 }
                 delivery.status = DeliveryStatus.SENDING;
                 delivery.attempts++;
                 delivery.nextAttemptAt = null;
                 delivery.updatedAt = now;
                 delivery.persistAndFlush();
-                return Optional.of(delivery.id);
+                return Optional.of(new Claim(delivery.id, delivery.attempts));
             });
         } catch (PersistenceException e) {
             if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {

@@ -20,6 +20,7 @@ import java.util.function.ToIntFunction;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import io.paperpost.delivery.Claim;
 import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.DeliveryStatus;
@@ -344,12 +345,13 @@ public class DigestService {
             record(progress, RunProgress.Outcome.SKIPPED, false);
             return;
         }
-        Optional<Long> claim = ledger.claim(reader.id, date);
+        Optional<Claim> claim = ledger.claim(reader.id, date);
         if (claim.isEmpty()) {
             record(progress, RunProgress.Outcome.SKIPPED, false);
             return;
         }
-        boolean retry = isRetry(claim.get());
+        long deliveryId = claim.get().deliveryId();
+        boolean retry = claim.get().retry();
         try {
             long renderStarted = System.nanoTime();
             OutgoingMail mail = composer.compose(reader, date, picks, isTrendingFallback(picks), papers.byId);
@@ -359,17 +361,17 @@ public class DigestService {
             metrics.send(System.nanoTime() - rendered);
             List<String> ids = new ArrayList<>();
             picks.forEach(p -> ids.add(p.paper().id()));
-            ledger.markSent(claim.get(), mail.messageId(), ids);
+            ledger.markSent(deliveryId, mail.messageId(), ids);
             record(progress, RunProgress.Outcome.SENT, retry);
         } catch (MailSendException e) {
             LOG.warnf("Digest %s for reader %d not sent: %s", date, reader.id, e.getMessage());
             // Not delivered in this run: RETRYING (tried again once due) or FAILED count as failed here.
-            DeliveryStatus status = ledger.markFailed(claim.get(), e);
+            DeliveryStatus status = ledger.markFailed(deliveryId, e);
             record(progress, status == DeliveryStatus.SUPPRESSED ? RunProgress.Outcome.SUPPRESSED
                     : RunProgress.Outcome.FAILED, retry);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Digest %s for reader %d failed", date, reader.id);
-            ledger.markFailed(claim.get(), new MailSendException(e.toString(), MailSendException.Kind.TEMPORARY, e));
+            ledger.markFailed(deliveryId, new MailSendException(e.toString(), MailSendException.Kind.TEMPORARY, e));
             record(progress, RunProgress.Outcome.FAILED, retry);
         }
     }
@@ -379,12 +381,6 @@ public class DigestService {
         metrics.record(outcome);
     }
 
-    /** True when the claimed ledger row had an earlier attempt. */
-    private boolean isRetry(long deliveryId) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                "select d.attempts from Delivery d where d.id = :id", Integer.class)
-                .setParameter("id", deliveryId).getSingleResult() > 1);
-    }
 
     /**
      * How the ranker sees the reader: the given topics and interests (their saved ones, or what they are editing

@@ -134,7 +134,7 @@ class DeliveryRetriesTest {
     @Test
     void aRowLeftSendingByACrashIsNotResent() {
         long reader = activeReader("crash@example.org");
-        Optional<Long> claim = ledger.claim(reader, DAY);
+        Optional<Claim> claim = ledger.claim(reader, DAY);
         assertThat(claim).isPresent();
         // The process dies here, after the claim: the server may or may not have the email.
         assertThat(ledger.claim(reader, DAY)).isEmpty();
@@ -149,7 +149,9 @@ class DeliveryRetriesTest {
         MailSendException deferred = new MailSendException("deferred (451)", MailSendException.Kind.TEMPORARY, null);
         List<Duration> waits = new java.util.ArrayList<>();
         for (int attempt = 1; attempt <= 6; attempt++) {
-            long id = ledger.claim(reader, DAY).orElseThrow();
+            Claim claim = ledger.claim(reader, DAY).orElseThrow();
+            assertThat(claim.attempt()).isEqualTo(attempt);
+            long id = claim.deliveryId();
             Instant before = clock.instant();
             DeliveryStatus status = ledger.markFailed(id, deferred);
             if (attempt < 6) {

@@ -1,0 +1,15 @@
+package io.paperpost.delivery;
+
+/**
+ * A won claim on a reader's email for a date: the ledger row now SENDING, and which attempt this is.
+ *
+ * @param deliveryId the ledger row, for marking it sent or failed
+ * @param attempt    1 for the first try, more when a RETRYING row was claimed again
+ */
+public record Claim(long deliveryId, int attempt) {
+
+    /** True when an earlier attempt failed temporarily. */
+    public boolean retry() {
+        return attempt > 1;
+    }
+}
