@@ -3,7 +3,6 @@ package io.paperpost.preferences;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,8 +75,6 @@ public class PreferencesResource {
     static final int PREVIEW_DAYS = 7;
     /** The forms of this page, in their form tokens. */
     static final String FORM = "prefs";
-    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
     private static final List<String> HOURS = IntStream.range(0, 24).mapToObj(String::valueOf).toList();
     private static final List<DayChoice> DAYS = Arrays.stream(DayOfWeek.values())
             .map(d -> new DayChoice(d.name(), d.getDisplayName(TextStyle.FULL, Locale.ENGLISH))).toList();
@@ -241,6 +238,6 @@ public class PreferencesResource {
         // The preview shows the saved choices: what the next email would really contain.
         return Templates.manage(site.name(), reader.email, reader.status == ReaderStatus.UNSUBSCRIBED, form, notice,
                 error, errorField, preview(reader, reader.topics, reader.interests), forms.issue(FORM, reader.id),
-                "/preferences/" + tokens.issue(TokenPurpose.MANAGE, reader.id), ZONES, HOURS, DAYS);
+                "/preferences/" + tokens.issue(TokenPurpose.MANAGE, reader.id), Schedule.ZONE_CHOICES, HOURS, DAYS);
     }
 }

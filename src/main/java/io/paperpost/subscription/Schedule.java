@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 
 import io.paperpost.site.InvalidInputException;
@@ -20,6 +21,10 @@ public record Schedule(int papersPerEmail, DigestFrequency frequency, DayOfWeek 
 
     /** The IANA ids the JVM knows; {@link ZoneId#getAvailableZoneIds()} builds a new set on every call. */
     private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
+
+    /** The zones a form offers: region/city ids, sorted, without the legacy Etc/ and SystemV/ aliases. */
+    public static final List<String> ZONE_CHOICES = ZONE_IDS.stream()
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
 
     public static final int MIN_PAPERS = 5;
     public static final int MAX_PAPERS = 30;
