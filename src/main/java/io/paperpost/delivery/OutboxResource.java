@@ -1,6 +1,7 @@
 package io.paperpost.delivery;
 
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -39,7 +41,20 @@ public class OutboxResource {
     static class Templates {
         static native TemplateInstance outbox(String directory, List<OutboxEntry> emails, String notice);
 
-        static native TemplateInstance outboxEmail(String name, List<Header> headers, String text);
+        static native TemplateInstance outboxEmail(String name, List<ShownHeader> headers, String text);
+    }
+
+    /** A header as a person reads it: unfolded, with RFC 2047 encoded words decoded. */
+    public record ShownHeader(String name, String value) {
+
+        static ShownHeader of(Header header) {
+            String raw = MimeUtility.unfold(header.getValue());
+            try {
+                return new ShownHeader(header.getName(), MimeUtility.decodeText(raw));
+            } catch (UnsupportedEncodingException e) {
+                return new ShownHeader(header.getName(), raw);
+            }
+        }
     }
 
     /** One email in the list. */
@@ -76,7 +91,8 @@ public class OutboxResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@RestPath String name) throws IOException, MessagingException {
         MimeMessage message = outbox().read(name).orElseThrow(NotFoundException::new);
-        return Templates.outboxEmail(name, Collections.list(message.getAllHeaders()), MimeParts.find(message, "text/plain"));
+        List<ShownHeader> headers = Collections.list(message.getAllHeaders()).stream().map(ShownHeader::of).toList();
+        return Templates.outboxEmail(name, headers, MimeParts.find(message, "text/plain"));
     }
 
     /** The HTML part alone, shown in a sandboxed frame on the email's page. */
@@ -96,7 +112,7 @@ public class OutboxResource {
         outbox();
         DigestSummary summary = digest.run(LocalDate.now(clock.withZone(digestConfig.zone())));
         String notice = "Digest for " + summary.date() + ": " + summary.sent() + " sent, " + summary.skipped()
-                + " skipped, " + summary.failed() + " failed (" + summary.readers() + " active readers).";
+                + " skipped, " + summary.failed() + " failed (" + summary.readers() + " readers due).";
         return Response.seeOther(UriBuilder.fromPath("/dev/outbox").queryParam("notice", notice).build()).build();
     }
 
