@@ -1,8 +1,10 @@
 package io.paperpost.digest;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
@@ -13,9 +15,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Looks for open digest chunks every few seconds, on every instance: this is how the instances that did not fire
- * a run share its work, and how a chunk left by a dead instance is taken over. A plain thread rather than a
- * {@code @Scheduled} job, because Quartz's clustered store fires scheduled jobs on one instance only.
+ * Works open digest chunks on {@link DigestConfig#threads()} threads, on every instance: this is how a run's work
+ * is spread over the cores and over the instances that did not fire it, and how a chunk left by a dead instance is
+ * taken over. The threads look for chunks every few seconds, and at once when this instance plans a run. Plain
+ * threads rather than a {@code @Scheduled} job, because Quartz's clustered store fires scheduled jobs on one
+ * instance only.
  */
 @ApplicationScoped
 public class ChunkWorker {
@@ -27,33 +31,66 @@ public class ChunkWorker {
     @Inject
     DigestConfig config;
 
-    private ScheduledExecutorService executor;
+    private ScheduledExecutorService poller;
+    private ExecutorService workers;
+    /** Threads working chunks now; a wake-up starts only the missing ones. */
+    private final AtomicInteger working = new AtomicInteger();
 
     void start(@Observes StartupEvent event) {
         if (!config.workerEnabled()) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "digest-chunk-worker");
+        AtomicInteger numbers = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(config.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "digest-worker-" + numbers.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "digest-chunk-poller");
             thread.setDaemon(true);
             return thread;
         });
         long poll = config.workerPoll().toMillis();
-        executor.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::wake, poll, poll, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (executor != null) {
-            executor.shutdownNow();
+        if (poller != null) {
+            poller.shutdownNow();
+            workers.shutdownNow();
         }
     }
 
-    private void poll() {
+    /** Puts every idle worker thread onto the open chunks; does nothing when the worker is disabled. */
+    public void wake() {
+        if (workers == null) {
+            return;
+        }
+        while (true) {
+            int now = working.get();
+            if (now >= config.threads()) {
+                return;
+            }
+            if (working.compareAndSet(now, now + 1)) {
+                try {
+                    workers.execute(this::work);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    working.decrementAndGet();
+                    return; // shutting down
+                }
+            }
+        }
+    }
+
+    private void work() {
         try {
             digest.workOpenChunks();
         } catch (RuntimeException e) {
-            // The next poll tries again; a chunk this instance held is taken over when its lease runs out.
+            // The next poll tries again; a chunk this thread held is taken over when its lease runs out.
             LOG.errorf(e, "Digest chunk worker failed");
+        } finally {
+            working.decrementAndGet();
         }
     }
 }

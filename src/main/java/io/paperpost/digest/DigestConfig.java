@@ -49,6 +49,15 @@ public interface DigestConfig {
     @WithDefault("60s")
     Duration chunkLease();
 
+    /**
+     * Threads per instance that work a run's chunks at once (rank, render, send, record), besides the thread that
+     * started the run. Sending waits on the SMTP server, so a few more threads than cores keep the cores busy; each
+     * sending thread holds one of the pooled SMTP connections ({@code paperpost.mail.connections}) while it sends.
+     * Only used when the background worker is enabled. Default: 4.
+     */
+    @WithDefault("4")
+    int threads();
+
     /** Whether this instance looks for open chunks of any run in the background (the other instances' runs). */
     @WithDefault("true")
     boolean workerEnabled();

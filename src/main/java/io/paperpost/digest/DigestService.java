@@ -14,14 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
+
 import io.paperpost.delivery.Claim;
-import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.DeliveryStatus;
 import io.paperpost.delivery.DueRetry;
@@ -75,6 +79,8 @@ public class DigestService {
     DigestMetrics metrics;
     @Inject
     SendingSwitch sending;
+    @Inject
+    ChunkWorker workers;
     @Inject
     EntityManager entityManager;
 
@@ -168,6 +174,7 @@ public class DigestService {
             LOG.infof("Digest run %d (%s%s): %d readers due in %d zone slice(s)", runId, trigger,
                     date == null ? "" : " for " + date, due, slices.size());
             runs.finishIfDone(runId, chunks.unfinished(runId));
+            workers.wake();
             RunView finished = workUntilFinished(runId);
             LOG.infof("Digest run %d %s: %s (%s)", runId, finished.status(), finished.progressLine(), sender.describe());
             metrics.run(trigger, java.time.Duration.ofMillis(finished.durationMs() == null ? 0 : finished.durationMs()));
@@ -206,11 +213,10 @@ public class DigestService {
      * Works the run's chunks, then waits for the chunks other instances hold; takes over any whose lease runs out.
      */
     private RunView workUntilFinished(long runId) {
-        Map<LocalDate, DayPapers> papersByDate = new HashMap<>();
         while (true) {
             Optional<DigestChunk> chunk;
             while (!sending.paused() && (chunk = chunks.claim(runId)).isPresent()) {
-                work(chunk.get(), papersByDate);
+                work(chunk.get());
             }
             RunView run = runs.find(runId).orElseThrow();
             if (run.status() != RunStatus.RUNNING || sending.paused()) {
@@ -228,20 +234,19 @@ public class DigestService {
 
     /** Works open chunks of any run (started by this or another instance) until there are none; the background worker. */
     public void workOpenChunks() {
-        Map<LocalDate, DayPapers> papersByDate = new HashMap<>();
         Optional<DigestChunk> chunk;
         while (!sending.paused() && (chunk = chunks.claim(null)).isPresent()) {
-            work(chunk.get(), papersByDate);
+            work(chunk.get());
         }
     }
 
     /** Sends to the chunk's due readers, renewing its lease and logging the run's progress every few seconds. */
-    private void work(DigestChunk chunk, Map<LocalDate, DayPapers> papersByDate) {
+    private void work(DigestChunk chunk) {
         Object outerRun = MDC.get("runId");
         MDC.put("runId", chunk.runId);
         try {
             Slice slice = chunk.slice();
-            DayPapers papers = papersByDate.computeIfAbsent(slice.date(), DayPapers::new);
+            DayPapers papers = dayPapers.getUnchecked(new RunDate(chunk.runId, slice.date()));
             RunProgress progress = new RunProgress(chunk);
             long position = chunk.position;
             long intervalNanos = config.progressInterval().toNanos();
@@ -254,8 +259,13 @@ public class DigestService {
                     return;
                 }
                 page = dueReaders(slice, position, chunk.lastId, config.readerPageSize());
+                // What each reader's ranking needs besides the reader, for the whole page in two queries.
+                List<Long> ids = page.stream().map(r -> r.id).toList();
+                Map<Long, Set<String>> sent = recentlySent(ids, slice.date());
+                Map<Long, FeedbackService.Texts> rated = feedback.texts(ids);
                 for (Reader reader : page) {
-                    send(reader, slice.date(), papers, progress);
+                    send(reader, slice.date(), papers, progress, sent.getOrDefault(reader.id, Set.of()),
+                            rated.getOrDefault(reader.id, FeedbackService.Texts.NONE));
                     position = reader.id;
                     if (System.nanoTime() - lastReport >= intervalNanos) {
                         lastReport = System.nanoTime();
@@ -312,13 +322,24 @@ public class DigestService {
         return due(slice, "select r", Reader.class, afterId, lastId, limit);
     }
 
+    private record RunDate(long runId, LocalDate date) {
+    }
+
+    /**
+     * The papers of each run's dates, shared by this instance's threads: loaded and indexed once per run, not once
+     * per thread or chunk. Papers imported during a run wait for the next run, so every chunk of a run sees the same
+     * papers. Old runs' entries go when the cache is full or idle.
+     */
+    private final LoadingCache<RunDate, DayPapers> dayPapers = CacheBuilder.newBuilder().maximumSize(8)
+            .expireAfterAccess(java.time.Duration.ofMinutes(30)).build(CacheLoader.from(key -> new DayPapers(key.date())));
+
     /** The papers a date's emails may hold, and the ranking index of each window start, built once per run. */
     private final class DayPapers {
         final LocalDate earliest;
         final List<Paper> papers;
         final Map<String, Paper> byId = new HashMap<>();
         // Readers differ only in where their window starts (their last email); index each window once.
-        final Map<LocalDate, Ranker.DayIndex> indexByWindowStart = new HashMap<>();
+        final Map<LocalDate, Ranker.DayIndex> indexByWindowStart = new ConcurrentHashMap<>();
 
         DayPapers(LocalDate date) {
             earliest = date.minusDays(config.firstDigestLookbackDays());
@@ -334,9 +355,10 @@ public class DigestService {
         }
     }
 
-    private void send(Reader reader, LocalDate date, DayPapers papers, RunProgress progress) {
+    private void send(Reader reader, LocalDate date, DayPapers papers, RunProgress progress, Set<String> recentlySent,
+            FeedbackService.Texts rated) {
         long started = System.nanoTime();
-        ReaderProfile profile = profile(reader, reader.topics, reader.interests, recentlySent(reader.id, date));
+        ReaderProfile profile = profile(reader, reader.topics, reader.interests, recentlySent, rated);
         int count = reader.papersPerEmail > 0 ? reader.papersPerEmail : config.papersPerEmail();
         List<RankedPaper> picks = papers.indexSince(reader.lastDigestDate).rank(profile, count);
         long ranked = System.nanoTime();
@@ -361,7 +383,7 @@ public class DigestService {
             metrics.send(System.nanoTime() - rendered);
             List<String> ids = new ArrayList<>();
             picks.forEach(p -> ids.add(p.paper().id()));
-            ledger.markSent(deliveryId, mail.messageId(), ids);
+            ledger.markSent(claim.get(), mail.messageId(), ids);
             record(progress, RunProgress.Outcome.SENT, retry);
         } catch (MailSendException e) {
             LOG.warnf("Digest %s for reader %d not sent: %s", date, reader.id, e.getMessage());
@@ -387,21 +409,37 @@ public class DigestService {
      * for a preview), with their followed authors, ranking settings and feedback, minus the excluded papers.
      */
     public ReaderProfile profile(Reader reader, Collection<String> topics, String interests, Set<String> excluded) {
-        FeedbackService.Texts rated = feedback.texts(reader.id);
+        return profile(reader, topics, interests, excluded, feedback.texts(reader.id));
+    }
+
+    private static ReaderProfile profile(Reader reader, Collection<String> topics, String interests,
+            Set<String> excluded, FeedbackService.Texts rated) {
         return new ReaderProfile(Set.copyOf(topics), interests, reader.followedAuthors, reader.trendWeight, excluded)
                 .withFeedback(rated.liked(), rated.disliked())
                 .withExploration(reader.exploration)
                 .withOnlyWhenMatches(reader.onlyWhenMatches);
     }
 
-    /** Ids of the papers the reader was sent in the {@value #EXCLUDE_SENT_DAYS} days before the date. */
-    Set<String> recentlySent(long readerId, LocalDate date) {
-        List<List<String>> lists = QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>list(
-                "readerId = ?1 and status = ?2 and digestDate >= ?3 and digestDate < ?4", readerId, DeliveryStatus.SENT,
-                date.minusDays(EXCLUDE_SENT_DAYS), date).stream().map(d -> List.copyOf(d.paperIds)).toList());
-        Set<String> ids = new HashSet<>();
-        lists.forEach(ids::addAll);
-        return ids;
+    /**
+     * Ids of the papers each reader was sent in the {@value #EXCLUDE_SENT_DAYS} days before the date, in one query;
+     * readers sent nothing are not in the map.
+     */
+    Map<Long, Set<String>> recentlySent(Collection<Long> readerIds, LocalDate date) {
+        if (readerIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                        "select d.readerId, d.paperIds from Delivery d where d.readerId in :readers and d.status = :sent"
+                                + " and d.digestDate >= :from and d.digestDate < :date", Object[].class)
+                .setParameter("readers", readerIds).setParameter("sent", DeliveryStatus.SENT)
+                .setParameter("from", date.minusDays(EXCLUDE_SENT_DAYS)).setParameter("date", date).getResultList());
+        Map<Long, Set<String>> sent = new HashMap<>();
+        for (Object[] row : rows) {
+            @SuppressWarnings("unchecked")
+            List<String> paperIds = (List<String>) row[1];
+            sent.computeIfAbsent((Long) row[0], id -> new HashSet<>()).addAll(paperIds);
+        }
+        return sent;
     }
 
     /** True when nothing matched the reader and the picks are the day's trending papers. */

@@ -2,7 +2,10 @@ package io.paperpost.feedback;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 
@@ -79,22 +82,38 @@ public class FeedbackService {
 
     /** The reader's liked and disliked papers, in one query, capped to the {@value #MAX_TEXTS} most recent each. */
     public Texts texts(long readerId) {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> Feedback.getEntityManager()
-                .createQuery("select f.rating, p.title, p.summary from Feedback f, Paper p "
-                        + "where p.id = f.id.paperId and f.id.readerId = :reader order by f.updatedAt desc", Object[].class)
-                .setParameter("reader", readerId)
-                .getResultList());
-        if (rows.isEmpty()) {
-            return Texts.NONE;
+        return texts(List.of(readerId)).getOrDefault(readerId, Texts.NONE);
+    }
+
+    /**
+     * Several readers' liked and disliked papers in one query (a digest page's readers); readers who rated nothing
+     * are not in the map.
+     */
+    public Map<Long, Texts> texts(Collection<Long> readerIds) {
+        if (readerIds.isEmpty()) {
+            return Map.of();
         }
-        List<String> liked = new ArrayList<>();
-        List<String> disliked = new ArrayList<>();
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> Feedback.getEntityManager()
+                .createQuery("select f.id.readerId, f.rating, p.title, p.summary from Feedback f, Paper p "
+                        + "where p.id = f.id.paperId and f.id.readerId in :readers order by f.updatedAt desc", Object[].class)
+                .setParameter("readers", readerIds)
+                .getResultList());
+        Map<Long, List<String>> liked = new HashMap<>();
+        Map<Long, List<String>> disliked = new HashMap<>();
         for (Object[] row : rows) {
-            List<String> target = ((Number) row[0]).intValue() > 0 ? liked : disliked;
+            Long reader = (Long) row[0];
+            List<String> target = (((Number) row[1]).intValue() > 0 ? liked : disliked)
+                    .computeIfAbsent(reader, r -> new ArrayList<>());
             if (target.size() < MAX_TEXTS) {
-                target.add(row[1] + " " + (row[2] == null ? "" : row[2]));
+                target.add(row[2] + " " + (row[3] == null ? "" : row[3]));
             }
         }
-        return new Texts(List.copyOf(liked), List.copyOf(disliked));
+        Map<Long, Texts> texts = new HashMap<>();
+        for (Object[] row : rows) {
+            Long reader = (Long) row[0];
+            texts.computeIfAbsent(reader, r -> new Texts(List.copyOf(liked.getOrDefault(r, List.of())),
+                    List.copyOf(disliked.getOrDefault(r, List.of()))));
+        }
+        return texts;
     }
 }

@@ -1,0 +1,29 @@
+package io.paperpost.digest.bench;
+
+import java.util.concurrent.atomic.LongAdder;
+
+import io.paperpost.delivery.MailSender;
+import io.paperpost.delivery.OutgoingMail;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+
+/**
+ * Accepts every email and keeps nothing, so the night benchmark measures rank and render (and the ledger)
+ * without an SMTP server. Enabled only by {@link NightBenchmarkProfile} with {@code -Dbench.night.smtp=discard}.
+ */
+@Alternative
+@Singleton
+public class DiscardingMailSender implements MailSender {
+
+    private final LongAdder accepted = new LongAdder();
+
+    @Override
+    public void send(OutgoingMail mail) {
+        accepted.increment();
+    }
+
+    @Override
+    public String describe() {
+        return "nowhere (discarding sender, " + accepted.sum() + " emails accepted)";
+    }
+}
