@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The night pipeline benchmark: READERS generated readers, 2,000 papers, one real digest run (see README.md).
 # Env: READERS (10000), HEAP (1g; more JVM options may follow), SMTP (smtp-sink: Postfix's smtp-sink in its own
-# process, started here; greenmail: in-process GreenMail; discard: rank and render alone), DB (mem, h2 or a
-# PostgreSQL JDBC URL), THREADS (paperpost.digest.threads), POSTFIX (/tmp/postfix).
+# process, started here; greenmail: in-process GreenMail; discard: rank and render alone), DB (mem, h2 or
+# postgresql: a fresh database on 127.0.0.1:5432, dropped at the end), THREADS (paperpost.digest.threads), POSTFIX (/tmp/postfix).
 # Prints BENCH lines and writes target/bench/result-night.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,6 +28,13 @@ if [[ $smtp == smtp-sink ]]; then
   smtp=127.0.0.1:$port
 fi
 [[ $db == h2 ]] && rm -rf target/bench/night-h2
+if [[ $db == postgresql ]]; then
+  # A fresh database on the local server (trust auth), dropped at the end.
+  pgdb=paperpost_night_$$
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $pgdb"
+  trap 'psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $pgdb with (force)"; [[ -n ${sink:-} ]] && kill $sink' EXIT
+  db="jdbc:postgresql://127.0.0.1:5432/$pgdb?reWriteBatchedInserts=true"
+fi
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
 ./mvnw -B -o test -Dtest=NightBenchmark -Dsurefire.failIfNoSpecifiedTests=false \

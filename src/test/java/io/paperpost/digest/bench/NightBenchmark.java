@@ -7,8 +7,11 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.paperpost.TestData;
@@ -31,8 +35,6 @@ import io.paperpost.delivery.GreenMailResource;
 import io.paperpost.digest.DigestRun;
 import io.paperpost.digest.DigestService;
 import io.paperpost.digest.DigestSummary;
-import io.paperpost.subscription.Reader;
-import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -59,6 +61,8 @@ class NightBenchmark {
     DigestService digest;
     @Inject
     MeterRegistry registry;
+    @Inject
+    AgroalDataSource dataSource;
 
     final ObjectMapper json = new ObjectMapper();
     final AtomicLong liveHeap = new AtomicLong();
@@ -137,6 +141,7 @@ class NightBenchmark {
         }
     }
 
+    /** Inserts the readers with JDBC batches (entities with identity keys insert one row per statement). */
     private void createReaders(int count, List<JsonNode> topics) {
         Random random = new Random(7);
         double[] zipf = new double[topics.size()];
@@ -146,38 +151,47 @@ class NightBenchmark {
             zipf[i] = total;
         }
         double norm = total;
-        for (int start = 0; start < count; start += 1_000) {
+        OffsetDateTime created = OffsetDateTime.parse("2026-01-01T00:00:00Z");
+        for (int start = 0; start < count; start += 2_000) {
             int from = start;
             QuarkusTransaction.requiringNew().run(() -> {
-                for (int i = from; i < Math.min(count, from + 1_000); i++) {
-                    Reader reader = new Reader();
-                    reader.setEmail("reader" + i + "@bench.example.org");
-                    reader.status = ReaderStatus.ACTIVE;
-                    List<String> chosen = new ArrayList<>();
-                    List<String> words = new ArrayList<>();
-                    for (int t = 0; t < 1 + random.nextInt(3); t++) {
-                        double u = random.nextDouble() * norm;
-                        int pick = 0;
-                        while (zipf[pick] < u) {
-                            pick++;
+                try (Connection connection = dataSource.getConnection();
+                     PreparedStatement insert = connection.prepareStatement("insert into reader (email, email_key, status,"
+                             + " topics, interests, followed_authors, time_zone, trend_weight, exploration,"
+                             + " only_when_matches, papers_per_email, frequency, weekly_day, delivery_hour, mail_format,"
+                             + " created_at, confirmed_at) values (?, ?, 'ACTIVE', ?, ?, ?, ?, 0.3, true, false, 10,"
+                             + " 'DAILY', 'MONDAY', ?, 'HTML', ?, ?)")) {
+                    for (int i = from; i < Math.min(count, from + 2_000); i++) {
+                        List<String> chosen = new ArrayList<>();
+                        List<String> words = new ArrayList<>();
+                        for (int t = 0; t < 1 + random.nextInt(3); t++) {
+                            double u = random.nextDouble() * norm;
+                            int pick = 0;
+                            while (zipf[pick] < u) {
+                                pick++;
+                            }
+                            JsonNode topic = topics.get(pick);
+                            if (!chosen.contains(topic.get("id").asText())) {
+                                chosen.add(topic.get("id").asText());
+                            }
+                            JsonNode seeds = topic.get("seedTerms");
+                            words.add(seeds.get(random.nextInt(seeds.size())).asText());
                         }
-                        JsonNode topic = topics.get(pick);
-                        if (!chosen.contains(topic.get("id").asText())) {
-                            chosen.add(topic.get("id").asText());
-                        }
-                        JsonNode seeds = topic.get("seedTerms");
-                        words.add(seeds.get(random.nextInt(seeds.size())).asText());
+                        String email = "reader" + i + "@bench.example.org";
+                        insert.setString(1, email);
+                        insert.setString(2, email);
+                        insert.setString(3, String.join("\n", chosen));
+                        insert.setString(4, String.join(", ", words));
+                        insert.setString(5, random.nextInt(5) == 0 ? "Wei Zhang" : "");
+                        insert.setString(6, ZONES[random.nextInt(ZONES.length)]);
+                        insert.setInt(7, random.nextInt(24));
+                        insert.setObject(8, created);
+                        insert.setObject(9, created);
+                        insert.addBatch();
                     }
-                    reader.topics = chosen;
-                    reader.interests = String.join(", ", words);
-                    if (random.nextInt(5) == 0) {
-                        reader.followedAuthors = List.of("Wei Zhang");
-                    }
-                    reader.timeZone = ZONES[random.nextInt(ZONES.length)];
-                    reader.deliveryHour = random.nextInt(24);
-                    reader.createdAt = Instant.parse("2026-01-01T00:00:00Z");
-                    reader.confirmedAt = reader.createdAt;
-                    reader.persist();
+                    insert.executeBatch();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
                 }
             });
         }

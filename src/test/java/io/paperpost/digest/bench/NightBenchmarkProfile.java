@@ -15,8 +15,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * SMTP server in another process, such as Postfix's smtp-sink started by run.sh), or {@code discard} (a
  * {@link DiscardingMailSender}: rank and render alone);</li>
  * <li>{@code bench.night.db}: {@code mem} (the test profile's in-memory H2, the default), {@code h2} (an H2 file
- * database under target/bench, as the embedded default runs), or a PostgreSQL JDBC URL (build with
- * {@code -Dquarkus.datasource.db-kind=postgresql});</li>
+ * database under target/bench, as the embedded default runs), or a PostgreSQL JDBC URL (run.sh makes a fresh
+ * database for {@code DB=postgresql});</li>
  * <li>{@code bench.night.threads}: sending threads ({@code paperpost.digest.threads}).</li>
  * </ul>
  */
@@ -44,6 +44,7 @@ public class NightBenchmarkProfile implements QuarkusTestProfile {
         };
         if (url != null) {
             boolean postgres = url.startsWith("jdbc:postgresql:");
+            config.put("quarkus.datasource.db-kind", postgres ? "postgresql" : "h2");
             for (String prefix : new String[] {"", "%test."}) {
                 config.put(prefix + "quarkus.datasource.jdbc.url", url);
                 config.put(prefix + "quarkus.datasource.username", postgres ? "postgres" : "sa");
