@@ -37,6 +37,32 @@ public class DeliveryLedger {
     private static final Logger LOG = Logger.getLogger(DeliveryLedger.class);
     private static final int MAX_ERROR_LENGTH = 1000;
 
+    // Claim and mark-sent, which every email of every run goes through, are plain JDBC: the same SQL through
+    // Hibernate spent most of its time building query plans, a third of a run's CPU.
+    private static final String CLAIM_READ = "select r.status, r.last_digest_date, d.id, d.status, d.next_attempt_at,"
+            + " d.attempts"
+            + " from reader r left join delivery d on d.reader_id = r.id and d.digest_date = ? where r.id = ?";
+    private static final String CLAIM_INSERT = "insert into delivery (reader_id, digest_date, status, attempts,"
+            + " paper_ids, created_at, updated_at) values (?, ?, 'SENDING', 1, '', ?, ?)";
+    private static final String CLAIM_RETRY = "update delivery set status = 'SENDING', attempts = attempts + 1,"
+            + " next_attempt_at = null, updated_at = ? where id = ? and status = ?";
+    private static final String MARK_SENT = "update delivery set status = 'SENT', message_id = ?, paper_ids = ?,"
+            + " sent_at = ?, updated_at = ?, next_attempt_at = null, last_error = null where id = ?";
+    private static final String ADVANCE_READER = "update reader set last_digest_date = ? where id = ?"
+            + " and (last_digest_date is null or last_digest_date < ?)";
+    private static final String SUPERSEDE_RETRIES = "update delivery set status = 'FAILED', next_attempt_at = null,"
+            + " last_error = ?, updated_at = ? where reader_id = ? and status = 'RETRYING' and digest_date < ?";
+    /** SQLSTATE of a unique key violation, in H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final LineListConverter PAPER_IDS = new LineListConverter();
+
+    /** The insert of a claim lost the race for the (reader, date) key; thrown to roll the transaction back. */
+    private static final class AlreadyClaimed extends RuntimeException {
+        AlreadyClaimed() {
+            super(null, null, false, false);
+        }
+    }
+
     @Inject
     Clock clock;
     @Inject
@@ -59,23 +85,9 @@ public class DeliveryLedger {
         }
     }
 
-    // Plain JDBC for the two statements groups every email of every run goes through: the same SQL through
-    // Hibernate spent most of its time building query plans, a third of a run's CPU.
-    private static final String CLAIM_READ = "select r.status, d.id, d.status, d.next_attempt_at, d.attempts"
-            + " from reader r left join delivery d on d.reader_id = r.id and d.digest_date = ? where r.id = ?";
-    private static final String CLAIM_INSERT = "insert into delivery (reader_id, digest_date, status, attempts,"
-            + " paper_ids, created_at, updated_at) values (?, ?, 'SENDING', 1, '', ?, ?)";
-    private static final String CLAIM_RETRY = "update delivery set status = 'SENDING', attempts = attempts + 1,"
-            + " next_attempt_at = null, updated_at = ? where id = ? and status = ?";
-    private static final String MARK_SENT = "update delivery set status = 'SENT', message_id = ?, paper_ids = ?,"
-            + " sent_at = ?, updated_at = ?, next_attempt_at = null, last_error = null where id = ?";
-    private static final String ADVANCE_READER = "update reader set last_digest_date = ? where id = ?"
-            + " and (last_digest_date is null or last_digest_date < ?)";
-    private static final String SUPERSEDE_RETRIES = "update delivery set status = 'FAILED', next_attempt_at = null,"
-            + " last_error = ?, updated_at = ? where reader_id = ? and status = 'RETRYING' and digest_date < ?";
-
     private Optional<Claim> claim(Connection connection, long readerId, LocalDate digestDate) throws SQLException {
         String readerStatus;
+        LocalDate lastDigestDate;
         Long id = null;
         DeliveryStatus status = null;
         OffsetDateTime nextAttemptAt = null;
@@ -88,12 +100,13 @@ public class DeliveryLedger {
                     return Optional.empty();
                 }
                 readerStatus = row.getString(1);
-                long deliveryId = row.getLong(2);
+                lastDigestDate = row.getObject(2, LocalDate.class);
+                long deliveryId = row.getLong(3);
                 if (!row.wasNull()) {
                     id = deliveryId;
-                    status = DeliveryStatus.valueOf(row.getString(3));
-                    nextAttemptAt = row.getObject(4, OffsetDateTime.class);
-                    attempts = row.getInt(5);
+                    status = DeliveryStatus.valueOf(row.getString(4));
+                    nextAttemptAt = row.getObject(5, OffsetDateTime.class);
+                    attempts = row.getInt(6);
                 }
             }
         }
@@ -119,6 +132,11 @@ public class DeliveryLedger {
                 throw e;
             }
         }
+        if (status == DeliveryStatus.SENT && (lastDigestDate == null || lastDigestDate.isBefore(digestDate))) {
+            // Sent, but the process died before advancing the reader: do it now, so they stop looking due.
+            advance(connection, List.of(new Claim(id, readerId, digestDate, attempts)));
+            return Optional.empty();
+        }
         if (!(status == DeliveryStatus.PENDING || status == DeliveryStatus.RETRYING
                 && (nextAttemptAt == null || !nextAttemptAt.isAfter(now)))) {
             return Optional.empty();
@@ -135,7 +153,10 @@ public class DeliveryLedger {
         return Optional.of(new Claim(id, readerId, digestDate, attempts + 1));
     }
 
-    /** Records that the server accepted the email; the reader's next digest starts after this date. */
+    /**
+     * Records that the server accepted the email. The reader's side follows for a whole page of readers with
+     * {@link #advanceReaders}: this row alone already keeps the email from being sent twice.
+     */
     public void markSent(Claim claim, String messageId, List<String> paperIds) {
         QuarkusTransaction.requiringNew().run(() -> jdbc(connection -> {
             OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
@@ -147,32 +168,43 @@ public class DeliveryLedger {
                 sent.setLong(5, claim.deliveryId());
                 sent.executeUpdate();
             }
-            try (PreparedStatement reader = connection.prepareStatement(ADVANCE_READER)) {
-                reader.setObject(1, claim.digestDate());
-                reader.setLong(2, claim.readerId());
-                reader.setObject(3, claim.digestDate());
-                reader.executeUpdate();
-            }
-            // This email holds everything since the last one sent, so an earlier date still waiting to be retried
-            // is not sent as well.
-            try (PreparedStatement supersede = connection.prepareStatement(SUPERSEDE_RETRIES)) {
-                supersede.setString(1, "superseded by the email of " + claim.digestDate());
-                supersede.setObject(2, now);
-                supersede.setLong(3, claim.readerId());
-                supersede.setObject(4, claim.digestDate());
-                supersede.executeUpdate();
-            }
             return null;
         }));
     }
 
-    private static final String UNIQUE_VIOLATION = "23505";
-    private static final LineListConverter PAPER_IDS = new LineListConverter();
+    /**
+     * After emails were sent (a digest page's, in statement batches): each reader's next digest starts after the
+     * date sent, and an earlier date's email still waiting to be retried is closed, since the email sent holds
+     * everything since the last one. Should the process die before this, the readers look due again until their
+     * next email, and their claims for the date are refused by the ledger, which {@link #claim} then mends.
+     */
+    public void advanceReaders(List<Claim> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> jdbc(connection -> {
+            advance(connection, sent);
+            return null;
+        }));
+    }
 
-    /** The insert of a claim lost the race for the (reader, date) key; thrown to roll the transaction back. */
-    private static final class AlreadyClaimed extends RuntimeException {
-        AlreadyClaimed() {
-            super(null, null, false, false);
+    private void advance(Connection connection, List<Claim> sent) throws SQLException {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        try (PreparedStatement reader = connection.prepareStatement(ADVANCE_READER);
+             PreparedStatement supersede = connection.prepareStatement(SUPERSEDE_RETRIES)) {
+            for (Claim claim : sent) {
+                reader.setObject(1, claim.digestDate());
+                reader.setLong(2, claim.readerId());
+                reader.setObject(3, claim.digestDate());
+                reader.addBatch();
+                supersede.setString(1, "superseded by the email of " + claim.digestDate());
+                supersede.setObject(2, now);
+                supersede.setLong(3, claim.readerId());
+                supersede.setObject(4, claim.digestDate());
+                supersede.addBatch();
+            }
+            reader.executeBatch();
+            supersede.executeBatch();
         }
     }
 

@@ -263,19 +263,25 @@ public class DigestService {
                 List<Long> ids = page.stream().map(r -> r.id).toList();
                 Map<Long, Set<String>> sent = recentlySent(ids, slice.date());
                 Map<Long, FeedbackService.Texts> rated = feedback.texts(ids);
-                for (Reader reader : page) {
-                    send(reader, slice.date(), papers, progress, sent.getOrDefault(reader.id, Set.of()),
-                            rated.getOrDefault(reader.id, FeedbackService.Texts.NONE));
-                    position = reader.id;
-                    if (System.nanoTime() - lastReport >= intervalNanos) {
-                        lastReport = System.nanoTime();
-                        if (!chunks.renew(chunk.id, position, progress)) {
-                            LOG.warnf("Digest run %d: chunk %d was taken over by another instance; leaving it", chunk.runId,
-                                    chunk.id);
-                            return;
+                List<Claim> sentOnPage = new ArrayList<>();
+                try {
+                    for (Reader reader : page) {
+                        send(reader, slice.date(), papers, progress, sent.getOrDefault(reader.id, Set.of()),
+                                rated.getOrDefault(reader.id, FeedbackService.Texts.NONE)).ifPresent(sentOnPage::add);
+                        position = reader.id;
+                        if (System.nanoTime() - lastReport >= intervalNanos) {
+                            lastReport = System.nanoTime();
+                            if (!chunks.renew(chunk.id, position, progress)) {
+                                LOG.warnf("Digest run %d: chunk %d was taken over by another instance; leaving it",
+                                        chunk.runId, chunk.id);
+                                return;
+                            }
+                            LOG.infof("Digest run %d: %s", chunk.runId, runs.refresh(chunk.runId).progressLine());
                         }
-                        LOG.infof("Digest run %d: %s", chunk.runId, runs.refresh(chunk.runId).progressLine());
                     }
+                } finally {
+                    // The readers' side of the page's sent emails, in one transaction rather than one per email.
+                    ledger.advanceReaders(sentOnPage);
                 }
             } while (page.size() == config.readerPageSize());
             if (chunks.complete(chunk.id, position, progress)) {
@@ -355,8 +361,9 @@ public class DigestService {
         }
     }
 
-    private void send(Reader reader, LocalDate date, DayPapers papers, RunProgress progress, Set<String> recentlySent,
-            FeedbackService.Texts rated) {
+    /** Sends the reader's email if they have one; returns the claim when the server accepted it. */
+    private Optional<Claim> send(Reader reader, LocalDate date, DayPapers papers, RunProgress progress,
+            Set<String> recentlySent, FeedbackService.Texts rated) {
         long started = System.nanoTime();
         ReaderProfile profile = profile(reader, reader.topics, reader.interests, recentlySent, rated);
         int count = reader.papersPerEmail > 0 ? reader.papersPerEmail : config.papersPerEmail();
@@ -365,12 +372,12 @@ public class DigestService {
         metrics.rank(ranked - started);
         if (picks.isEmpty()) {
             record(progress, RunProgress.Outcome.SKIPPED, false);
-            return;
+            return Optional.empty();
         }
         Optional<Claim> claim = ledger.claim(reader.id, date);
         if (claim.isEmpty()) {
             record(progress, RunProgress.Outcome.SKIPPED, false);
-            return;
+            return Optional.empty();
         }
         long deliveryId = claim.get().deliveryId();
         boolean retry = claim.get().retry();
@@ -385,6 +392,7 @@ public class DigestService {
             picks.forEach(p -> ids.add(p.paper().id()));
             ledger.markSent(claim.get(), mail.messageId(), ids);
             record(progress, RunProgress.Outcome.SENT, retry);
+            return claim;
         } catch (MailSendException e) {
             LOG.warnf("Digest %s for reader %d not sent: %s", date, reader.id, e.getMessage());
             // Not delivered in this run: RETRYING (tried again once due) or FAILED count as failed here.
@@ -396,6 +404,7 @@ public class DigestService {
             ledger.markFailed(deliveryId, new MailSendException(e.toString(), MailSendException.Kind.TEMPORARY, e));
             record(progress, RunProgress.Outcome.FAILED, retry);
         }
+        return Optional.empty();
     }
 
     private void record(RunProgress progress, RunProgress.Outcome outcome, boolean retry) {

@@ -167,6 +167,53 @@ class DeliveryRetriesTest {
         assertThat(ledger.backoff(10)).isEqualTo(Duration.ofHours(2));
     }
 
+    @Test
+    void aSentEmailWhoseReaderWasNotAdvancedIsMendedByTheNextClaim() {
+        long reader = activeReader("crashed-after-send@example.org");
+        Claim claim = ledger.claim(reader, DAY).orElseThrow();
+        ledger.markSent(claim, "digest-crash@localhost", List.of("2401.00001"));
+        // The process died before the page's advanceReaders: the reader still looks due for the day.
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(reader).lastDigestDate)).isNull();
+
+        assertThat(ledger.claim(reader, DAY)).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(reader).lastDigestDate))
+                .isEqualTo(DAY);
+        assertThat(digest.run(DAY).readers()).isZero();
+        assertThat(smtp.tried()).isEmpty();
+    }
+
+    @Test
+    void claimsRacingForTheSameEmailHaveOneWinner() throws Exception {
+        long reader = activeReader("raced@example.org");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            for (int day = 0; day < 10; day++) {
+                LocalDate date = DAY.plusDays(day);
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Optional<Claim>>> claims = new java.util.ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    claims.add(pool.submit(() -> {
+                        start.await();
+                        return ledger.claim(reader, date);
+                    }));
+                }
+                start.countDown();
+                List<Claim> won = new java.util.ArrayList<>();
+                for (var claim : claims) {
+                    claim.get().ifPresent(won::add);
+                }
+                assertThat(won).as("claims won for %s", date).hasSize(1);
+                assertThat(won.get(0).attempt()).isEqualTo(1);
+                assertThat(won.get(0).readerId()).isEqualTo(reader);
+                assertThat(won.get(0).digestDate()).isEqualTo(date);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Delivery.count("readerId = ?1 and status = ?2", reader,
+                DeliveryStatus.SENDING))).isEqualTo(10);
+    }
+
     private long activeReader(String email) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = new Reader();
