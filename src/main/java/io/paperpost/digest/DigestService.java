@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +18,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
+import org.hibernate.jpa.AvailableHints;
 import org.jboss.logging.MDC;
 
 import com.google.common.cache.CacheBuilder;
@@ -190,23 +193,40 @@ public class DigestService {
         }
     }
 
-    /** Splits the slice's due readers into chunks of the work table; returns how many readers are due. */
+    /**
+     * Splits the slice's due readers into chunks of the work table, in one pass over their ids in id order (streamed:
+     * one query per chunk would make planning a million readers quadratic); returns how many readers are due.
+     */
     int planChunks(long runId, Slice slice) {
-        int total = 0;
-        long afterId = 0;
-        while (true) {
-            List<Long> ids = dueReaderIds(slice, afterId, config.chunkSize());
-            if (ids.isEmpty()) {
-                return total;
-            }
-            long lastId = ids.get(ids.size() - 1);
-            chunks.add(runId, slice, afterId, lastId, ids.size());
-            total += ids.size();
-            afterId = lastId;
-            if (ids.size() < config.chunkSize()) {
-                return total;
-            }
+        record Range(long afterId, long lastId, int readers) {
         }
+        List<Range> ranges = QuarkusTransaction.requiringNew().call(() -> {
+            List<Range> found = new ArrayList<>();
+            long afterId = 0;
+            long lastId = 0;
+            int readers = 0;
+            try (Stream<Long> ids = dueQuery(slice, "select r.id", Long.class, 0, Long.MAX_VALUE)
+                    .setHint(AvailableHints.HINT_FETCH_SIZE, 1000).getResultStream()) {
+                for (Iterator<Long> it = ids.iterator(); it.hasNext(); ) {
+                    lastId = it.next();
+                    if (++readers == config.chunkSize()) {
+                        found.add(new Range(afterId, lastId, readers));
+                        afterId = lastId;
+                        readers = 0;
+                    }
+                }
+            }
+            if (readers > 0) {
+                found.add(new Range(afterId, lastId, readers));
+            }
+            return found;
+        });
+        int total = 0;
+        for (Range range : ranges) {
+            chunks.add(runId, slice, range.afterId(), range.lastId(), range.readers());
+            total += range.readers();
+        }
+        return total;
     }
 
     /**
@@ -299,23 +319,23 @@ public class DigestService {
         }
     }
 
-    private String dueQuery(Slice slice, DueRule.Condition condition, String select) {
-        return select + " from Reader r where r.status = :active" + (slice.zone() == null ? "" : " and r.timeZone = :zone")
-                + " and " + condition.jpql() + " and r.id > :after and r.id <= :last order by r.id";
+    /** The slice's due readers with afterId &lt; id &lt;= lastId, in id order; run it in a transaction. */
+    private <T> TypedQuery<T> dueQuery(Slice slice, String select, Class<T> type, long afterId, long lastId) {
+        DueRule.Condition condition = DueRule.condition(slice.date(), slice.hour(), slice.ignoreHour());
+        TypedQuery<T> query = entityManager.createQuery(select + " from Reader r where r.status = :active"
+                        + (slice.zone() == null ? "" : " and r.timeZone = :zone") + " and " + condition.jpql()
+                        + " and r.id > :after and r.id <= :last order by r.id", type)
+                .setParameter("active", ReaderStatus.ACTIVE).setParameter("after", afterId).setParameter("last", lastId);
+        if (slice.zone() != null) {
+            query.setParameter("zone", slice.zone());
+        }
+        condition.parameters().forEach(query::setParameter);
+        return query;
     }
 
     private <T> List<T> due(Slice slice, String select, Class<T> type, long afterId, long lastId, int limit) {
-        DueRule.Condition condition = DueRule.condition(slice.date(), slice.hour(), slice.ignoreHour());
-        return QuarkusTransaction.requiringNew().call(() -> {
-            TypedQuery<T> query = entityManager.createQuery(dueQuery(slice, condition, select), type)
-                    .setParameter("active", ReaderStatus.ACTIVE).setParameter("after", afterId)
-                    .setParameter("last", lastId).setMaxResults(limit);
-            if (slice.zone() != null) {
-                query.setParameter("zone", slice.zone());
-            }
-            condition.parameters().forEach(query::setParameter);
-            return query.getResultList();
-        });
+        return QuarkusTransaction.requiringNew().call(() ->
+                dueQuery(slice, select, type, afterId, lastId).setMaxResults(limit).getResultList());
     }
 
     /** Ids of the slice's due readers after the given one, in id order, one page. */

@@ -18,7 +18,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-/** Health checks (database, SMTP) at /q/health and the digest's metrics in Prometheus format at /q/metrics. */
+/**
+ * Health checks (database, SMTP) at /q/health, open for load balancers, and the digest's metrics in Prometheus format
+ * at /q/metrics, for the admin only.
+ */
 @QuarkusTest
 @WithTestResource(GreenMailResource.class)
 class OperationsEndpointsTest {
@@ -50,7 +53,9 @@ class OperationsEndpointsTest {
         });
         TestData.asAdmin().queryParam("date", day.toString()).post("/api/v1/admin/digests").then().statusCode(200)
                 .body("sent", is(1));
-        given().get("/q/metrics").then().statusCode(200)
+        // The metrics name runs and counts: behind the admin credentials, as Prometheus' basic_auth sends them.
+        given().get("/q/metrics").then().statusCode(401);
+        TestData.asAdmin().get("/q/metrics").then().statusCode(200)
                 .body(containsString("paperpost_digest_emails_total{outcome=\"sent\"}"))
                 .body(containsString("paperpost_digest_stage_seconds_count{stage=\"render\"}"))
                 .body(containsString("paperpost_digest_run_seconds_count{trigger=\"ADMIN\"}"))
