@@ -39,7 +39,7 @@ fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
 ./mvnw -B -o test -Dtest=NightBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.night.readers="$readers" -Dbench.night.smtp="$smtp" -Dbench.night.db="$db" "${extra[@]}" \
-  -DargLine="-Xmx$heap" | grep -E '^BENCH|Tests run:|FAIL|ERROR'
+  -DargLine="-Xmx$heap -Dquarkus.test.hang-detection-timeout=3h" | grep -E '^BENCH|Tests run:|FAIL|ERROR'
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 [[ $db == h2 ]] && rm -rf target/bench/night-h2
 exit 0

@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
-import org.jboss.logging.Logger;
 import org.hibernate.jpa.AvailableHints;
+import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import com.google.common.cache.CacheBuilder;
