@@ -401,30 +401,38 @@ public class DigestService {
         }
         long deliveryId = claim.get().deliveryId();
         boolean retry = claim.get().retry();
+        OutgoingMail mail;
         try {
             long renderStarted = System.nanoTime();
-            OutgoingMail mail = composer.compose(reader, date, picks, isTrendingFallback(picks), papers.byId);
+            mail = composer.compose(reader, date, picks, isTrendingFallback(picks), papers.byId);
             long rendered = System.nanoTime();
             metrics.render(rendered - renderStarted);
             sender.send(mail);
             metrics.send(System.nanoTime() - rendered);
-            List<String> ids = new ArrayList<>();
-            picks.forEach(p -> ids.add(p.paper().id()));
-            ledger.markSent(claim.get(), mail.messageId(), ids);
-            record(progress, RunProgress.Outcome.SENT, retry);
-            return claim;
         } catch (MailSendException e) {
             LOG.warnf("Digest %s for reader %d not sent: %s", date, reader.id, e.getMessage());
             // Not delivered in this run: RETRYING (tried again once due) or FAILED count as failed here.
             DeliveryStatus status = ledger.markFailed(deliveryId, e);
             record(progress, status == DeliveryStatus.SUPPRESSED ? RunProgress.Outcome.SUPPRESSED
                     : RunProgress.Outcome.FAILED, retry);
+            return Optional.empty();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Digest %s for reader %d failed", date, reader.id);
             ledger.markFailed(deliveryId, new MailSendException(e.toString(), MailSendException.Kind.TEMPORARY, e));
             record(progress, RunProgress.Outcome.FAILED, retry);
+            return Optional.empty();
         }
-        return Optional.empty();
+        List<String> ids = new ArrayList<>();
+        picks.forEach(p -> ids.add(p.paper().id()));
+        try {
+            ledger.markSent(claim.get(), mail.messageId(), ids);
+        } catch (RuntimeException e) {
+            // The server has the email: marking it failed would send it again. The row stays SENDING, never resent.
+            LOG.errorf(e, "Digest %s for reader %d was sent but not recorded; its ledger row stays SENDING", date,
+                    reader.id);
+        }
+        record(progress, RunProgress.Outcome.SENT, retry);
+        return claim;
     }
 
     private void record(RunProgress progress, RunProgress.Outcome outcome, boolean retry) {
