@@ -24,6 +24,14 @@ public class DigestChunks {
     static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
 
+    /**
+     * Who holds a chunk: this process and the thread working it. Per thread, not per process: a thread whose lease ran
+     * out (stuck on a slow send) must not go on renewing a chunk that another thread of the same process took over.
+     */
+    static String owner() {
+        return INSTANCE + " " + Thread.currentThread().getName();
+    }
+
     @Inject
     Clock clock;
     @Inject
@@ -67,7 +75,7 @@ public class DigestChunks {
                                 + " c.attempts = c.attempts + 1 where c.id = :id"
                                 + " and (c.status = :open or (c.status = :running and c.leaseUntil < :now))")
                         .setParameter("running", DigestChunk.Status.RUNNING).setParameter("open", DigestChunk.Status.OPEN)
-                        .setParameter("owner", INSTANCE).setParameter("lease", now.plus(config.chunkLease()))
+                        .setParameter("owner", owner()).setParameter("lease", now.plus(config.chunkLease()))
                         .setParameter("id", id).setParameter("now", now).executeUpdate());
                 if (updated == 1) {
                     return Optional.of(QuarkusTransaction.requiringNew().call(() -> DigestChunk.<DigestChunk>findById(id)));
@@ -91,7 +99,7 @@ public class DigestChunks {
                 .setParameter("done", progress.done()).setParameter("sent", progress.sent())
                 .setParameter("retried", progress.retried()).setParameter("failed", progress.failed())
                 .setParameter("suppressed", progress.suppressed()).setParameter("skipped", progress.skipped())
-                .setParameter("id", chunkId).setParameter("owner", INSTANCE)
+                .setParameter("id", chunkId).setParameter("owner", owner())
                 .setParameter("running", DigestChunk.Status.RUNNING).executeUpdate() == 1);
     }
 
@@ -103,7 +111,7 @@ public class DigestChunks {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
                 "update DigestChunk c set c.status = :done where c.id = :id and c.owner = :owner")
                 .setParameter("done", DigestChunk.Status.DONE).setParameter("id", chunkId)
-                .setParameter("owner", INSTANCE).executeUpdate() == 1);
+                .setParameter("owner", owner()).executeUpdate() == 1);
     }
 
     /** Chunks of the run not done yet. */

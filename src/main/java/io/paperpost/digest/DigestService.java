@@ -266,9 +266,14 @@ public class DigestService {
         MDC.put("runId", chunk.runId);
         try {
             Slice slice = chunk.slice();
-            DayPapers papers = dayPapers.getUnchecked(new RunDate(chunk.runId, slice.date()));
             RunProgress progress = new RunProgress(chunk);
             long position = chunk.position;
+            DayPapers papers = dayPapers.getUnchecked(new RunDate(chunk.runId, slice.date()));
+            // Loading and indexing the papers (the first chunk of a run on this instance) may take a while.
+            if (!chunks.renew(chunk.id, position, progress)) {
+                LOG.warnf("Digest run %d: chunk %d was taken over by another instance; leaving it", chunk.runId, chunk.id);
+                return;
+            }
             long intervalNanos = config.progressInterval().toNanos();
             long lastReport = System.nanoTime();
             List<Reader> page;

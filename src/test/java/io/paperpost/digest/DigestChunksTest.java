@@ -124,7 +124,7 @@ class DigestChunksTest {
         assertThat(run.sent()).isEqualTo(43);
         assertThat(run.skipped()).isEqualTo(1);
         DigestChunk takenOver = QuarkusTransaction.requiringNew().call(() -> DigestChunk.<DigestChunk>findById(first.id));
-        assertThat(takenOver.owner).isEqualTo(DigestChunks.INSTANCE);
+        assertThat(takenOver.owner).isEqualTo(DigestChunks.owner());
         assertThat(takenOver.attempts).isEqualTo(2);
     }
 
