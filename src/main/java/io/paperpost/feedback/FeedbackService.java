@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 
@@ -108,11 +110,12 @@ public class FeedbackService {
                 target.add(row[2] + " " + (row[3] == null ? "" : row[3]));
             }
         }
+        Set<Long> raters = new HashSet<>(liked.keySet());
+        raters.addAll(disliked.keySet());
         Map<Long, Texts> texts = new HashMap<>();
-        for (Object[] row : rows) {
-            Long reader = (Long) row[0];
-            texts.computeIfAbsent(reader, r -> new Texts(List.copyOf(liked.getOrDefault(r, List.of())),
-                    List.copyOf(disliked.getOrDefault(r, List.of()))));
+        for (Long reader : raters) {
+            texts.put(reader, new Texts(List.copyOf(liked.getOrDefault(reader, List.of())),
+                    List.copyOf(disliked.getOrDefault(reader, List.of()))));
         }
         return texts;
     }

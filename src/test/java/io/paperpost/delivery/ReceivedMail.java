@@ -2,14 +2,17 @@ package io.paperpost.delivery;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-/** Reads what tests need from a received email: the links in it. */
+/** Reads what tests need from received emails: the links in one, how many each recipient got. */
 public final class ReceivedMail {
 
     private ReceivedMail() {
@@ -23,6 +26,15 @@ public final class ReceivedMail {
             links.add(matcher.group());
         }
         return links;
+    }
+
+    /** How many of the messages went to each recipient (the first To address). */
+    public static Map<String, Long> countsByRecipient(MimeMessage[] messages) throws MessagingException {
+        Map<String, Long> counts = new HashMap<>();
+        for (MimeMessage message : messages) {
+            counts.merge(message.getRecipients(Message.RecipientType.TO)[0].toString(), 1L, Long::sum);
+        }
+        return counts;
     }
 
     /** The path of a link, for RestAssured against the test port (the links carry the configured base URL). */

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,13 +20,12 @@ import io.paperpost.TestData;
 import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryStatus;
 import io.paperpost.delivery.GreenMailResource;
+import io.paperpost.delivery.ReceivedMail;
 import io.paperpost.subscription.Reader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * The work table: workers racing for the chunks of one run send every email exactly once, and a chunk whose
@@ -166,10 +163,6 @@ class DigestChunksTest {
     }
 
     private Map<String, Long> emailsPerRecipient() throws Exception {
-        List<String> recipients = new ArrayList<>();
-        for (MimeMessage message : mail.getReceivedMessages()) {
-            recipients.add(message.getRecipients(Message.RecipientType.TO)[0].toString());
-        }
-        return recipients.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        return ReceivedMail.countsByRecipient(mail.getReceivedMessages());
     }
 }

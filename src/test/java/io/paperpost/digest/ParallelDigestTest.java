@@ -3,11 +3,8 @@ package io.paperpost.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +12,12 @@ import io.paperpost.TestData;
 import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryStatus;
 import io.paperpost.delivery.GreenMailResource;
+import io.paperpost.delivery.ReceivedMail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * A run on an instance with the background worker: the thread that starts the run wakes the worker's threads,
@@ -65,11 +61,7 @@ class ParallelDigestTest {
 
         assertThat(summary.readers()).isEqualTo(60);
         assertThat(summary.sent()).isEqualTo(60);
-        List<String> recipients = new ArrayList<>();
-        for (MimeMessage message : GreenMailResource.greenMail().getReceivedMessages()) {
-            recipients.add(message.getRecipients(Message.RecipientType.TO)[0].toString());
-        }
-        assertThat(recipients.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting())))
+        assertThat(ReceivedMail.countsByRecipient(GreenMailResource.greenMail().getReceivedMessages()))
                 .hasSize(60).allSatisfy((to, count) -> assertThat(count).isEqualTo(1));
         assertThat(QuarkusTransaction.requiringNew().call(() -> Delivery.count("status", DeliveryStatus.SENT)))
                 .isEqualTo(60);
