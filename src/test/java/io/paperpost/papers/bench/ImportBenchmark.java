@@ -38,9 +38,10 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /**
- * Imports {@code bench.papers} (default 100,000) papers from a JSON Lines file made from the bundled sample
- * papers, twice: as new papers (after an unmeasured warm-up import of {@code bench.warmup}, default 10,000,
- * other papers), then again (all known: the merge path). Run through {@code bench/import/run.sh}; prints
+ * Imports {@code bench.papers} (default 100,000) papers from JSON Lines files made from the bundled sample
+ * papers: after an unmeasured warm-up import of {@code bench.warmup} (default 100,000) other papers,
+ * {@code bench.rounds} (default 3) passes of new papers, each from another file, then the last file again
+ * (all known: the merge path). Run through {@code bench/import/run.sh}; prints
  * papers per second, CPU time per thread, load, peak heap and the process's peak RSS.
  */
 @QuarkusTest
@@ -89,9 +90,9 @@ class ImportBenchmark {
                 + "%d papers in %.2f s = %.0f papers/s", db, read[0], parseSeconds, read[0] / parseSeconds);
         System.out.println(parseLine);
         results.add(parseLine);
-        int warmup = Integer.getInteger("bench.warmup", 10_000);
+        int warmup = Integer.getInteger("bench.warmup", 100_000);
         if (warmup > 0) {
-            // The JIT compiles the import path (H2 or the driver, the importer) on a first, smaller import of
+            // The JIT compiles the import path (H2 or the driver, the importer) on a first import of
             // other papers, as it has in a server that has been running; without it the first pass also pays
             // for compiling, on the same two cores.
             Path warmupFile = Path.of("target/bench/warmup-" + warmup + ".jsonl");
@@ -111,14 +112,31 @@ class ImportBenchmark {
             System.out.println(line);
             results.add(line);
         }
-        for (String pass : new String[] {"new", "known"}) {
+        // Several "new" passes, each over other papers (JMH's way: the spread between them shows the noise,
+        // mostly the JIT on two cores), then "known" over the last file again.
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        List<Path> files = new ArrayList<>(List.of(file));
+        for (int round = 1; round < rounds; round++) {
+            Path other = Path.of("target/bench/papers-" + papers + "-round" + (round + 1) + ".jsonl");
+            generate(other, (round + 1) * 1_000_000, papers);
+            files.add(other);
+        }
+        List<Double> newRates = new ArrayList<>();
+        List<String> passes = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            passes.add("new");
+        }
+        passes.add("known");
+        int round = 0;
+        for (String pass : passes) {
+            Path passFile = pass.equals("new") ? files.get(round++) : files.get(rounds - 1);
             System.gc();
             HeapSampler heap = new HeapSampler();
             heap.start();
             String loadBefore = loadAverage();
             CpuClock cpu = new CpuClock();
             long started = System.nanoTime();
-            ImportReport report = importer.importFrom(new JsonLinesFileSource("bench", file, json), LocalDate.of(2025, 10, 23));
+            ImportReport report = importer.importFrom(new JsonLinesFileSource("bench", passFile, json), LocalDate.of(2025, 10, 23));
             double seconds = (System.nanoTime() - started) / 1e9;
             cpu.stop();
             heap.stopSampling();
@@ -129,11 +147,11 @@ class ImportBenchmark {
             }
             assertEquals(0, report.errors().size());
             String line = String.format(Locale.ROOT,
-                    "BENCH %s %s pass: %d papers in %.2f s = %.0f papers/s (added %d, updated %d, skipped %d); "
+                    "BENCH %s %s pass%s: %d papers in %.2f s = %.0f papers/s (added %d, updated %d, skipped %d); "
                             + "CPU: reading thread %.2f s, writer thread %.2f s (= %.0f papers per CPU second of both), whole process %.2f s, GC %.2f s, JIT %.2f s; busiest threads: %s; "
                             + "load average before %s, after %s; "
                             + "heap used peak %.0f MB, after GC peak %.0f MB (max %.0f MB); process RSS now %s, peak %s; batch %s",
-                    db, pass, report.read(), seconds, report.read() / seconds, report.added(), report.updated(),
+                    db, pass, pass.equals("new") ? " " + round + "/" + rounds : "", report.read(), seconds, report.read() / seconds, report.added(), report.updated(),
                     report.skipped(), cpu.readerSeconds, cpu.writerSeconds,
                     report.read() / (cpu.readerSeconds + cpu.writerSeconds), cpu.processSeconds,
                     cpu.gcSeconds, cpu.jitSeconds, cpu.busiestThreads(), loadBefore, loadAverage(),
@@ -142,15 +160,23 @@ class ImportBenchmark {
                     System.getProperty("bench.batch", "default"));
             System.out.println(line);
             results.add(line);
+            if (pass.equals("new")) {
+                newRates.add(report.read() / seconds);
+            }
         }
+        List<Double> sorted = newRates.stream().sorted().toList();
+        String summary = String.format(Locale.ROOT, "BENCH %s new papers/s over %d passes: median %.0f, min %.0f, max %.0f",
+                db, rounds, sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1));
+        System.out.println(summary);
+        results.add(summary);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("select count(*) from paper")) {
                 r.next();
-                assertEquals(papers + warmup, r.getInt(1));
+                assertEquals(rounds * papers + warmup, r.getInt(1));
             }
             try (ResultSet r = s.executeQuery("select count(*) from paper where author_keys like '|%|'")) {
                 r.next();
-                assertEquals(papers + warmup, r.getInt(1), "every paper has its normalized author names");
+                assertEquals(rounds * papers + warmup, r.getInt(1), "every paper has its normalized author names");
             }
             long searchStarted = System.nanoTime();
             try (var search = c.prepareStatement("select count(*) from paper where author_keys like ?")) {
@@ -158,7 +184,7 @@ class ImportBenchmark {
                 try (ResultSet r = search.executeQuery()) {
                     r.next();
                     String line = String.format(Locale.ROOT, "BENCH %s papers by one author over the whole table "
-                            + "(author_keys like, a scan): %d of %d papers in %.0f ms", db, r.getLong(1), papers + warmup,
+                            + "(author_keys like, a scan): %d of %d papers in %.0f ms", db, r.getLong(1), rounds * papers + warmup,
                             (System.nanoTime() - searchStarted) / 1e6);
                     System.out.println(line);
                     results.add(line);
