@@ -66,9 +66,17 @@ public class Paper extends PanacheEntityBase {
     @Column(name = "title_key")
     public String titleKey;
 
-    /** The newest arXiv version seen; every version seen is in {@code paper_version}. */
+    /** The newest arXiv version seen; the versions seen after the first are in {@code paper_version}. */
     @Column(name = "latest_version")
     public Integer latestVersion;
+
+    /** The arXiv version the paper was first seen with (on {@link #firstSeenOn}), when the source named one. */
+    @Column(name = "first_version")
+    public Integer firstVersion;
+
+    /** arXiv's announce type for {@link #firstVersion} ({@code new} or {@code cross}), when the source was the RSS feed. */
+    @Column(name = "first_announce_type")
+    public String firstAnnounceType;
 
     @Column(name = "project_url")
     public String projectUrl;

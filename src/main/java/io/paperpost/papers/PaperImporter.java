@@ -143,7 +143,7 @@ public class PaperImporter {
         private final String source;
         private final LocalDate firstSeenOn;
         private final int batchSize;
-        private List<PaperRecord> batch = new ArrayList<>();
+        private List<PaperStore.Keyed> batch = new ArrayList<>();
         private final List<ImportReport.ItemError> errors = new ArrayList<>();
         /** Normalized author names seen in this import (used on the writer thread only). */
         private final Map<String, String> normalizedNames = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -168,7 +168,7 @@ public class PaperImporter {
         @Override
         public void accept(int position, PaperRecord paper) {
             read++;
-            batch.add(paper);
+            batch.add(PaperStore.keyed(paper));
             if (batch.size() >= batchSize) {
                 handOver();
             }
@@ -191,7 +191,7 @@ public class PaperImporter {
 
         private void handOver() {
             awaitWriting();
-            List<PaperRecord> full = batch;
+            List<PaperStore.Keyed> full = batch;
             batch = new ArrayList<>(batchSize);
             writing = writer.submit(() -> storeRetrying(full));
         }
@@ -221,7 +221,7 @@ public class PaperImporter {
             }
         }
 
-        private PaperStore.Counts storeRetrying(List<PaperRecord> records) {
+        private PaperStore.Counts storeRetrying(List<PaperStore.Keyed> records) {
             try {
                 return store(records);
             } catch (DuplicateKeyException e) {
@@ -230,7 +230,7 @@ public class PaperImporter {
             }
         }
 
-        private PaperStore.Counts store(List<PaperRecord> records) {
+        private PaperStore.Counts store(List<PaperStore.Keyed> records) {
             return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
                 try (var connection = dataSource.getConnection()) {
                     return new PaperStore(connection, source, firstSeenOn, Instant.now(),

@@ -48,8 +48,8 @@ final class PaperStore {
     private static final String COLUMNS = "id, title, summary, authors, author_count, organization, categories, "
             + "published_on, first_seen_on, upvotes, code_url, source, updated_at, arxiv_id, title_key, "
             + "latest_version, project_url, github_stars, ai_summary, keywords";
-    private static final String INSERT = "insert into paper (" + COLUMNS + ", author_keys) values (?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "insert into paper (" + COLUMNS + ", author_keys, first_version, "
+            + "first_announce_type) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "update paper set title = ?, summary = ?, authors = ?, author_count = ?, "
             + "organization = ?, categories = ?, published_on = ?, upvotes = ?, code_url = ?, updated_at = ?, "
             + "arxiv_id = ?, title_key = ?, latest_version = ?, project_url = ?, github_stars = ?, ai_summary = ?, "
@@ -63,10 +63,22 @@ final class PaperStore {
     private record VersionSeen(Paper paper, int version, String announceType) {
     }
 
+    /**
+     * A record with the keys it is matched on, worked out by {@link #keyed} on the thread that reads the source,
+     * so that the writer thread, which an import waits for, only matches and writes.
+     */
+    record Keyed(PaperRecord record, String titleKey, String arxivId) {
+    }
+
+    static Keyed keyed(PaperRecord record) {
+        // H2 hashes every string parameter for its value cache (StringUtils.cache), on the writer thread; a String
+        // keeps its hash once computed, so hashing the abstract (about 2 KB) here does that work off it.
+        record.summary().hashCode();
+        return new Keyed(record, record.titleKey(), record.arxivId());
+    }
+
     private final Connection connection;
     private final java.util.function.UnaryOperator<String> normalizeName;
-    private final Map<PaperRecord, String> titleKeys = new java.util.IdentityHashMap<>();
-    private final Map<PaperRecord, String> arxivIds = new java.util.IdentityHashMap<>();
     private final String source;
     private final LocalDate firstSeenOn;
     private final OffsetDateTime now;
@@ -92,22 +104,15 @@ final class PaperStore {
         this.now = now.atOffset(ZoneOffset.UTC);
     }
 
-    Counts store(List<PaperRecord> records) throws SQLException {
-        for (PaperRecord r : records) {
-            titleKeys.put(r, r.titleKey());
-            String arxivId = r.arxivId();
-            if (arxivId != null) {
-                arxivIds.put(r, arxivId);
-            }
-        }
+    Counts store(List<Keyed> records) throws SQLException {
         load(records);
         int added = 0;
         int updated = 0;
         int skipped = 0;
-        for (PaperRecord record : records) {
+        for (Keyed record : records) {
             Paper paper = resolve(record);
             if (paper == null) {
-                if (record.isReplacement()) {
+                if (record.record().isReplacement()) {
                     skipped++;
                     continue;
                 }
@@ -125,32 +130,24 @@ final class PaperStore {
 
     // ------------------------------------------------------------------ matching
 
-    private void load(List<PaperRecord> records) throws SQLException {
+    private void load(List<Keyed> records) throws SQLException {
         Set<String> ids = new LinkedHashSet<>();
-        records.forEach(r -> ids.add(r.id()));
+        records.forEach(r -> ids.add(r.record().id()));
         select("id", ids);
         Set<String> arxivIds = new LinkedHashSet<>();
-        for (PaperRecord r : records) {
-            if (arxivId(r) != null && !byId.containsKey(r.id())) {
-                arxivIds.add(arxivId(r));
+        for (Keyed r : records) {
+            if (r.arxivId() != null && !byId.containsKey(r.record().id())) {
+                arxivIds.add(r.arxivId());
             }
         }
         select("arxiv_id", arxivIds);
         Set<String> titleKeys = new LinkedHashSet<>();
-        for (PaperRecord r : records) {
-            if (!byId.containsKey(r.id()) && (arxivId(r) == null || !byArxivId.containsKey(arxivId(r)))) {
-                titleKeys.add(titleKey(r));
+        for (Keyed r : records) {
+            if (!byId.containsKey(r.record().id()) && (r.arxivId() == null || !byArxivId.containsKey(r.arxivId()))) {
+                titleKeys.add(r.titleKey());
             }
         }
         select("title_key", titleKeys);
-    }
-
-    private String arxivId(PaperRecord record) {
-        return arxivIds.get(record);
-    }
-
-    private String titleKey(PaperRecord record) {
-        return titleKeys.get(record);
     }
 
     private void select(String column, Collection<String> values) throws SQLException {
@@ -190,19 +187,19 @@ final class PaperStore {
         }
     }
 
-    private Paper resolve(PaperRecord record) {
-        Paper paper = byId.get(record.id());
+    private Paper resolve(Keyed record) {
+        Paper paper = byId.get(record.record().id());
         if (paper != null) {
             return paper;
         }
-        String arxivId = arxivId(record);
+        String arxivId = record.arxivId();
         if (arxivId != null) {
             paper = byArxivId.get(arxivId);
             if (paper != null) {
                 return paper;
             }
         }
-        for (Paper candidate : byTitleKey.getOrDefault(titleKey(record), List.of())) {
+        for (Paper candidate : byTitleKey.getOrDefault(record.titleKey(), List.of())) {
             if (arxivId == null) {
                 return candidate;
             }
@@ -214,30 +211,32 @@ final class PaperStore {
         return null;
     }
 
-    private Paper create(PaperRecord record) {
+    private Paper create(Keyed keyed) {
+        PaperRecord record = keyed.record();
         Paper paper = new Paper();
         paper.id = record.id();
-        paper.arxivId = arxivId(record);
+        paper.arxivId = keyed.arxivId();
         paper.firstSeenOn = firstSeenOn;
         paper.source = source;
         merge(paper, record);
         fit(paper);
-        paper.titleKey = PaperKeys.fromTitle(paper.title);
+        paper.titleKey = keyed.titleKey();
         paper.updatedAt = now.toInstant();
-        if (record.version() != null) {
-            paper.latestVersion = record.version();
-            versions.add(new VersionSeen(paper, record.version(), record.announceType()));
-        }
+        // The version a paper is first seen with is kept on its row: paper_version holds the later ones.
+        paper.latestVersion = record.version();
+        paper.firstVersion = record.version();
+        paper.firstAnnounceType = record.version() == null ? null : record.announceType();
         inserts.add(paper);
         register(paper);
         return paper;
     }
 
     /** Merges the record into a known paper; true when anything changed. */
-    private boolean apply(Paper paper, PaperRecord record) {
+    private boolean apply(Paper paper, Keyed keyed) {
+        PaperRecord record = keyed.record();
         boolean changed = false;
-        if (arxivId(record) != null && paper.arxivId == null) {
-            paper.arxivId = arxivId(record);
+        if (keyed.arxivId() != null && paper.arxivId == null) {
+            paper.arxivId = keyed.arxivId();
             byArxivId.put(paper.arxivId, paper);
             changed = true;
         }
@@ -312,6 +311,8 @@ final class PaperStore {
                     statement.setString(19, p.aiSummary);
                     statement.setString(20, column(p.keywords));
                     statement.setString(21, AuthorKeys.of(p.authors, normalizeName));
+                    setInteger(statement, 22, p.firstVersion);
+                    statement.setString(23, p.firstAnnounceType);
                     statement.addBatch();
                 }
                 statement.executeBatch();

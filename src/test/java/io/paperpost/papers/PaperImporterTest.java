@@ -146,8 +146,11 @@ class PaperImporterTest {
         Paper paper = paper(id);
         assertEquals(2, paper.latestVersion);
         assertEquals(MONDAY, paper.firstSeenOn);
-        assertEquals(List.of(List.of("1", MONDAY.toString(), "new"), List.of("2", TUESDAY.toString(), "replace")),
-                rows("select version, seen_on, announce_type from paper_version where paper_id = ? order by version", id));
+        assertEquals(1, paper.firstVersion);
+        assertEquals("new", paper.firstAnnounceType);
+        assertEquals(List.of(List.of("2", TUESDAY.toString(), "replace")),
+                rows("select version, seen_on, announce_type from paper_version where paper_id = ? order by version", id),
+                "the versions after the first, which is on the paper");
     }
 
     @Test
@@ -183,7 +186,9 @@ class PaperImporterTest {
         assertEquals(List.of("cs.LG"), paper.categories);
         assertEquals(9, paper.upvotes);
         assertEquals(MONDAY, paper.firstSeenOn);
-        assertEquals(List.of(List.of("1")), rows("select version from paper_version where paper_id = ?", titleKey));
+        assertNull(paper.firstVersion, "first seen without a version");
+        assertEquals(List.of(List.of("1")), rows("select version from paper_version where paper_id = ?", titleKey),
+                "version 1 was seen after the paper");
     }
 
     @Test

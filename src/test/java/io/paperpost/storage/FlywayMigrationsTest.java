@@ -66,6 +66,75 @@ class FlywayMigrationsTest {
         }
     }
 
+    @Test
+    void v71MovesEachPapersFirstVersionOntoItsRowOnH2() throws SQLException {
+        String url = "jdbc:h2:mem:flyway-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            assertFirstVersionsMoved(connection, target -> Flyway.configure().dataSource(url, "sa", "")
+                    .locations("classpath:db/migration").target(target).load().migrate());
+        }
+    }
+
+    @Test
+    void v71MovesEachPapersFirstVersionOntoItsRowOnPostgres() throws SQLException {
+        String schema = "paperpost_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = postgresOrSkip()) {
+            try (Statement statement = admin.createStatement()) {
+                statement.execute("create schema " + schema);
+                statement.execute("set search_path to " + schema);
+            }
+            try {
+                assertFirstVersionsMoved(admin, target -> Flyway.configure().dataSource(POSTGRES_URL, POSTGRES_USER, "")
+                        .schemas(schema).defaultSchema(schema).locations("classpath:db/migration").target(target)
+                        .load().migrate());
+            } finally {
+                try (Statement statement = admin.createStatement()) {
+                    statement.execute("drop schema " + schema + " cascade");
+                }
+            }
+        }
+    }
+
+    /**
+     * Papers written before V71: one seen first at v1 and revised (v2 a day later), one first seen without a
+     * version that got v1 later, one with no versions. After V71 the first version is on the paper and
+     * paper_version holds only what came after.
+     */
+    private static void assertFirstVersionsMoved(Connection connection, java.util.function.Consumer<String> migrateTo)
+            throws SQLException {
+        migrateTo.accept("70");
+        try (Statement statement = connection.createStatement()) {
+            String paper = "insert into paper (id, title, summary, authors, categories, first_seen_on, upvotes, source, "
+                    + "updated_at, latest_version) values ('%s', 't', '', '', '', date '%s', 0, 's', current_timestamp, %s)";
+            String version = "insert into paper_version (paper_id, version, seen_on, announce_type, source, recorded_at) "
+                    + "values ('%s', %d, date '%s', '%s', 's', current_timestamp)";
+            statement.executeUpdate(paper.formatted("2501.00001", "2026-01-05", "2"));
+            statement.executeUpdate(version.formatted("2501.00001", 1, "2026-01-05", "new"));
+            statement.executeUpdate(version.formatted("2501.00001", 2, "2026-01-06", "replace"));
+            statement.executeUpdate(paper.formatted("t-title-first", "2026-01-05", "1"));
+            statement.executeUpdate(version.formatted("t-title-first", 1, "2026-01-07", "cross"));
+            statement.executeUpdate(paper.formatted("t-no-version", "2026-01-05", "null"));
+        }
+        migrateTo.accept("latest");
+        try (Statement statement = connection.createStatement()) {
+            List<String> papers = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery(
+                    "select id, first_version, first_announce_type from paper order by id")) {
+                while (rs.next()) {
+                    papers.add(rs.getString(1) + " " + rs.getObject(2) + " " + rs.getString(3));
+                }
+            }
+            assertThat(papers).containsExactly("2501.00001 1 new", "t-no-version null null", "t-title-first null null");
+            List<String> versions = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery("select paper_id, version from paper_version order by paper_id")) {
+                while (rs.next()) {
+                    versions.add(rs.getString(1) + " " + rs.getInt(2));
+                }
+            }
+            assertThat(versions).containsExactly("2501.00001 2", "t-title-first 1");
+        }
+    }
+
     private static Connection postgresOrSkip() {
         try {
             return DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
