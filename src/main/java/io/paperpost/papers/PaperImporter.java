@@ -153,6 +153,8 @@ public class PaperImporter {
             }
         };
         private Future<PaperStore.Counts> writing;
+        /** Whether this import has made sure PostgreSQL has statistics for its lookups (writer thread only). */
+        private boolean statisticsChecked;
         private RuntimeException failure;
         private int read;
         private int added;
@@ -233,8 +235,15 @@ public class PaperImporter {
         private PaperStore.Counts store(List<PaperStore.Keyed> records) {
             return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
                 try (var connection = dataSource.getConnection()) {
-                    return new PaperStore(connection, source, firstSeenOn, Instant.now(),
+                    PaperStore.Counts counts = new PaperStore(connection, source, firstSeenOn, Instant.now(),
                             name -> normalizedNames.computeIfAbsent(name, Ranker::normalizeName)).store(records);
+                    if (!statisticsChecked && counts.added() > 0) {
+                        statisticsChecked = true;
+                        if (PaperStore.analyzeIfNeverAnalyzed(connection)) {
+                            LOG.infof("Analyzed the paper table, which had no statistics yet (import from %s)", source);
+                        }
+                    }
+                    return counts;
                 } catch (SQLException e) {
                     // SQLState class 23: integrity constraint violation (a paper added by someone else).
                     if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {

@@ -60,6 +60,9 @@ final class PaperStore {
     record Counts(int added, int updated, int skipped) {
     }
 
+    private static final String HAS_TITLE_KEY_STATISTICS = "select exists (select 1 from pg_stats "
+            + "where schemaname = current_schema() and tablename = 'paper' and attname = 'title_key')";
+
     private record VersionSeen(Paper paper, int version, String announceType) {
     }
 
@@ -126,6 +129,28 @@ final class PaperStore {
         }
         write();
         return new Counts(added, updated, skipped);
+    }
+
+    /**
+     * On PostgreSQL, analyzes {@code paper} when it has no statistics yet; true when it did. Without them the
+     * planner guesses that each title key matches 0.5% of the rows, so a lookup of 500 keys is planned as a
+     * scan of the whole table, once per batch: a first large import (or any import where autovacuum is off,
+     * as on the build machines) slows down as the table grows. Title keys are nearly unique, which the
+     * statistics of even a small table show, and PostgreSQL scales them with the table.
+     */
+    static boolean analyzeIfNeverAnalyzed(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(org.postgresql.PGConnection.class)) {
+            return false;
+        }
+        try (var statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery(HAS_TITLE_KEY_STATISTICS)) {
+                if (rows.next() && rows.getBoolean(1)) {
+                    return false;
+                }
+            }
+            statement.execute("analyze paper");
+            return true;
+        }
     }
 
     // ------------------------------------------------------------------ matching

@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class FlywayMigrationsTest {
 
-    static final String POSTGRES_URL = System.getProperty("paperpost.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String POSTGRES_USER = System.getProperty("paperpost.test.postgres.user", "postgres");
+    static final String POSTGRES_URL = TestPostgres.URL;
+    static final String POSTGRES_USER = TestPostgres.USER;
 
     @Test
     void migrationsApplyOnAnEmptyH2Database() throws SQLException {
@@ -136,13 +135,7 @@ class FlywayMigrationsTest {
     }
 
     private static Connection postgresOrSkip() {
-        try {
-            return DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
-        } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL is not reachable at " + POSTGRES_URL + " (" + e.getMessage()
-                    + "): skipping the PostgreSQL migration test. Start it or set -Dpaperpost.test.postgres.url.");
-            return null;
-        }
+        return TestPostgres.connectOrSkip();
     }
 
     private static List<String> tables(Connection connection, String schema) throws SQLException {
