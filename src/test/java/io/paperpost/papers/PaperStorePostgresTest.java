@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,13 +32,8 @@ class PaperStorePostgresTest {
 
     @Test
     void aNeverAnalyzedPaperTableIsAnalyzedOnceSoTitleKeyLookupsUseTheIndex() throws SQLException {
-        String schema = "paperpost_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = TestPostgres.connectOrSkip()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("create schema " + schema);
-                statement.execute("set search_path to " + schema);
-            }
-            try {
+            TestPostgres.inNewSchema(connection, schema -> {
                 Flyway.configure().dataSource(TestPostgres.URL, TestPostgres.USER, "").schemas(schema)
                         .defaultSchema(schema).locations("classpath:db/migration").load().migrate();
                 connection.setAutoCommit(false);
@@ -71,13 +64,7 @@ class PaperStorePostgresTest {
                 assertThat(PaperStore.analyzeIfNeverAnalyzed(connection)).as("analyzed only once").isFalse();
                 assertThat(estimatedRows(connection, lookup, titleKeys)).as("with statistics: about one row a key")
                         .isBetween(400L, 600L);
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("drop schema " + schema + " cascade");
-                }
-            }
+            });
         }
     }
 

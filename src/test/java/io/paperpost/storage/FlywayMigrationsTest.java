@@ -42,26 +42,15 @@ class FlywayMigrationsTest {
 
     @Test
     void migrationsApplyOnAnEmptyPostgresSchema() throws SQLException {
-        String schema = "paperpost_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = postgresOrSkip()) {
-            try (Statement statement = admin.createStatement()) {
-                statement.execute("create schema " + schema);
-            }
-            try {
+            TestPostgres.inNewSchema(admin, schema -> {
                 MigrateResult result = Flyway.configure().dataSource(POSTGRES_URL, POSTGRES_USER, "")
                         .schemas(schema).defaultSchema(schema).locations("classpath:db/migration").load().migrate();
                 assertThat(result.success).isTrue();
                 assertThat(result.migrationsExecuted).isPositive();
                 assertThat(tables(admin, schema)).contains("reader", "paper", "delivery");
-                try (Statement statement = admin.createStatement()) {
-                    statement.execute("set search_path to " + schema);
-                }
                 assertIdentityAndUniqueLedger(admin);
-            } finally {
-                try (Statement statement = admin.createStatement()) {
-                    statement.execute("drop schema " + schema + " cascade");
-                }
-            }
+            });
         }
     }
 
@@ -76,21 +65,10 @@ class FlywayMigrationsTest {
 
     @Test
     void v71MovesEachPapersFirstVersionOntoItsRowOnPostgres() throws SQLException {
-        String schema = "paperpost_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = postgresOrSkip()) {
-            try (Statement statement = admin.createStatement()) {
-                statement.execute("create schema " + schema);
-                statement.execute("set search_path to " + schema);
-            }
-            try {
-                assertFirstVersionsMoved(admin, target -> Flyway.configure().dataSource(POSTGRES_URL, POSTGRES_USER, "")
-                        .schemas(schema).defaultSchema(schema).locations("classpath:db/migration").target(target)
-                        .load().migrate());
-            } finally {
-                try (Statement statement = admin.createStatement()) {
-                    statement.execute("drop schema " + schema + " cascade");
-                }
-            }
+            TestPostgres.inNewSchema(admin, schema -> assertFirstVersionsMoved(admin, target -> Flyway.configure()
+                    .dataSource(POSTGRES_URL, POSTGRES_USER, "").schemas(schema).defaultSchema(schema)
+                    .locations("classpath:db/migration").target(target).load().migrate()));
         }
     }
 
