@@ -3,7 +3,6 @@ package io.paperpost.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,7 @@ import io.paperpost.delivery.DeliveryStatus;
 import io.paperpost.delivery.GreenMailResource;
 import io.paperpost.delivery.ReceivedMail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 @TestProfile(ParallelDigestTest.ThreeWorkerThreads.class)
+@WithTestResource(GreenMailResource.class)
 class ParallelDigestTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
@@ -35,11 +36,6 @@ class ParallelDigestTest {
             // Polling once an hour: only the run's wake-up can put the worker threads to work.
             return Map.of("paperpost.digest.worker-enabled", "true", "paperpost.digest.threads", "3",
                     "paperpost.digest.worker-poll", "1h", "paperpost.digest.chunk-size", "2");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(GreenMailResource.class));
         }
     }
 

@@ -16,6 +16,7 @@ import io.paperpost.delivery.DeliveryStatus;
 import io.paperpost.delivery.GreenMailResource;
 import io.paperpost.subscription.Reader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -30,6 +31,7 @@ import jakarta.persistence.PersistenceException;
  */
 @QuarkusTest
 @TestProfile(UnrecordedSendTest.LedgerFailsAfterSending.class)
+@WithTestResource(GreenMailResource.class)
 class UnrecordedSendTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
@@ -48,11 +50,6 @@ class UnrecordedSendTest {
         @Override
         public Set<Class<?>> getEnabledAlternatives() {
             return Set.of(FailingMarkSentLedger.class);
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(GreenMailResource.class));
         }
     }
 

@@ -25,9 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class FlywayMigrationsTest {
 
-    static final String POSTGRES_URL = TestPostgres.URL;
-    static final String POSTGRES_USER = TestPostgres.USER;
-
     @Test
     void migrationsApplyOnAnEmptyH2Database() throws SQLException {
         String url = "jdbc:h2:mem:flyway-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
@@ -42,9 +39,9 @@ class FlywayMigrationsTest {
 
     @Test
     void migrationsApplyOnAnEmptyPostgresSchema() throws SQLException {
-        try (Connection admin = postgresOrSkip()) {
+        try (Connection admin = TestPostgres.connectOrSkip()) {
             TestPostgres.inNewSchema(admin, schema -> {
-                MigrateResult result = Flyway.configure().dataSource(POSTGRES_URL, POSTGRES_USER, "")
+                MigrateResult result = Flyway.configure().dataSource(TestPostgres.URL, TestPostgres.USER, "")
                         .schemas(schema).defaultSchema(schema).locations("classpath:db/migration").load().migrate();
                 assertThat(result.success).isTrue();
                 assertThat(result.migrationsExecuted).isPositive();
@@ -65,9 +62,9 @@ class FlywayMigrationsTest {
 
     @Test
     void v71MovesEachPapersFirstVersionOntoItsRowOnPostgres() throws SQLException {
-        try (Connection admin = postgresOrSkip()) {
+        try (Connection admin = TestPostgres.connectOrSkip()) {
             TestPostgres.inNewSchema(admin, schema -> assertFirstVersionsMoved(admin, target -> Flyway.configure()
-                    .dataSource(POSTGRES_URL, POSTGRES_USER, "").schemas(schema).defaultSchema(schema)
+                    .dataSource(TestPostgres.URL, TestPostgres.USER, "").schemas(schema).defaultSchema(schema)
                     .locations("classpath:db/migration").target(target).load().migrate()));
         }
     }
@@ -110,10 +107,6 @@ class FlywayMigrationsTest {
             }
             assertThat(versions).containsExactly("2501.00001 2", "t-title-first 1");
         }
-    }
-
-    private static Connection postgresOrSkip() {
-        return TestPostgres.connectOrSkip();
     }
 
     private static List<String> tables(Connection connection, String schema) throws SQLException {
