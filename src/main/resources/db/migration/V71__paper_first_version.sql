@@ -5,13 +5,13 @@
 alter table paper add column first_version integer;
 alter table paper add column first_announce_type varchar(20);
 
-update paper set
-    first_version = (select v.version from paper_version v
-                     where v.paper_id = paper.id and v.seen_on = paper.first_seen_on
-                       and v.version = (select min(w.version) from paper_version w where w.paper_id = paper.id)),
-    first_announce_type = (select v.announce_type from paper_version v
-                           where v.paper_id = paper.id and v.seen_on = paper.first_seen_on
-                             and v.version = (select min(w.version) from paper_version w where w.paper_id = paper.id));
+-- Versions were recorded only as they grew: the lowest one seen on a paper's first day is the one it was first seen
+-- with (none on that day: the paper was first seen without a version).
+update paper set first_version = (select min(v.version) from paper_version v
+                                  where v.paper_id = paper.id and v.seen_on = paper.first_seen_on);
+update paper set first_announce_type = (select v.announce_type from paper_version v
+                                        where v.paper_id = paper.id and v.version = paper.first_version)
+where first_version is not null;
 
 delete from paper_version
 where exists (select 1 from paper p

@@ -445,7 +445,6 @@ public class DigestService {
         metrics.record(outcome);
     }
 
-
     /**
      * How the ranker sees the reader: the given topics and interests (their saved ones, or what they are editing
      * for a preview), with their followed authors, ranking settings and feedback, minus the excluded papers.

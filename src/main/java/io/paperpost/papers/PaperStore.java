@@ -56,12 +56,11 @@ final class PaperStore {
             + "keywords = ?, author_keys = ? where id = ?";
     private static final String INSERT_VERSION = "insert into paper_version (paper_id, version, seen_on, "
             + "announce_type, source, recorded_at) values (?, ?, ?, ?, ?, ?)";
+    private static final String HAS_TITLE_KEY_STATISTICS = "select exists (select 1 from pg_stats "
+            + "where schemaname = current_schema() and tablename = 'paper' and attname = 'title_key')";
 
     record Counts(int added, int updated, int skipped) {
     }
-
-    private static final String HAS_TITLE_KEY_STATISTICS = "select exists (select 1 from pg_stats "
-            + "where schemaname = current_schema() and tablename = 'paper' and attname = 'title_key')";
 
     private record VersionSeen(Paper paper, int version, String announceType) {
     }

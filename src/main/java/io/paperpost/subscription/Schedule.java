@@ -5,8 +5,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import io.paperpost.site.InvalidInputException;
