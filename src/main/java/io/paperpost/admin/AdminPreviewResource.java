@@ -41,7 +41,8 @@ public class AdminPreviewResource {
     /**
      * @param topics    topic ids, repeatable or comma-separated
      * @param authors   followed authors, comma-separated
-     * @param date      rank the papers first seen that day (default: all papers)
+     * @param date      rank the papers first seen that (UTC) day; by default, what a new reader's first email would
+     *                  hold if it were composed now
      * @param limit     1 to 100, default 10
      */
     @GET
@@ -63,7 +64,8 @@ public class AdminPreviewResource {
         LocalDate day = date == null || date.isBlank() ? null : AdminDates.parse("date", date);
         ReaderProfile profile = new ReaderProfile(topicIds, interests, followed, ReaderProfile.DEFAULT_TREND_WEIGHT, Set.of());
         List<Pick> picks = new ArrayList<>();
-        for (RankedPaper p : preview.rank(preview.firstSeenOn(day), profile, max)) {
+        List<RankedPaper> ranked = day == null ? preview.firstEmail(profile, max) : preview.firstSeenOn(day, profile, max);
+        for (RankedPaper p : ranked) {
             picks.add(new Pick(p.paper().id(), p.paper().title(), p.score(), p.reason(), p.kind()));
         }
         return picks;

@@ -45,6 +45,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "paper_ids")
     public List<String> paperIds = new ArrayList<>();
 
+    /** The paper batch the email was composed against: the reader's watermark once it is sent. */
+    @Column(name = "papers_through")
+    public Long papersThrough;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

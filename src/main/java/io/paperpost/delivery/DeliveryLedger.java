@@ -10,8 +10,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 
@@ -36,22 +41,36 @@ public class DeliveryLedger {
 
     private static final Logger LOG = Logger.getLogger(DeliveryLedger.class);
     private static final int MAX_ERROR_LENGTH = 1000;
+    /** Papers sent to a reader within this many days are not sent again. */
+    public static final int EXCLUDE_SENT_DAYS = 30;
 
     // Claim and mark-sent, which every email of every run goes through, are plain JDBC: the same SQL through
     // Hibernate spent most of its time building query plans, a third of a run's CPU.
     private static final String CLAIM_READ = "select r.status, r.last_digest_date, d.id, d.status, d.next_attempt_at,"
-            + " d.attempts"
+            + " d.attempts, d.papers_through"
             + " from reader r left join delivery d on d.reader_id = r.id and d.digest_date = ? where r.id = ?";
+    // The papers and the watermark are written with the claim, before sending: should the process die after the
+    // server took the email, the 30-day guard still knows what it held.
     private static final String CLAIM_INSERT = "insert into delivery (reader_id, digest_date, status, attempts,"
-            + " paper_ids, created_at, updated_at) values (?, ?, 'SENDING', 1, '', ?, ?)";
+            + " paper_ids, papers_through, created_at, updated_at) values (?, ?, 'SENDING', 1, ?, ?, ?, ?)";
     private static final String CLAIM_RETRY = "update delivery set status = 'SENDING', attempts = attempts + 1,"
-            + " next_attempt_at = null, updated_at = ? where id = ? and status = ?";
+            + " next_attempt_at = null, paper_ids = ?, papers_through = ?, updated_at = ? where id = ? and status = ?";
     private static final String MARK_SENT = "update delivery set status = 'SENT', message_id = ?, paper_ids = ?,"
             + " sent_at = ?, updated_at = ?, next_attempt_at = null, last_error = null where id = ?";
-    private static final String ADVANCE_READER = "update reader set last_digest_date = ? where id = ?"
+    private static final String NOTHING_NEW = "insert into delivery (reader_id, digest_date, status, attempts,"
+            + " paper_ids, papers_through, created_at, updated_at) values (?, ?, 'NOTHING_NEW', 0, '', ?, ?, ?)";
+    // Both only move forward: a late retry of an earlier date must not move the reader back.
+    private static final String ADVANCE_READER = "update reader set"
+            + " last_digest_date = case when last_digest_date is null or last_digest_date < ? then ? else last_digest_date end,"
+            + " papers_through = case when papers_through is not null and papers_through >= ? then papers_through"
+            + " else ? end where id = ?";
+    private static final String ADVANCE_DATE = "update reader set last_digest_date = ? where id = ?"
             + " and (last_digest_date is null or last_digest_date < ?)";
     private static final String SUPERSEDE_RETRIES = "update delivery set status = 'FAILED', next_attempt_at = null,"
             + " last_error = ?, updated_at = ? where reader_id = ? and status = 'RETRYING' and digest_date < ?";
+    // SENDING rows count too: the server may have taken the email before the process died.
+    private static final String RECENTLY_SENT = "select reader_id, paper_ids from delivery where reader_id in (%s)"
+            + " and status in ('SENT', 'SENDING') and digest_date >= ? and digest_date < ?";
     /** SQLSTATE of a unique key violation, in H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
     private static final LineListConverter PAPER_IDS = new LineListConverter();
@@ -75,23 +94,28 @@ public class DeliveryLedger {
      * not active (checked in the same transaction, so an unsubscribe during a run takes effect at once), the
      * email was already sent, failed or suppressed, is being sent (a SENDING row left by a crash is not
      * resent: the server may have accepted it), or is RETRYING but its next attempt has not come.
+     *
+     * @param email what the email will hold: its papers and the paper batch it was composed against
      */
-    public Optional<Claim> claim(long readerId, LocalDate digestDate) {
+    public Optional<Claim> claim(long readerId, LocalDate digestDate, ComposedEmail email) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> jdbc(connection -> claim(connection, readerId, digestDate)));
+            return QuarkusTransaction.requiringNew().call(() -> jdbc(connection ->
+                    claim(connection, readerId, digestDate, email)));
         } catch (AlreadyClaimed e) {
             // Another run or instance inserted the row between our read and our insert; the insert rolled back.
             return Optional.empty();
         }
     }
 
-    private Optional<Claim> claim(Connection connection, long readerId, LocalDate digestDate) throws SQLException {
+    private Optional<Claim> claim(Connection connection, long readerId, LocalDate digestDate, ComposedEmail email)
+            throws SQLException {
         String readerStatus;
         LocalDate lastDigestDate;
         Long id = null;
         DeliveryStatus status = null;
         OffsetDateTime nextAttemptAt = null;
         int attempts = 0;
+        Long papersThrough = null;
         try (PreparedStatement read = connection.prepareStatement(CLAIM_READ)) {
             read.setObject(1, digestDate);
             read.setLong(2, readerId);
@@ -107,6 +131,7 @@ public class DeliveryLedger {
                     status = DeliveryStatus.valueOf(row.getString(4));
                     nextAttemptAt = row.getObject(5, OffsetDateTime.class);
                     attempts = row.getInt(6);
+                    papersThrough = row.getObject(7, Long.class);
                 }
             }
         }
@@ -118,12 +143,14 @@ public class DeliveryLedger {
             try (PreparedStatement insert = connection.prepareStatement(CLAIM_INSERT, new String[] {"id"})) {
                 insert.setLong(1, readerId);
                 insert.setObject(2, digestDate);
-                insert.setObject(3, now);
-                insert.setObject(4, now);
+                insert.setString(3, PAPER_IDS.convertToDatabaseColumn(email.paperIds()));
+                insert.setLong(4, email.papersThrough());
+                insert.setObject(5, now);
+                insert.setObject(6, now);
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
-                    return Optional.of(new Claim(keys.getLong(1), readerId, digestDate, 1));
+                    return Optional.of(new Claim(keys.getLong(1), readerId, digestDate, 1, email.papersThrough()));
                 }
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -134,7 +161,7 @@ public class DeliveryLedger {
         }
         if (status == DeliveryStatus.SENT && (lastDigestDate == null || lastDigestDate.isBefore(digestDate))) {
             // Sent, but the process died before advancing the reader: do it now, so they stop looking due.
-            advance(connection, List.of(new Claim(id, readerId, digestDate, attempts)));
+            advance(connection, List.of(new Claim(id, readerId, digestDate, attempts, papersThrough)));
             return Optional.empty();
         }
         if (!(status == DeliveryStatus.PENDING || status == DeliveryStatus.RETRYING
@@ -142,15 +169,53 @@ public class DeliveryLedger {
             return Optional.empty();
         }
         try (PreparedStatement retry = connection.prepareStatement(CLAIM_RETRY)) {
-            retry.setObject(1, now);
-            retry.setLong(2, id);
-            retry.setString(3, status.name());
+            retry.setString(1, PAPER_IDS.convertToDatabaseColumn(email.paperIds()));
+            retry.setLong(2, email.papersThrough());
+            retry.setObject(3, now);
+            retry.setLong(4, id);
+            retry.setString(5, status.name());
             if (retry.executeUpdate() == 0) {
                 // Another run or instance claimed this retry between our read and our update.
                 return Optional.empty();
             }
         }
-        return Optional.of(new Claim(id, readerId, digestDate, attempts + 1));
+        return Optional.of(new Claim(id, readerId, digestDate, attempts + 1, email.papersThrough()));
+    }
+
+    /**
+     * Records that nothing new fitted the reader at their hour on the date: no email for that local date, and
+     * the reader stops looking due for it; their watermark stays, so the papers wait for the next email. Does
+     * nothing when the date already has a row (an email being sent, retried, or sent by another run).
+     *
+     * @return true when this call recorded it
+     */
+    public boolean recordNothingNew(long readerId, LocalDate digestDate, long papersThrough) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> jdbc(connection -> {
+                OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+                try (PreparedStatement insert = connection.prepareStatement(NOTHING_NEW);
+                     PreparedStatement reader = connection.prepareStatement(ADVANCE_DATE)) {
+                    insert.setLong(1, readerId);
+                    insert.setObject(2, digestDate);
+                    insert.setLong(3, papersThrough);
+                    insert.setObject(4, now);
+                    insert.setObject(5, now);
+                    insert.executeUpdate();
+                    reader.setObject(1, digestDate);
+                    reader.setLong(2, readerId);
+                    reader.setObject(3, digestDate);
+                    reader.executeUpdate();
+                } catch (SQLException e) {
+                    if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw new AlreadyClaimed();
+                    }
+                    throw e;
+                }
+                return true;
+            }));
+        } catch (AlreadyClaimed e) {
+            return false;
+        }
     }
 
     /**
@@ -191,12 +256,25 @@ public class DeliveryLedger {
     private void advance(Connection connection, List<Claim> sent) throws SQLException {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         try (PreparedStatement reader = connection.prepareStatement(ADVANCE_READER);
+             PreparedStatement dateOnly = connection.prepareStatement(ADVANCE_DATE);
              PreparedStatement supersede = connection.prepareStatement(SUPERSEDE_RETRIES)) {
+            boolean datesOnly = false;
             for (Claim claim : sent) {
-                reader.setObject(1, claim.digestDate());
-                reader.setLong(2, claim.readerId());
-                reader.setObject(3, claim.digestDate());
-                reader.addBatch();
+                if (claim.papersThrough() == null) {
+                    // A row written before watermarks existed: only its date is known.
+                    dateOnly.setObject(1, claim.digestDate());
+                    dateOnly.setLong(2, claim.readerId());
+                    dateOnly.setObject(3, claim.digestDate());
+                    dateOnly.addBatch();
+                    datesOnly = true;
+                } else {
+                    reader.setObject(1, claim.digestDate());
+                    reader.setObject(2, claim.digestDate());
+                    reader.setLong(3, claim.papersThrough());
+                    reader.setLong(4, claim.papersThrough());
+                    reader.setLong(5, claim.readerId());
+                    reader.addBatch();
+                }
                 supersede.setString(1, "superseded by the email of " + claim.digestDate());
                 supersede.setObject(2, now);
                 supersede.setLong(3, claim.readerId());
@@ -204,6 +282,9 @@ public class DeliveryLedger {
                 supersede.addBatch();
             }
             reader.executeBatch();
+            if (datesOnly) {
+                dateOnly.executeBatch();
+            }
             supersede.executeBatch();
         }
     }
@@ -271,6 +352,36 @@ public class DeliveryLedger {
                         "status = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt, id", DeliveryStatus.RETRYING, now)
                 .page(0, limit).list().stream()
                 .map(d -> new DueRetry(d.id, d.readerId, d.digestDate)).toList());
+    }
+
+    /**
+     * Ids of the papers each reader was sent, or may have been sent (a row left SENDING by a crash), in the
+     * {@value #EXCLUDE_SENT_DAYS} days before the date, in one query; readers sent nothing are not in the map. The
+     * second line of defence behind the watermark: no paper reaches a reader twice within that time.
+     */
+    public Map<Long, Set<String>> recentlySent(Collection<Long> readerIds, LocalDate date) {
+        if (readerIds.isEmpty()) {
+            return Map.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(readerIds.size(), "?"));
+        return QuarkusTransaction.requiringNew().call(() -> jdbc(connection -> {
+            Map<Long, Set<String>> sent = new HashMap<>();
+            try (PreparedStatement query = connection.prepareStatement(String.format(RECENTLY_SENT, marks))) {
+                int i = 1;
+                for (Long id : readerIds) {
+                    query.setLong(i++, id);
+                }
+                query.setObject(i++, date.minusDays(EXCLUDE_SENT_DAYS));
+                query.setObject(i, date);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        sent.computeIfAbsent(rows.getLong(1), id -> new HashSet<>())
+                                .addAll(PAPER_IDS.convertToEntityAttribute(rows.getString(2)));
+                    }
+                }
+            }
+            return sent;
+        }));
     }
 
     /** A reader's deliveries, newest first, for the admin. */

@@ -13,5 +13,10 @@ public enum DeliveryStatus {
     /** Not sent: the last attempt failed too, or the server refused the message itself for good. */
     FAILED,
     /** The server refused the recipient for good (SMTP 5xx, a hard bounce): the reader is suppressed. */
-    SUPPRESSED
+    SUPPRESSED,
+    /**
+     * Nothing new fitted the reader at their hour: no email that local date, and none later that day when an
+     * import lands (the papers wait for the next day's email).
+     */
+    NOTHING_NEW
 }

@@ -26,9 +26,16 @@ public interface DigestConfig {
     @WithDefault("10")
     int papersPerEmail();
 
-    /** A reader's first email may hold papers first seen up to this many days before its date. */
+    /** A reader's first email may hold papers made available up to this many days before it is composed. */
     @WithDefault("7")
     int firstDigestLookbackDays();
+
+    /**
+     * The longest an email reaches back, however long ago the reader's last one was (downtime, a pause, a weekly
+     * reader's week, failed days): the papers after their watermark, made available at most this many days ago.
+     */
+    @WithDefault("14")
+    int catchUpLookbackDays();
 
     /** Readers loaded per database round trip during a run. */
     @WithDefault("500")

@@ -1,45 +1,61 @@
 package io.paperpost.digest;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
+import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.ranking.Ranker;
 import io.paperpost.ranking.ReaderProfile;
+import io.paperpost.subscription.Reader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Ranks stored papers for a profile outside a digest run: the admin preview API and the preferences page's
- * "your next email would contain". Same ranker and same paper conversion as the digest.
+ * Ranks stored papers outside a digest run: the preferences page's "your next email would contain" and the admin
+ * preview. Both take the papers by the digest's own rule ({@link RunPapers}), so the preview is the next email.
  */
 @ApplicationScoped
 public class DigestPreview {
 
     @Inject
     Ranker ranker;
+    @Inject
+    PaperWindows windows;
+    @Inject
+    DeliveryLedger ledger;
+    @Inject
+    DigestService digest;
+    @Inject
+    Clock clock;
 
-    /** Ranks the papers for the profile, best first, at most {@code limit}. */
-    public List<RankedPaper> rank(List<Paper> papers, ReaderProfile profile, int limit) {
+    /**
+     * What the reader's next email would hold if it were composed now with these topics and interests (saved, or
+     * being edited): the papers after their watermark, minus what they were sent lately.
+     */
+    public List<RankedPaper> nextEmail(Reader reader, Collection<String> topics, String interests, int limit) {
+        LocalDate today = LocalDate.now(clock.withZone(DigestService.zoneOrUtc(reader.timeZone)));
+        Set<String> sent = ledger.recentlySent(List.of(reader.id), today).getOrDefault(reader.id, Set.of());
+        ReaderProfile profile = digest.profile(reader, topics, interests, sent);
+        return windows.now().windowFor(reader.papersThrough).map(index -> index.rank(profile, limit)).orElse(List.of());
+    }
+
+    /** What a new reader's first email would hold if it were composed now: the admin preview. */
+    public List<RankedPaper> firstEmail(ReaderProfile profile, int limit) {
+        return windows.now().windowFor(null).map(index -> index.rank(profile, limit)).orElse(List.of());
+    }
+
+    /** Ranks the papers first seen on the server's UTC day: the admin's tuning view of one import day. */
+    public List<RankedPaper> firstSeenOn(LocalDate day, ReaderProfile profile, int limit) {
+        List<Paper> papers = QuarkusTransaction.requiringNew().call(() -> Paper.<Paper>list("firstSeenOn", day));
         if (papers.isEmpty()) {
             return List.of();
         }
         return ranker.index(papers.stream().map(DigestService::candidate).toList()).rank(profile, limit);
-    }
-
-    /** Papers first seen on the day, or every paper when the day is null. */
-    public List<Paper> firstSeenOn(LocalDate day) {
-        return QuarkusTransaction.requiringNew().call(() -> day == null ? Paper.<Paper>listAll()
-                : Paper.<Paper>list("firstSeenOn", day));
-    }
-
-    /** Papers first seen in the {@code days} days up to today, or every paper when there are none. */
-    public List<Paper> recent(LocalDate today, int days) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<Paper> recent = Paper.list("firstSeenOn > ?1 and firstSeenOn <= ?2", today.minusDays(days), today);
-            return recent.isEmpty() ? Paper.<Paper>listAll() : recent;
-        });
     }
 }

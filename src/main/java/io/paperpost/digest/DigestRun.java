@@ -37,6 +37,10 @@ public class DigestRun extends PanacheEntityBase {
     @Column(name = "started_at")
     public Instant startedAt;
 
+    /** The last paper batch committed when the run started: every chunk of the run ranks the same papers. */
+    @Column(name = "papers_through")
+    public Long papersThrough;
+
     @Column(name = "finished_at")
     public Instant finishedAt;
 

@@ -24,16 +24,23 @@ public class DigestRuns {
     @Inject
     EntityManager entityManager;
 
-    long start(RunTrigger trigger, LocalDate date) {
+    /** @param papersThrough the last committed paper batch: the papers every chunk of the run ranks */
+    long start(RunTrigger trigger, LocalDate date, long papersThrough) {
         return QuarkusTransaction.requiringNew().call(() -> {
             DigestRun run = new DigestRun();
             run.trigger = trigger;
             run.digestDate = date;
             run.status = RunStatus.RUNNING;
             run.startedAt = clock.instant();
+            run.papersThrough = papersThrough;
             run.persist();
             return run.id;
         });
+    }
+
+    /** The run as it started: its instant and paper snapshot (detached). */
+    DigestRun snapshot(long runId) {
+        return QuarkusTransaction.requiringNew().call(() -> DigestRun.<DigestRun>findById(runId));
     }
 
     void planned(long runId, int readersDue) {

@@ -29,6 +29,7 @@ import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
 
 import io.paperpost.delivery.Claim;
+import io.paperpost.delivery.ComposedEmail;
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.DeliveryStatus;
 import io.paperpost.delivery.DueRetry;
@@ -37,6 +38,7 @@ import io.paperpost.delivery.MailSender;
 import io.paperpost.delivery.OutgoingMail;
 import io.paperpost.feedback.FeedbackService;
 import io.paperpost.papers.Paper;
+import io.paperpost.papers.PaperFeed;
 import io.paperpost.ranking.CandidatePaper;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.ranking.Ranker;
@@ -86,9 +88,10 @@ public class DigestService {
     ChunkWorker workers;
     @Inject
     EntityManager entityManager;
-
-    /** Papers sent to a reader within this many days are not sent again. */
-    static final int EXCLUDE_SENT_DAYS = 30;
+    @Inject
+    PaperWindows windows;
+    @Inject
+    PaperFeed feed;
 
     /** A part of a run: the due readers of one zone (or of every zone, for an explicit run) on a local date. */
     record Slice(String zone, LocalDate date, int hour, boolean ignoreHour) {
@@ -122,7 +125,7 @@ public class DigestService {
         return zones.stream().map(zone -> Slice.at(zone, now)).toList();
     }
 
-    private static ZoneId zoneOrUtc(String zone) {
+    static ZoneId zoneOrUtc(String zone) {
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException e) {
@@ -159,7 +162,7 @@ public class DigestService {
 
     private DigestSummary execute(RunTrigger trigger, LocalDate date, Supplier<List<Slice>> plan,
             ToIntFunction<Long> planRetries) {
-        long runId = runs.start(trigger, date);
+        long runId = runs.start(trigger, date, feed.lastBatch());
         MDC.put("runId", runId);
         try {
             if (sending.paused()) {
@@ -268,7 +271,7 @@ public class DigestService {
             Slice slice = chunk.slice();
             RunProgress progress = new RunProgress(chunk);
             long position = chunk.position;
-            DayPapers papers = dayPapers.getUnchecked(new RunDate(chunk.runId, slice.date()));
+            RunPapers papers = windows.forRun(chunk.runId);
             // Loading and indexing the papers (the first chunk of a run on this instance) may take a while.
             if (!chunks.renew(chunk.id, position, progress)) {
                 LOG.warnf("Digest run %d: chunk %d was taken over by another instance; leaving it", chunk.runId, chunk.id);
@@ -286,7 +289,7 @@ public class DigestService {
                 page = dueReaders(slice, position, chunk.lastId, config.readerPageSize());
                 // What each reader's ranking needs besides the reader, for the whole page in two queries.
                 List<Long> ids = page.stream().map(r -> r.id).toList();
-                Map<Long, Set<String>> sent = recentlySent(ids, slice.date());
+                Map<Long, Set<String>> sent = ledger.recentlySent(ids, slice.date());
                 Map<Long, FeedbackService.Texts> rated = feedback.texts(ids);
                 List<Claim> sentOnPage = new ArrayList<>();
                 try {
@@ -353,53 +356,24 @@ public class DigestService {
         return due(slice, "select r", Reader.class, afterId, lastId, limit);
     }
 
-    private record RunDate(long runId, LocalDate date) {
-    }
-
-    /**
-     * The papers of each run's dates, shared by this instance's threads: loaded and indexed once per run, not once
-     * per thread or chunk. Papers imported during a run wait for the next run, so every chunk of a run sees the same
-     * papers. Old runs' entries go when the cache is full or idle.
-     */
-    private final LoadingCache<RunDate, DayPapers> dayPapers = CacheBuilder.newBuilder().maximumSize(8)
-            .expireAfterAccess(java.time.Duration.ofMinutes(30)).build(CacheLoader.from(key -> new DayPapers(key.date())));
-
-    /** The papers a date's emails may hold, and the ranking index of each window start, built once per run. */
-    private final class DayPapers {
-        final LocalDate earliest;
-        final List<Paper> papers;
-        final Map<String, Paper> byId = new HashMap<>();
-        // Readers differ only in where their window starts (their last email); index each window once.
-        final Map<LocalDate, Ranker.DayIndex> indexByWindowStart = new ConcurrentHashMap<>();
-
-        DayPapers(LocalDate date) {
-            earliest = date.minusDays(config.firstDigestLookbackDays());
-            papers = QuarkusTransaction.requiringNew().call(() ->
-                    Paper.<Paper>list("firstSeenOn > ?1 and firstSeenOn <= ?2", earliest, date));
-            papers.forEach(p -> byId.put(p.id, p));
-        }
-
-        Ranker.DayIndex indexSince(LocalDate lastDigestDate) {
-            LocalDate start = lastDigestDate == null || lastDigestDate.isBefore(earliest) ? earliest : lastDigestDate;
-            return indexByWindowStart.computeIfAbsent(start, s -> ranker.index(
-                    papers.stream().filter(p -> p.firstSeenOn.isAfter(s)).map(DigestService::candidate).toList()));
-        }
-    }
-
     /** Sends the reader's email if they have one; returns the claim when the server accepted it. */
-    private Optional<Claim> send(Reader reader, LocalDate date, DayPapers papers, RunProgress progress,
+    private Optional<Claim> send(Reader reader, LocalDate date, RunPapers papers, RunProgress progress,
             Set<String> recentlySent, FeedbackService.Texts rated) {
         long started = System.nanoTime();
         ReaderProfile profile = profile(reader, reader.topics, reader.interests, recentlySent, rated);
         int count = reader.papersPerEmail > 0 ? reader.papersPerEmail : config.papersPerEmail();
-        List<RankedPaper> picks = papers.indexSince(reader.lastDigestDate).rank(profile, count);
+        List<RankedPaper> picks = papers.windowFor(reader.papersThrough).map(index -> index.rank(profile, count))
+                .orElse(List.of());
         long ranked = System.nanoTime();
         metrics.rank(ranked - started);
         if (picks.isEmpty()) {
+            // At the reader's hour or not at all that day: not sent hours later when an import happens to land.
+            ledger.recordNothingNew(reader.id, date, papers.through());
             record(progress, RunProgress.Outcome.SKIPPED, false);
             return Optional.empty();
         }
-        Optional<Claim> claim = ledger.claim(reader.id, date);
+        List<String> ids = picks.stream().map(p -> p.paper().id()).toList();
+        Optional<Claim> claim = ledger.claim(reader.id, date, new ComposedEmail(ids, papers.through()));
         if (claim.isEmpty()) {
             record(progress, RunProgress.Outcome.SKIPPED, false);
             return Optional.empty();
@@ -409,7 +383,7 @@ public class DigestService {
         OutgoingMail mail;
         try {
             long renderStarted = System.nanoTime();
-            mail = composer.compose(reader, date, picks, isTrendingFallback(picks), papers.byId);
+            mail = composer.compose(reader, date, picks, isTrendingFallback(picks), papers.byId());
             long rendered = System.nanoTime();
             metrics.render(rendered - renderStarted);
             sender.send(mail);
@@ -427,8 +401,6 @@ public class DigestService {
             record(progress, RunProgress.Outcome.FAILED, retry);
             return Optional.empty();
         }
-        List<String> ids = new ArrayList<>();
-        picks.forEach(p -> ids.add(p.paper().id()));
         try {
             ledger.markSent(claim.get(), mail.messageId(), ids);
         } catch (RuntimeException e) {
@@ -459,28 +431,6 @@ public class DigestService {
                 .withFeedback(rated.liked(), rated.disliked())
                 .withExploration(reader.exploration)
                 .withOnlyWhenMatches(reader.onlyWhenMatches);
-    }
-
-    /**
-     * Ids of the papers each reader was sent in the {@value #EXCLUDE_SENT_DAYS} days before the date, in one query;
-     * readers sent nothing are not in the map.
-     */
-    Map<Long, Set<String>> recentlySent(Collection<Long> readerIds, LocalDate date) {
-        if (readerIds.isEmpty()) {
-            return Map.of();
-        }
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                        "select d.readerId, d.paperIds from Delivery d where d.readerId in :readers and d.status = :sent"
-                                + " and d.digestDate >= :from and d.digestDate < :date", Object[].class)
-                .setParameter("readers", readerIds).setParameter("sent", DeliveryStatus.SENT)
-                .setParameter("from", date.minusDays(EXCLUDE_SENT_DAYS)).setParameter("date", date).getResultList());
-        Map<Long, Set<String>> sent = new HashMap<>();
-        for (Object[] row : rows) {
-            @SuppressWarnings("unchecked")
-            List<String> paperIds = (List<String>) row[1];
-            sent.computeIfAbsent((Long) row[0], id -> new HashSet<>()).addAll(paperIds);
-        }
-        return sent;
     }
 
     /** True when nothing matched the reader and the picks are the day's trending papers. */

@@ -8,13 +8,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
 
+import io.paperpost.papers.arxiv.ArxivApiSource;
+import io.paperpost.papers.arxiv.ArxivRssSource;
+import io.paperpost.papers.huggingface.HuggingFaceDailyPapersSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The daily import: every enabled source in turn, each on its own. A source that fails is logged and
- * recorded as failed in {@code import_run} (with what it delivered before failing kept), and the others go on.
+ * The imports: each source on its own schedule ({@link SourcesConfig}), and every enabled source in turn when the
+ * operator asks. Any number of imports a day is safe: a paper becomes available to readers when its batch is
+ * committed ({@link PaperFeed}), whenever that is. A source that fails is logged and recorded as failed in
+ * {@code import_run} (with what it delivered before failing kept), and the others go on.
  */
 @ApplicationScoped
 public class DailyImport {
@@ -39,13 +44,36 @@ public class DailyImport {
         }
     }
 
-    @Scheduled(identity = "daily-paper-import", cron = "{paperpost.import.cron}",
+    @Scheduled(identity = "import-huggingface", cron = "{paperpost.sources.huggingface.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        try {
-            runNow();
-        } catch (AlreadyRunningException e) {
-            LOG.warn("Scheduled paper import skipped: an import started by an admin is still running");
+    void huggingFace() {
+        scheduled(HuggingFaceDailyPapersSource.NAME);
+    }
+
+    @Scheduled(identity = "import-arxiv-api", cron = "{paperpost.sources.arxiv.api.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void arxivApi() {
+        scheduled(ArxivApiSource.NAME);
+    }
+
+    @Scheduled(identity = "import-arxiv-rss", cron = "{paperpost.sources.arxiv.rss.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void arxivRss() {
+        scheduled(ArxivRssSource.NAME);
+    }
+
+    @Scheduled(identity = "import-file", cron = "{paperpost.sources.file.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void file() {
+        scheduled(JsonLinesFileSource.NAME);
+    }
+
+    /** Imports the source if it is enabled; waits for an import already running (imports run one at a time). */
+    void scheduled(String name) {
+        for (PaperSource source : sources.enabled()) {
+            if (source.name().equals(name)) {
+                importer.run(source, LocalDate.now(clock));
+            }
         }
     }
 

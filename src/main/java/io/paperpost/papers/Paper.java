@@ -43,9 +43,20 @@ public class Paper extends PanacheEntityBase {
     @Column(name = "published_on")
     public LocalDate publishedOn;
 
-    /** The day PaperPost first saw the paper: digests send papers first seen since a reader's last email. */
+    /** The server's UTC day PaperPost first saw the paper: shown to the operator, never compared with a reader's date. */
     @Column(name = "first_seen_on")
     public LocalDate firstSeenOn;
+
+    /**
+     * The import batch that made the paper available (see {@link PaperFeed}): an email composed against watermark
+     * {@code w} holds papers of batches up to {@code w}, and the reader's next email starts after it.
+     */
+    @Column(name = "available_seq")
+    public long availableSeq;
+
+    /** When that batch was written: bounds how far back a first or catch-up email reaches. */
+    @Column(name = "available_at")
+    public Instant availableAt;
 
     public int upvotes;
 
@@ -98,6 +109,10 @@ public class Paper extends PanacheEntityBase {
     @PrePersist
     @PreUpdate
     void keepKeys() {
+        if (availableAt == null) {
+            // Written outside an import batch (tests, tools): in no reader's window until an import brings it.
+            availableAt = Instant.now();
+        }
         if (title != null) {
             titleKey = PaperKeys.fromTitle(title);
         }

@@ -45,6 +45,8 @@ public class PaperImporter {
     ImportRuns runs;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    java.time.Clock clock;
 
     private final ReentrantLock lock = new ReentrantLock();
     /** Stores the batches of the running import (one import at a time: see {@link #lock}). */
@@ -235,7 +237,7 @@ public class PaperImporter {
         private PaperStore.Counts store(List<PaperStore.Keyed> records) {
             return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
                 try (var connection = dataSource.getConnection()) {
-                    PaperStore.Counts counts = new PaperStore(connection, source, firstSeenOn, Instant.now(),
+                    PaperStore.Counts counts = new PaperStore(connection, source, firstSeenOn, clock.instant(),
                             name -> normalizedNames.computeIfAbsent(name, Ranker::normalizeName)).store(records);
                     if (!statisticsChecked && counts.added() > 0) {
                         statisticsChecked = true;

@@ -49,7 +49,8 @@ final class PaperStore {
             + "published_on, first_seen_on, upvotes, code_url, source, updated_at, arxiv_id, title_key, "
             + "latest_version, project_url, github_stars, ai_summary, keywords";
     private static final String INSERT = "insert into paper (" + COLUMNS + ", author_keys, first_version, "
-            + "first_announce_type) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "first_announce_type, available_seq, available_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "update paper set title = ?, summary = ?, authors = ?, author_count = ?, "
             + "organization = ?, categories = ?, published_on = ?, upvotes = ?, code_url = ?, updated_at = ?, "
             + "arxiv_id = ?, title_key = ?, latest_version = ?, project_url = ?, github_stars = ?, ai_summary = ?, "
@@ -312,6 +313,8 @@ final class PaperStore {
 
     private void write() throws SQLException {
         if (!inserts.isEmpty()) {
+            // The batch's papers become available together, when it commits.
+            long batch = PaperFeed.takeNextBatch(connection);
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 for (Paper p : inserts) {
                     statement.setString(1, p.id);
@@ -337,6 +340,10 @@ final class PaperStore {
                     statement.setString(21, AuthorKeys.of(p.authors, normalizeName));
                     setInteger(statement, 22, p.firstVersion);
                     statement.setString(23, p.firstAnnounceType);
+                    statement.setLong(24, batch);
+                    statement.setObject(25, now);
+                    p.availableSeq = batch;
+                    p.availableAt = now.toInstant();
                     statement.addBatch();
                 }
                 statement.executeBatch();

@@ -62,6 +62,14 @@ public interface SourcesConfig {
         @WithDefault("false")
         boolean enabled();
 
+        /**
+         * When it is read (Quartz cron, seconds first, UTC). The day's list grows all day and a conditional request
+         * costs one 304 when it has not changed, so hourly: every zone's morning email has what was listed by then.
+         * Default: five past every hour.
+         */
+        @WithDefault("0 5 * * * ?")
+        String cron();
+
         /** The Daily Papers API. Default https://huggingface.co/api/daily_papers. */
         @WithDefault("https://huggingface.co/api/daily_papers")
         String url();
@@ -99,6 +107,13 @@ public interface SourcesConfig {
             @WithDefault("false")
             boolean enabled();
 
+            /**
+             * When it is read (Quartz cron, seconds first, UTC). arXiv announces at 20:00 US Eastern, 00:00 or 01:00
+             * UTC with daylight saving time; once after that is enough. Default: 01:30 UTC.
+             */
+            @WithDefault("0 30 1 * * ?")
+            String cron();
+
             /** The API's query endpoint. Default http://export.arxiv.org/api/query. */
             @WithDefault("http://export.arxiv.org/api/query")
             String url();
@@ -130,6 +145,13 @@ public interface SourcesConfig {
             @WithDefault("false")
             boolean enabled();
 
+            /**
+             * When it is read (Quartz cron, seconds first, UTC). The feeds are rebuilt at midnight US Eastern, 04:00
+             * or 05:00 UTC. Default: 05:30 UTC.
+             */
+            @WithDefault("0 30 5 * * ?")
+            String cron();
+
             /** The RSS base; the categories are appended as {@code /cs.LG+cs.CL}. Default https://rss.arxiv.org/rss. */
             @WithDefault("https://rss.arxiv.org/rss")
             String url();
@@ -146,6 +168,10 @@ public interface SourcesConfig {
         /** Read the file in the daily import. Default false. */
         @WithDefault("false")
         boolean enabled();
+
+        /** When it is read (Quartz cron, seconds first, UTC). Default: 05:00 UTC. */
+        @WithDefault("0 0 5 * * ?")
+        String cron();
 
         /** Path of the file, relative to the working directory. Default data/import/papers.jsonl. */
         @WithDefault("data/import/papers.jsonl")

@@ -1,14 +1,11 @@
 package io.paperpost.preferences;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -17,9 +14,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.paperpost.digest.DigestPreview;
-import io.paperpost.digest.DigestService;
 import io.paperpost.ranking.RankedPaper;
-import io.paperpost.ranking.ReaderProfile;
 import io.paperpost.site.ApiError;
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.RejectedRequestException;
@@ -71,8 +66,6 @@ public class PreferencesResource {
 
     /** How many papers the page's "your next email would contain" shows. */
     static final int PREVIEW_SIZE = 5;
-    /** The preview ranks the papers first seen in this many days (all papers when there are none). */
-    static final int PREVIEW_DAYS = 7;
     /** The forms of this page, in their form tokens. */
     static final String FORM = "prefs";
     private static final List<String> HOURS = IntStream.range(0, 24).mapToObj(String::valueOf).toList();
@@ -96,13 +89,9 @@ public class PreferencesResource {
     @Inject
     DigestPreview digestPreview;
     @Inject
-    DigestService digest;
-    @Inject
     FormGuard forms;
     @Inject
     ReaderTokens tokens;
-    @Inject
-    Clock clock;
     @Context
     HttpServerRequest request;
 
@@ -228,9 +217,7 @@ public class PreferencesResource {
             return List.of();
         }
         // Built as the digest builds it, so the preview shows what the next email would really hold.
-        ReaderProfile profile = digest.profile(reader, topics, interests, Set.of());
-        List<RankedPaper> picks = digestPreview.rank(digestPreview.recent(LocalDate.now(clock), PREVIEW_DAYS), profile,
-                PREVIEW_SIZE);
+        List<RankedPaper> picks = digestPreview.nextEmail(reader, topics, interests, PREVIEW_SIZE);
         return picks.stream().map(p -> new PreviewItem(p.paper().title(), p.reason())).toList();
     }
 

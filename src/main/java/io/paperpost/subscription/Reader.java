@@ -106,9 +106,19 @@ public class Reader extends PanacheEntityBase {
     @Column(name = "unsubscribe_reason")
     public String unsubscribeReason;
 
-    /** The digest date of the last email sent: the next one holds papers first seen after it. */
+    /**
+     * The last local date whose email was handled: sent, or recorded as "nothing new". No second email goes out
+     * for it; which papers the next email holds is {@link #papersThrough}'s business, not this date's.
+     */
     @Column(name = "last_digest_date")
     public LocalDate lastDigestDate;
+
+    /**
+     * The watermark of the last email sent: the last paper batch it was composed against. The next email holds
+     * papers of later batches; null before the first email.
+     */
+    @Column(name = "papers_through")
+    public Long papersThrough;
 
     public void setEmail(String normalizedEmail) {
         email = normalizedEmail;

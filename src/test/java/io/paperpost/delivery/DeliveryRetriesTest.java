@@ -34,6 +34,8 @@ import jakarta.inject.Inject;
 class DeliveryRetriesTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    /** What a claimed email holds: the ledger records it with the claim. */
+    static final ComposedEmail EMAIL = new ComposedEmail(java.util.List.of("2501.00001"), 1);
 
     @Inject
     TestData data;
@@ -95,8 +97,8 @@ class DeliveryRetriesTest {
         assertThat(delivery(reader).status).isEqualTo(DeliveryStatus.SUPPRESSED);
         assertThat(delivery(reader).lastError).contains("550");
         assertThat(status(reader)).isEqualTo(ReaderStatus.BOUNCED);
-        assertThat(ledger.claim(reader, DAY)).isEmpty();
-        assertThat(ledger.claim(reader, DAY.plusDays(1))).isEmpty();
+        assertThat(ledger.claim(reader, DAY, EMAIL)).isEmpty();
+        assertThat(ledger.claim(reader, DAY.plusDays(1), EMAIL)).isEmpty();
 
         TestData.asAdmin().get("/api/v1/admin/readers/" + reader + "/deliveries").then().statusCode(200)
                 .body("readerStatus", is("BOUNCED"))
@@ -134,10 +136,10 @@ class DeliveryRetriesTest {
     @Test
     void aRowLeftSendingByACrashIsNotResent() {
         long reader = activeReader("crash@example.org");
-        Optional<Claim> claim = ledger.claim(reader, DAY);
+        Optional<Claim> claim = ledger.claim(reader, DAY, EMAIL);
         assertThat(claim).isPresent();
         // The process dies here, after the claim: the server may or may not have the email.
-        assertThat(ledger.claim(reader, DAY)).isEmpty();
+        assertThat(ledger.claim(reader, DAY, EMAIL)).isEmpty();
         assertThat(digest.run(DAY).sent()).isZero();
         assertThat(smtp.tried()).isEmpty();
         assertThat(delivery(reader).status).isEqualTo(DeliveryStatus.SENDING);
@@ -149,7 +151,7 @@ class DeliveryRetriesTest {
         MailSendException deferred = new MailSendException("deferred (451)", MailSendException.Kind.TEMPORARY, null);
         List<Duration> waits = new java.util.ArrayList<>();
         for (int attempt = 1; attempt <= 6; attempt++) {
-            Claim claim = ledger.claim(reader, DAY).orElseThrow();
+            Claim claim = ledger.claim(reader, DAY, EMAIL).orElseThrow();
             assertThat(claim.attempt()).isEqualTo(attempt);
             long id = claim.deliveryId();
             Instant before = clock.instant();
@@ -163,19 +165,19 @@ class DeliveryRetriesTest {
             }
         }
         assertThat(waits).extracting(Duration::toMinutes).containsExactly(5L, 10L, 20L, 40L, 80L);
-        assertThat(ledger.claim(reader, DAY)).isEmpty();
+        assertThat(ledger.claim(reader, DAY, EMAIL)).isEmpty();
         assertThat(ledger.backoff(10)).isEqualTo(Duration.ofHours(2));
     }
 
     @Test
     void aSentEmailWhoseReaderWasNotAdvancedIsMendedByTheNextClaim() {
         long reader = activeReader("crashed-after-send@example.org");
-        Claim claim = ledger.claim(reader, DAY).orElseThrow();
+        Claim claim = ledger.claim(reader, DAY, EMAIL).orElseThrow();
         ledger.markSent(claim, "digest-crash@localhost", List.of("2401.00001"));
         // The process died before the page's advanceReaders: the reader still looks due for the day.
         assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(reader).lastDigestDate)).isNull();
 
-        assertThat(ledger.claim(reader, DAY)).isEmpty();
+        assertThat(ledger.claim(reader, DAY, EMAIL)).isEmpty();
         assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(reader).lastDigestDate))
                 .isEqualTo(DAY);
         assertThat(digest.run(DAY).readers()).isZero();
@@ -194,7 +196,7 @@ class DeliveryRetriesTest {
                 for (int i = 0; i < 6; i++) {
                     claims.add(pool.submit(() -> {
                         start.await();
-                        return ledger.claim(reader, date);
+                        return ledger.claim(reader, date, EMAIL);
                     }));
                 }
                 start.countDown();

@@ -39,6 +39,8 @@ class DigestChunksTest {
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
 
     @Inject
+    io.paperpost.papers.PaperFeed feed;
+    @Inject
     TestData data;
     @Inject
     DigestService digest;
@@ -136,7 +138,7 @@ class DigestChunksTest {
 
     /** Starts a run for the day and splits it into chunks without working them, as the instance firing it does. */
     private long plan() {
-        long runId = runs.start(RunTrigger.ADMIN, DAY);
+        long runId = runs.start(RunTrigger.ADMIN, DAY, feed.lastBatch());
         int due = digest.planChunks(runId, new DigestService.Slice(null, DAY, 0, true));
         runs.planned(runId, due);
         assertThat(due).isEqualTo(45);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.paperpost.TestData;
@@ -27,7 +29,8 @@ import jakarta.persistence.PersistenceException;
 
 /**
  * The database fails just after the mail server accepted an email: the email is not sent again (its ledger row stays
- * SENDING), and the run counts it as sent.
+ * SENDING), the run counts it as sent, and the reader's next email neither repeats its papers nor loses the ones
+ * that came after it.
  */
 @QuarkusTest
 @TestProfile(UnrecordedSendTest.LedgerFailsAfterSending.class)
@@ -36,13 +39,18 @@ class UnrecordedSendTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
 
-    /** A ledger whose mark-sent fails, as when the database goes away between the send and the record. */
+    /** A ledger whose mark-sent fails while told to, as when the database goes away between the send and the record. */
     @Alternative
     @ApplicationScoped
     public static class FailingMarkSentLedger extends DeliveryLedger {
+        static final AtomicBoolean FAILING = new AtomicBoolean(true);
+
         @Override
         public void markSent(Claim claim, String messageId, List<String> paperIds) {
-            throw new PersistenceException("connection to the database lost");
+            if (FAILING.get()) {
+                throw new PersistenceException("connection to the database lost");
+            }
+            super.markSent(claim, messageId, paperIds);
         }
     }
 
@@ -58,6 +66,11 @@ class UnrecordedSendTest {
     @Inject
     DigestService digest;
 
+    @AfterEach
+    void databaseBack() {
+        FailingMarkSentLedger.FAILING.set(true);
+    }
+
     @Test
     void anEmailSentButNotRecordedIsNeverSentAgain() {
         data.reset();
@@ -72,5 +85,30 @@ class UnrecordedSendTest {
 
         assertThat(digest.run(DAY).sent()).isZero();
         assertThat(GreenMailResource.greenMail().getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void theNextEmailAfterAnUnrecordedSendRepeatsNoneOfItsPapersAndLosesNoneThatCameAfter() {
+        data.reset();
+        data.demoPapersFirstSeenOn(DAY);
+        TestReaders.save(TestReaders.active("unrecorded@example.org", "UTC", 0));
+        assertThat(digest.run(DAY).sent()).isEqualTo(1);
+        List<String> first = sentPapers(DAY);
+
+        FailingMarkSentLedger.FAILING.set(false);
+        TestData.postPapers("{\"key\":\"2603.09999\",\"title\":\"Speculative decoding with a draft tree\","
+                + "\"summary\":\"Faster LLM inference by speculative decoding.\"}\n", DAY.plusDays(1)).statusCode(200);
+        assertThat(digest.run(DAY.plusDays(1)).sent()).isEqualTo(1);
+        List<String> next = sentPapers(DAY.plusDays(1));
+
+        assertThat(GreenMailResource.greenMail().getReceivedMessages()).hasSize(2);
+        assertThat(first).hasSize(10);
+        assertThat(next).doesNotContainAnyElementsOf(first).contains("2603.09999");
+    }
+
+    /** The papers the ledger recorded for the date's email, which it writes with the claim. */
+    private static List<String> sentPapers(LocalDate date) {
+        return QuarkusTransaction.requiringNew().call(() -> List.copyOf(
+                Delivery.<Delivery>find("digestDate", date).singleResult().paperIds));
     }
 }

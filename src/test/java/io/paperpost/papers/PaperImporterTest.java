@@ -261,8 +261,8 @@ class PaperImporterTest {
         String id = arxivId();
         String title = title("Written Before V30");
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("insert into paper "
-                + "(id, title, summary, authors, categories, first_seen_on, upvotes, source, updated_at) "
-                + "values (?, ?, '', ?, '', ?, 0, 'old', current_timestamp)")) {
+                + "(id, title, summary, authors, categories, first_seen_on, upvotes, source, updated_at, available_seq, "
+                + "available_at) values (?, ?, '', ?, '', ?, 0, 'old', current_timestamp, 0, current_timestamp)")) {
             s.setString(1, id);
             s.setString(2, title);
             s.setString(3, "Léa Dubois\nRavi Iyer");
