@@ -27,7 +27,7 @@ public class ChunkWorker {
     private static final Logger LOG = Logger.getLogger(ChunkWorker.class);
 
     @Inject
-    DigestService digest;
+    ChunkProcessor processor;
     @Inject
     DigestConfig config;
 
@@ -85,7 +85,7 @@ public class ChunkWorker {
 
     private void work() {
         try {
-            digest.workOpenChunks();
+            processor.workOpenChunks();
         } catch (RuntimeException e) {
             // The next poll tries again; a chunk this thread held is taken over when its lease runs out.
             LOG.errorf(e, "Digest chunk worker failed");

@@ -64,9 +64,9 @@ public class DigestChunk extends PanacheEntityBase {
     public int attempts;
 
     @Embedded
-    public DigestCounts counts = new DigestCounts();
+    public RunCounts counts = RunCounts.NONE;
 
-    DigestService.Slice slice() {
-        return new DigestService.Slice(timeZone, digestDate, localHour, ignoreHour);
+    Slice slice() {
+        return new Slice(timeZone, digestDate, localHour, ignoreHour);
     }
 }

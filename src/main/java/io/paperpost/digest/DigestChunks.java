@@ -39,7 +39,7 @@ public class DigestChunks {
     @Inject
     EntityManager entityManager;
 
-    void add(long runId, DigestService.Slice slice, long afterId, long lastId, int readers) {
+    void add(long runId, Slice slice, long afterId, long lastId, int readers) {
         QuarkusTransaction.requiringNew().run(() -> {
             DigestChunk chunk = new DigestChunk();
             chunk.runId = runId;
@@ -90,15 +90,16 @@ public class DigestChunks {
      * the chunk over after this one stalled), and the caller must stop working it.
      */
     boolean renew(long chunkId, long position, RunProgress progress) {
+        RunCounts counts = progress.counts();
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
                 "update DigestChunk c set c.leaseUntil = :lease, c.position = :position, c.counts.done = :done,"
                         + " c.counts.sent = :sent, c.counts.retried = :retried, c.counts.failed = :failed,"
                         + " c.counts.suppressed = :suppressed, c.counts.skipped = :skipped"
                         + " where c.id = :id and c.owner = :owner and c.status = :running")
                 .setParameter("lease", clock.instant().plus(config.chunkLease())).setParameter("position", position)
-                .setParameter("done", progress.done()).setParameter("sent", progress.sent())
-                .setParameter("retried", progress.retried()).setParameter("failed", progress.failed())
-                .setParameter("suppressed", progress.suppressed()).setParameter("skipped", progress.skipped())
+                .setParameter("done", counts.done()).setParameter("sent", counts.sent())
+                .setParameter("retried", counts.retried()).setParameter("failed", counts.failed())
+                .setParameter("suppressed", counts.suppressed()).setParameter("skipped", counts.skipped())
                 .setParameter("id", chunkId).setParameter("owner", owner())
                 .setParameter("running", DigestChunk.Status.RUNNING).executeUpdate() == 1);
     }

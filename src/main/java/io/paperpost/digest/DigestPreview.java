@@ -26,11 +26,9 @@ public class DigestPreview {
     @Inject
     Ranker ranker;
     @Inject
-    PaperWindows windows;
-    @Inject
     DeliveryLedger ledger;
     @Inject
-    DigestService digest;
+    DigestInputs inputs;
     @Inject
     Clock clock;
 
@@ -39,15 +37,15 @@ public class DigestPreview {
      * being edited): the papers after their watermark, minus what they were sent lately.
      */
     public List<RankedPaper> nextEmail(Reader reader, Collection<String> topics, String interests, int limit) {
-        LocalDate today = LocalDate.now(clock.withZone(DigestService.zoneOrUtc(reader.timeZone)));
+        LocalDate today = LocalDate.now(clock.withZone(DigestInputs.zoneOrUtc(reader.timeZone)));
         Set<String> sent = ledger.recentlySent(List.of(reader.id), today).getOrDefault(reader.id, Set.of());
-        ReaderProfile profile = digest.profile(reader, topics, interests, sent);
-        return windows.now().windowFor(reader.papersThrough).map(index -> index.rank(profile, limit)).orElse(List.of());
+        ReaderProfile profile = inputs.profile(reader, topics, interests, sent);
+        return inputs.papersNow().windowFor(reader.papersThrough).map(index -> index.rank(profile, limit)).orElse(List.of());
     }
 
     /** What a new reader's first email would hold if it were composed now: the admin preview. */
     public List<RankedPaper> firstEmail(ReaderProfile profile, int limit) {
-        return windows.now().windowFor(null).map(index -> index.rank(profile, limit)).orElse(List.of());
+        return inputs.papersNow().windowFor(null).map(index -> index.rank(profile, limit)).orElse(List.of());
     }
 
     /** Ranks the papers first seen on the server's UTC day: the admin's tuning view of one import day. */
@@ -56,6 +54,6 @@ public class DigestPreview {
         if (papers.isEmpty()) {
             return List.of();
         }
-        return ranker.index(papers.stream().map(DigestService::candidate).toList()).rank(profile, limit);
+        return ranker.index(papers.stream().map(DigestInputs::candidate).toList()).rank(profile, limit);
     }
 }

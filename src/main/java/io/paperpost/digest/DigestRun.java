@@ -50,7 +50,7 @@ public class DigestRun extends PanacheEntityBase {
 
     /** The sums of the run's chunks' counts. */
     @Embedded
-    public DigestCounts counts = new DigestCounts();
+    public RunCounts counts = RunCounts.NONE;
 
     @Column(name = "duration_ms")
     public Long durationMs;

@@ -90,7 +90,7 @@ public class DigestRuns {
         run.error = error;
         run.finishedAt = clock.instant();
         run.durationMs = Duration.between(run.startedAt, run.finishedAt).toMillis();
-        run.throughput = run.counts.done * 1000.0 / Math.max(1, run.durationMs);
+        run.throughput = run.counts.done() * 1000.0 / Math.max(1, run.durationMs);
     }
 
     private void sumChunks(DigestRun run) {
@@ -99,13 +99,9 @@ public class DigestRuns {
                 + " coalesce(sum(c.counts.suppressed), 0), coalesce(sum(c.counts.skipped), 0)"
                 + " from DigestChunk c where c.runId = :run", Object[].class)
                 .setParameter("run", run.id).getSingleResult();
-        DigestCounts counts = run.counts;
-        counts.done = ((Number) sums[0]).intValue();
-        counts.sent = ((Number) sums[1]).intValue();
-        counts.retried = ((Number) sums[2]).intValue();
-        counts.failed = ((Number) sums[3]).intValue();
-        counts.suppressed = ((Number) sums[4]).intValue();
-        counts.skipped = ((Number) sums[5]).intValue();
+        run.counts = new RunCounts(((Number) sums[0]).intValue(), ((Number) sums[1]).intValue(),
+                ((Number) sums[2]).intValue(), ((Number) sums[3]).intValue(), ((Number) sums[4]).intValue(),
+                ((Number) sums[5]).intValue());
     }
 
     /** The most recent runs, newest first. */

@@ -1,63 +1,35 @@
 package io.paperpost.digest;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
-import org.hibernate.jpa.AvailableHints;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import com.google.common.cache.CacheBuilder;
-import com.google.common.cache.CacheLoader;
-import com.google.common.cache.LoadingCache;
-
-import io.paperpost.delivery.Claim;
-import io.paperpost.delivery.ComposedEmail;
 import io.paperpost.delivery.DeliveryLedger;
-import io.paperpost.delivery.DeliveryStatus;
 import io.paperpost.delivery.DueRetry;
-import io.paperpost.delivery.MailSendException;
 import io.paperpost.delivery.MailSender;
-import io.paperpost.delivery.OutgoingMail;
-import io.paperpost.feedback.FeedbackService;
-import io.paperpost.papers.Paper;
 import io.paperpost.papers.PaperFeed;
-import io.paperpost.ranking.CandidatePaper;
-import io.paperpost.ranking.RankedPaper;
-import io.paperpost.ranking.Ranker;
-import io.paperpost.ranking.ReaderProfile;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 
 /**
- * Digest runs. A scheduled run (every few minutes) sends to each active reader whose chosen local hour has come
- * and who has no email for their local date ({@link DueRule}); an explicit run sends everyone due on a given
- * date, whatever the hour. Readers are grouped by time zone: each zone's local date and hour are computed once,
- * and the database returns that zone's due readers page by page, so no run holds all readers at once. Each
- * reader's send has its own short transactions (claim the ledger row, send, record), so a failure touches one
- * reader only, and every run leaves a {@link DigestRun} record.
+ * Starts, plans and finishes digest runs. A scheduled run (every few minutes) sends to each active reader whose
+ * chosen local hour has come and who has no email for their local date ({@link DueRule}); an explicit run sends
+ * everyone due on a given date, whatever the hour. Readers are grouped by time zone: each zone's local date and
+ * hour are computed once, and the due readers are split into chunks in the database, which this and the other
+ * instances work ({@link ChunkProcessor}), so no run holds all readers at once. Every run leaves a
+ * {@link DigestRun} record.
  */
 @ApplicationScoped
 public class DigestService {
@@ -67,15 +39,15 @@ public class DigestService {
     @Inject
     DigestConfig config;
     @Inject
-    Ranker ranker;
+    DigestInputs inputs;
     @Inject
-    DigestComposer composer;
+    ChunkProcessor processor;
+    @Inject
+    ChunkWorker workers;
     @Inject
     DeliveryLedger ledger;
     @Inject
     MailSender sender;
-    @Inject
-    FeedbackService feedback;
     @Inject
     DigestRuns runs;
     @Inject
@@ -85,23 +57,7 @@ public class DigestService {
     @Inject
     SendingSwitch sending;
     @Inject
-    ChunkWorker workers;
-    @Inject
-    EntityManager entityManager;
-    @Inject
-    PaperWindows windows;
-    @Inject
     PaperFeed feed;
-
-    /** A part of a run: the due readers of one zone (or of every zone, for an explicit run) on a local date. */
-    record Slice(String zone, LocalDate date, int hour, boolean ignoreHour) {
-
-        /** The zone's readers at an instant: their local date and hour then. */
-        static Slice at(String zone, Instant now) {
-            ZonedDateTime local = now.atZone(zoneOrUtc(zone));
-            return new Slice(zone, local.toLocalDate(), local.getHour(), false);
-        }
-    }
 
     /** An operator's run for a date: every reader due on that date, whatever their local hour. */
     public DigestSummary run(LocalDate date) {
@@ -109,7 +65,7 @@ public class DigestService {
     }
 
     public DigestSummary run(LocalDate date, RunTrigger trigger) {
-        return execute(trigger, date, () -> List.of(new Slice(null, date, 0, true)), runId -> 0);
+        return execute(trigger, date, () -> List.of(Slice.everyZone(date)), runId -> 0);
     }
 
     /** The scheduled run: every reader whose local hour has come at this instant, in their own zone. */
@@ -119,19 +75,7 @@ public class DigestService {
 
     /** One slice per time zone readers use, with the zone's local date and hour at the instant. */
     List<Slice> zoneSlices(Instant now) {
-        List<String> zones = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                "select distinct r.timeZone from Reader r where r.status = :active", String.class)
-                .setParameter("active", ReaderStatus.ACTIVE).getResultList());
-        return zones.stream().map(zone -> Slice.at(zone, now)).toList();
-    }
-
-    static ZoneId zoneOrUtc(String zone) {
-        try {
-            return ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            LOG.warnf("Readers with unknown time zone '%s' are scheduled in UTC", zone);
-            return ZoneOffset.UTC;
-        }
+        return inputs.activeZones().stream().map(zone -> Slice.at(zone, now)).toList();
     }
 
     /**
@@ -151,8 +95,8 @@ public class DigestService {
             if (!retry.digestDate().isBefore(today.date()) || DueRule.isDue(reader, today.date(), today.hour(), false)) {
                 continue;
             }
-            Slice slice = new Slice(null, retry.digestDate(), 0, true);
-            if (dueReaderIds(slice, reader.id - 1, 1).equals(List.of(reader.id))) {
+            Slice slice = Slice.everyZone(retry.digestDate());
+            if (inputs.dueReaderIds(slice, reader.id - 1, 1).equals(List.of(reader.id))) {
                 chunks.add(runId, slice, reader.id - 1, reader.id, 1);
                 planned++;
             }
@@ -168,7 +112,7 @@ public class DigestService {
             if (sending.paused()) {
                 LOG.infof("Digest run %d (%s): sending is paused by the operator; nothing sent", runId, trigger);
                 runs.finishPaused(runId);
-                return new DigestSummary(runId, date, 0, 0, 0, 0, 0, 0, 0);
+                return new DigestSummary(runId, date, 0, RunCounts.NONE, 0);
             }
             List<Slice> slices = plan.get();
             int due = 0;
@@ -184,8 +128,7 @@ public class DigestService {
             RunView finished = workUntilFinished(runId);
             LOG.infof("Digest run %d %s: %s (%s)", runId, finished.status(), finished.progressLine(), sender.describe());
             metrics.run(trigger, java.time.Duration.ofMillis(finished.durationMs() == null ? 0 : finished.durationMs()));
-            return new DigestSummary(runId, date, finished.readersDue(), finished.sent(), finished.retried(),
-                    finished.skipped(), finished.failed(), finished.suppressed(),
+            return new DigestSummary(runId, date, finished.readersDue(), finished.counts(),
                     finished.durationMs() == null ? 0 : finished.durationMs());
         } catch (RuntimeException e) {
             LOG.errorf(e, "Digest run %d failed", runId);
@@ -208,8 +151,7 @@ public class DigestService {
             long afterId = 0;
             long lastId = 0;
             int readers = 0;
-            try (Stream<Long> ids = dueQuery(slice, "select r.id", Long.class, 0, Long.MAX_VALUE)
-                    .setHint(AvailableHints.HINT_FETCH_SIZE, 1000).getResultStream()) {
+            try (Stream<Long> ids = inputs.streamDueIds(slice)) {
                 for (Iterator<Long> it = ids.iterator(); it.hasNext(); ) {
                     lastId = it.next();
                     if (++readers == config.chunkSize()) {
@@ -239,7 +181,7 @@ public class DigestService {
         while (true) {
             Optional<DigestChunk> chunk;
             while (!sending.paused() && (chunk = chunks.claim(runId)).isPresent()) {
-                work(chunk.get());
+                processor.work(chunk.get());
             }
             RunView run = runs.find(runId).orElseThrow();
             if (run.status() != RunStatus.RUNNING || sending.paused()) {
@@ -253,194 +195,5 @@ public class DigestService {
                 throw new IllegalStateException("Interrupted while waiting for digest run " + runId, e);
             }
         }
-    }
-
-    /** Works open chunks of any run (started by this or another instance) until there are none; the background worker. */
-    public void workOpenChunks() {
-        Optional<DigestChunk> chunk;
-        while (!sending.paused() && (chunk = chunks.claim(null)).isPresent()) {
-            work(chunk.get());
-        }
-    }
-
-    /** Sends to the chunk's due readers, renewing its lease and logging the run's progress every few seconds. */
-    private void work(DigestChunk chunk) {
-        Object outerRun = MDC.get("runId");
-        MDC.put("runId", chunk.runId);
-        try {
-            Slice slice = chunk.slice();
-            RunProgress progress = new RunProgress(chunk);
-            long position = chunk.position;
-            RunPapers papers = windows.forRun(chunk.runId);
-            // Loading and indexing the papers (the first chunk of a run on this instance) may take a while.
-            if (!chunks.renew(chunk.id, position, progress)) {
-                LOG.warnf("Digest run %d: chunk %d was taken over by another instance; leaving it", chunk.runId, chunk.id);
-                return;
-            }
-            long intervalNanos = config.progressInterval().toNanos();
-            long lastReport = System.nanoTime();
-            List<Reader> page;
-            do {
-                if (sending.paused()) {
-                    chunks.renew(chunk.id, position, progress);
-                    LOG.infof("Digest run %d: sending paused; chunk %d stops here", chunk.runId, chunk.id);
-                    return;
-                }
-                page = dueReaders(slice, position, chunk.lastId, config.readerPageSize());
-                // What each reader's ranking needs besides the reader, for the whole page in two queries.
-                List<Long> ids = page.stream().map(r -> r.id).toList();
-                Map<Long, Set<String>> sent = ledger.recentlySent(ids, slice.date());
-                Map<Long, FeedbackService.Texts> rated = feedback.texts(ids);
-                List<Claim> sentOnPage = new ArrayList<>();
-                try {
-                    for (Reader reader : page) {
-                        send(reader, slice.date(), papers, progress, sent.getOrDefault(reader.id, Set.of()),
-                                rated.getOrDefault(reader.id, FeedbackService.Texts.NONE)).ifPresent(sentOnPage::add);
-                        position = reader.id;
-                        if (System.nanoTime() - lastReport >= intervalNanos) {
-                            lastReport = System.nanoTime();
-                            if (!chunks.renew(chunk.id, position, progress)) {
-                                LOG.warnf("Digest run %d: chunk %d was taken over by another instance; leaving it",
-                                        chunk.runId, chunk.id);
-                                return;
-                            }
-                            LOG.infof("Digest run %d: %s", chunk.runId, runs.refresh(chunk.runId).progressLine());
-                        }
-                    }
-                } finally {
-                    // The readers' side of the page's sent emails, in one transaction rather than one per email.
-                    ledger.advanceReaders(sentOnPage);
-                }
-            } while (page.size() == config.readerPageSize());
-            if (chunks.complete(chunk.id, position, progress)) {
-                runs.finishIfDone(chunk.runId, chunks.unfinished(chunk.runId));
-            } else {
-                LOG.warnf("Digest run %d: chunk %d was taken over by another instance before it finished here",
-                        chunk.runId, chunk.id);
-            }
-        } finally {
-            if (outerRun == null) {
-                MDC.remove("runId");
-            } else {
-                MDC.put("runId", outerRun);
-            }
-        }
-    }
-
-    /** The slice's due readers with afterId &lt; id &lt;= lastId, in id order; run it in a transaction. */
-    private <T> TypedQuery<T> dueQuery(Slice slice, String select, Class<T> type, long afterId, long lastId) {
-        DueRule.Condition condition = DueRule.condition(slice.date(), slice.hour(), slice.ignoreHour());
-        TypedQuery<T> query = entityManager.createQuery(select + " from Reader r where r.status = :active"
-                        + (slice.zone() == null ? "" : " and r.timeZone = :zone") + " and " + condition.jpql()
-                        + " and r.id > :after and r.id <= :last order by r.id", type)
-                .setParameter("active", ReaderStatus.ACTIVE).setParameter("after", afterId).setParameter("last", lastId);
-        if (slice.zone() != null) {
-            query.setParameter("zone", slice.zone());
-        }
-        condition.parameters().forEach(query::setParameter);
-        return query;
-    }
-
-    private <T> List<T> due(Slice slice, String select, Class<T> type, long afterId, long lastId, int limit) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                dueQuery(slice, select, type, afterId, lastId).setMaxResults(limit).getResultList());
-    }
-
-    /** Ids of the slice's due readers after the given one, in id order, one page. */
-    List<Long> dueReaderIds(Slice slice, long afterId, int limit) {
-        return due(slice, "select r.id", Long.class, afterId, Long.MAX_VALUE, limit);
-    }
-
-    /** The slice's due readers with afterId &lt; id &lt;= lastId, in id order, one page. */
-    List<Reader> dueReaders(Slice slice, long afterId, long lastId, int limit) {
-        return due(slice, "select r", Reader.class, afterId, lastId, limit);
-    }
-
-    /** Sends the reader's email if they have one; returns the claim when the server accepted it. */
-    private Optional<Claim> send(Reader reader, LocalDate date, RunPapers papers, RunProgress progress,
-            Set<String> recentlySent, FeedbackService.Texts rated) {
-        long started = System.nanoTime();
-        ReaderProfile profile = profile(reader, reader.topics, reader.interests, recentlySent, rated);
-        int count = reader.papersPerEmail > 0 ? reader.papersPerEmail : config.papersPerEmail();
-        List<RankedPaper> picks = papers.windowFor(reader.papersThrough).map(index -> index.rank(profile, count))
-                .orElse(List.of());
-        long ranked = System.nanoTime();
-        metrics.rank(ranked - started);
-        if (picks.isEmpty()) {
-            // At the reader's hour or not at all that day: not sent hours later when an import happens to land.
-            ledger.recordNothingNew(reader.id, date, papers.through());
-            record(progress, RunProgress.Outcome.SKIPPED, false);
-            return Optional.empty();
-        }
-        List<String> ids = picks.stream().map(p -> p.paper().id()).toList();
-        Optional<Claim> claim = ledger.claim(reader.id, date, new ComposedEmail(ids, papers.through()));
-        if (claim.isEmpty()) {
-            record(progress, RunProgress.Outcome.SKIPPED, false);
-            return Optional.empty();
-        }
-        long deliveryId = claim.get().deliveryId();
-        boolean retry = claim.get().retry();
-        OutgoingMail mail;
-        try {
-            long renderStarted = System.nanoTime();
-            mail = composer.compose(reader, date, picks, isTrendingFallback(picks), papers.byId());
-            long rendered = System.nanoTime();
-            metrics.render(rendered - renderStarted);
-            sender.send(mail);
-            metrics.send(System.nanoTime() - rendered);
-        } catch (MailSendException e) {
-            LOG.warnf("Digest %s for reader %d not sent: %s", date, reader.id, e.getMessage());
-            // Not delivered in this run: RETRYING (tried again once due) or FAILED count as failed here.
-            DeliveryStatus status = ledger.markFailed(deliveryId, e);
-            record(progress, status == DeliveryStatus.SUPPRESSED ? RunProgress.Outcome.SUPPRESSED
-                    : RunProgress.Outcome.FAILED, retry);
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Digest %s for reader %d failed", date, reader.id);
-            ledger.markFailed(deliveryId, new MailSendException(e.toString(), MailSendException.Kind.TEMPORARY, e));
-            record(progress, RunProgress.Outcome.FAILED, retry);
-            return Optional.empty();
-        }
-        try {
-            ledger.markSent(claim.get(), mail.messageId(), ids);
-        } catch (RuntimeException e) {
-            // The server has the email: marking it failed would send it again. The row stays SENDING, never resent.
-            LOG.errorf(e, "Digest %s for reader %d was sent but not recorded; its ledger row stays SENDING", date,
-                    reader.id);
-        }
-        record(progress, RunProgress.Outcome.SENT, retry);
-        return claim;
-    }
-
-    private void record(RunProgress progress, RunProgress.Outcome outcome, boolean retry) {
-        progress.record(outcome, retry);
-        metrics.record(outcome);
-    }
-
-    /**
-     * How the ranker sees the reader: the given topics and interests (their saved ones, or what they are editing
-     * for a preview), with their followed authors, ranking settings and feedback, minus the excluded papers.
-     */
-    public ReaderProfile profile(Reader reader, Collection<String> topics, String interests, Set<String> excluded) {
-        return profile(reader, topics, interests, excluded, feedback.texts(reader.id));
-    }
-
-    private static ReaderProfile profile(Reader reader, Collection<String> topics, String interests,
-            Set<String> excluded, FeedbackService.Texts rated) {
-        return new ReaderProfile(Set.copyOf(topics), interests, reader.followedAuthors, reader.trendWeight, excluded)
-                .withFeedback(rated.liked(), rated.disliked())
-                .withExploration(reader.exploration)
-                .withOnlyWhenMatches(reader.onlyWhenMatches);
-    }
-
-    /** True when nothing matched the reader and the picks are the day's trending papers. */
-    static boolean isTrendingFallback(List<RankedPaper> picks) {
-        return picks.stream().allMatch(RankedPaper::trending);
-    }
-
-    /** A stored paper as the ranker sees it; the one conversion the digest and every preview share. */
-    public static CandidatePaper candidate(Paper paper) {
-        return new CandidatePaper(paper.id, paper.title, paper.summary, paper.authors, Set.copyOf(paper.categories),
-                paper.upvotes, paper.publishedOn);
     }
 }

@@ -72,6 +72,6 @@ final class RunPapers {
         List<Paper> window = papers.stream()
                 .filter(p -> p.availableSeq > start.afterBatch() && !p.availableAt.isBefore(since)).toList();
         return window.isEmpty() ? Optional.empty()
-                : Optional.of(ranker.index(window.stream().map(DigestService::candidate).toList()));
+                : Optional.of(ranker.index(window.stream().map(DigestInputs::candidate).toList()));
     }
 }

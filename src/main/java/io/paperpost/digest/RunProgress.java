@@ -15,11 +15,11 @@ final class RunProgress {
 
     /** Starts from the counters the chunk stored (zero, unless it is taken over from another instance). */
     RunProgress(DigestChunk chunk) {
-        sent.set(chunk.counts.sent);
-        retried.set(chunk.counts.retried);
-        skipped.set(chunk.counts.skipped);
-        failed.set(chunk.counts.failed);
-        suppressed.set(chunk.counts.suppressed);
+        sent.set(chunk.counts.sent());
+        retried.set(chunk.counts.retried());
+        skipped.set(chunk.counts.skipped());
+        failed.set(chunk.counts.failed());
+        suppressed.set(chunk.counts.suppressed());
     }
 
     void record(Outcome outcome, boolean retry) {
@@ -34,28 +34,13 @@ final class RunProgress {
         }
     }
 
-    int sent() {
-        return sent.get();
-    }
-
-    int retried() {
-        return retried.get();
-    }
-
-    int skipped() {
-        return skipped.get();
-    }
-
-    int failed() {
-        return failed.get();
-    }
-
-    int suppressed() {
-        return suppressed.get();
-    }
-
-    int done() {
-        return sent.get() + skipped.get() + failed.get() + suppressed.get();
+    /** The counters now; each outcome is counted once, so done is their sum. */
+    RunCounts counts() {
+        int s = sent.get();
+        int k = skipped.get();
+        int f = failed.get();
+        int x = suppressed.get();
+        return new RunCounts(s + k + f + x, s, retried.get(), f, x, k);
     }
 
 }

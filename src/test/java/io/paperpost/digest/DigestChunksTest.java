@@ -45,6 +45,8 @@ class DigestChunksTest {
     @Inject
     DigestService digest;
     @Inject
+    ChunkProcessor processor;
+    @Inject
     DigestRuns runs;
     @Inject
     DigestChunks chunks;
@@ -71,7 +73,7 @@ class DigestChunksTest {
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                workers.add(pool.submit(digest::workOpenChunks));
+                workers.add(pool.submit(processor::workOpenChunks));
             }
             for (Future<?> worker : workers) {
                 worker.get();
@@ -83,8 +85,8 @@ class DigestChunksTest {
         RunView run = runs.find(runId).orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(run.readersDue()).isEqualTo(45);
-        assertThat(run.sent()).isEqualTo(45);
-        assertThat(run.done()).isEqualTo(45);
+        assertThat(run.counts().sent()).isEqualTo(45);
+        assertThat(run.counts().done()).isEqualTo(45);
     }
 
     @Test
@@ -106,7 +108,7 @@ class DigestChunksTest {
                 + "leaseUntil = ?2, position = ?3, counts.sent = 3, counts.done = 3, attempts = 1 where id = ?4",
                 DigestChunk.Status.RUNNING, Instant.now().minusSeconds(1), readers.get(2).id, first.id));
 
-        digest.workOpenChunks();
+        processor.workOpenChunks();
 
         // Readers 0-3 had their email from the dead instance, reader 4's is left SENDING (never sent twice);
         // everyone else gets exactly one.
@@ -120,8 +122,8 @@ class DigestChunksTest {
         RunView run = runs.find(runId).orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
         // The dead instance's stored three, plus this instance's 40; reader 4 counts as skipped.
-        assertThat(run.sent()).isEqualTo(43);
-        assertThat(run.skipped()).isEqualTo(1);
+        assertThat(run.counts().sent()).isEqualTo(43);
+        assertThat(run.counts().skipped()).isEqualTo(1);
         DigestChunk takenOver = QuarkusTransaction.requiringNew().call(() -> DigestChunk.<DigestChunk>findById(first.id));
         assertThat(takenOver.owner).isEqualTo(DigestChunks.owner());
         assertThat(takenOver.attempts).isEqualTo(2);
@@ -139,7 +141,7 @@ class DigestChunksTest {
     /** Starts a run for the day and splits it into chunks without working them, as the instance firing it does. */
     private long plan() {
         long runId = runs.start(RunTrigger.ADMIN, DAY, feed.lastBatch());
-        int due = digest.planChunks(runId, new DigestService.Slice(null, DAY, 0, true));
+        int due = digest.planChunks(runId, new Slice(null, DAY, 0, true));
         runs.planned(runId, due);
         assertThat(due).isEqualTo(45);
         assertThat(QuarkusTransaction.requiringNew().call(() -> DigestChunk.count("runId", runId))).isEqualTo(5);

@@ -235,7 +235,7 @@ class DigestEmailTest {
         List<RankedPaper> picks = new ArrayList<>();
         int i = 0;
         for (Paper paper : papers.values()) {
-            picks.add(new RankedPaper(DigestService.candidate(paper), 3 - i, Map.of(), reasons[i],
+            picks.add(new RankedPaper(DigestInputs.candidate(paper), 3 - i, Map.of(), reasons[i],
                     i == 1 ? RankedPaper.Kind.EXPLORATION : RankedPaper.Kind.PERSONAL));
             i++;
         }

@@ -27,7 +27,7 @@ class DueQueryTest {
     @Inject
     TestData data;
     @Inject
-    DigestService digest;
+    DigestInputs inputs;
 
     @BeforeEach
     void setUp() {
@@ -54,12 +54,12 @@ class DueQueryTest {
             LocalDate date = WEDNESDAY.plusDays(offset);
             for (int hour : new int[] {0, 7, 12, 23}) {
                 for (boolean ignoreHour : new boolean[] {false, true}) {
-                    DigestService.Slice slice = new DigestService.Slice("UTC", date, hour, ignoreHour);
+                    Slice slice = new Slice("UTC", date, hour, ignoreHour);
                     List<Long> expected = readers.stream()
                             .filter(r -> DueRule.isDue(r, date, hour, ignoreHour)).map(r -> r.id).toList();
-                    List<Long> selected = digest.dueReaders(slice, 0, Long.MAX_VALUE, 1000).stream().map(r -> r.id).toList();
+                    List<Long> selected = inputs.dueReaders(slice, 0, Long.MAX_VALUE, 1000).stream().map(r -> r.id).toList();
                     assertThat(selected).as("%s %d:00 ignoreHour=%s", date, hour, ignoreHour).isEqualTo(expected);
-                    assertThat(digest.dueReaderIds(slice, 0, 1000)).isEqualTo(expected);
+                    assertThat(inputs.dueReaderIds(slice, 0, 1000)).isEqualTo(expected);
                 }
             }
         }
@@ -73,15 +73,15 @@ class DueQueryTest {
                 TestReaders.active("tokyo" + i + "@example.org", "Asia/Tokyo", 0).persist();
             }
         });
-        DigestService.Slice utc = new DigestService.Slice("UTC", WEDNESDAY, 3, false);
-        List<Reader> first = digest.dueReaders(utc, 0, Long.MAX_VALUE, 3);
-        List<Reader> rest = digest.dueReaders(utc, first.get(2).id, Long.MAX_VALUE, 3);
+        Slice utc = new Slice("UTC", WEDNESDAY, 3, false);
+        List<Reader> first = inputs.dueReaders(utc, 0, Long.MAX_VALUE, 3);
+        List<Reader> rest = inputs.dueReaders(utc, first.get(2).id, Long.MAX_VALUE, 3);
         assertThat(first).hasSize(3);
         assertThat(rest).hasSize(2);
         assertThat(first.stream().map(r -> r.timeZone)).containsOnly("UTC");
         assertThat(rest.stream().map(r -> r.timeZone)).containsOnly("UTC");
         assertThat(rest.get(0).id).isGreaterThan(first.get(2).id);
-        assertThat(digest.dueReaders(utc, 0, first.get(1).id, 10)).extracting(r -> r.id)
+        assertThat(inputs.dueReaders(utc, 0, first.get(1).id, 10)).extracting(r -> r.id)
                 .containsExactly(first.get(0).id, first.get(1).id);
     }
 }

@@ -154,12 +154,12 @@ class DueRuleTest {
         return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
     }
 
-    private static DigestService.Slice slice(Reader reader, Clock clock) {
-        return DigestService.Slice.at(reader.timeZone, clock.instant());
+    private static Slice slice(Reader reader, Clock clock) {
+        return Slice.at(reader.timeZone, clock.instant());
     }
 
     private static boolean due(Reader reader, Clock clock) {
-        DigestService.Slice slice = slice(reader, clock);
+        Slice slice = slice(reader, clock);
         return DueRule.isDue(reader, slice.date(), slice.hour(), false);
     }
 }

@@ -23,7 +23,7 @@ import io.paperpost.delivery.MailSender;
 import io.paperpost.delivery.MimeMessages;
 import io.paperpost.delivery.OutgoingMail;
 import io.paperpost.digest.DigestComposer;
-import io.paperpost.digest.DigestService;
+import io.paperpost.digest.DigestInputs;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.subscription.MailFormat;
@@ -58,7 +58,7 @@ class RenderBenchmark {
         int threads = Integer.getInteger("bench.threads", 2);
         Map<String, Paper> papers = papers(10);
         List<RankedPaper> picks = new ArrayList<>();
-        papers.values().forEach(p -> picks.add(new RankedPaper(DigestService.candidate(p), 1, Map.of(),
+        papers.values().forEach(p -> picks.add(new RankedPaper(DigestInputs.candidate(p), 1, Map.of(),
                 "matches your interest 'diffusion policies' · " + p.upvotes + " upvotes", RankedPaper.Kind.PERSONAL)));
 
         Counting discard = new Counting();

@@ -1,0 +1,114 @@
+package io.paperpost.digest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+
+import io.paperpost.delivery.Claim;
+import io.paperpost.delivery.ComposedEmail;
+import io.paperpost.delivery.DeliveryLedger;
+import io.paperpost.delivery.DeliveryStatus;
+import io.paperpost.delivery.MailSendException;
+import io.paperpost.delivery.MailSender;
+import io.paperpost.delivery.OutgoingMail;
+import io.paperpost.feedback.FeedbackService;
+import io.paperpost.ranking.RankedPaper;
+import io.paperpost.ranking.ReaderProfile;
+import io.paperpost.subscription.Reader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * One reader's email in a run: rank, claim, compose, send, mark. Each step that writes has its own short
+ * transaction, so a failure touches this reader only.
+ */
+@ApplicationScoped
+class ReaderPipeline {
+
+    private static final Logger LOG = Logger.getLogger(ReaderPipeline.class);
+
+    @Inject
+    DigestConfig config;
+    @Inject
+    DigestComposer composer;
+    @Inject
+    DeliveryLedger ledger;
+    @Inject
+    MailSender sender;
+    @Inject
+    DigestMetrics metrics;
+
+    /**
+     * Sends the reader's email if they have one; returns the claim when the server accepted it.
+     *
+     * @param recentlySent what the reader was sent lately, never sent again
+     * @param rated        the reader's 👍 and 👎 papers
+     */
+    Optional<Claim> send(Reader reader, LocalDate date, RunPapers papers, RunProgress progress,
+            Set<String> recentlySent, FeedbackService.Texts rated) {
+        long started = System.nanoTime();
+        ReaderProfile profile = DigestInputs.profile(reader, reader.topics, reader.interests, recentlySent, rated);
+        int count = reader.papersPerEmail > 0 ? reader.papersPerEmail : config.papersPerEmail();
+        List<RankedPaper> picks = papers.windowFor(reader.papersThrough).map(index -> index.rank(profile, count))
+                .orElse(List.of());
+        long ranked = System.nanoTime();
+        metrics.rank(ranked - started);
+        if (picks.isEmpty()) {
+            // At the reader's hour or not at all that day: not sent hours later when an import happens to land.
+            ledger.recordNothingNew(reader.id, date, papers.through());
+            record(progress, RunProgress.Outcome.SKIPPED, false);
+            return Optional.empty();
+        }
+        List<String> ids = picks.stream().map(p -> p.paper().id()).toList();
+        Optional<Claim> claim = ledger.claim(reader.id, date, new ComposedEmail(ids, papers.through()));
+        if (claim.isEmpty()) {
+            record(progress, RunProgress.Outcome.SKIPPED, false);
+            return Optional.empty();
+        }
+        long deliveryId = claim.get().deliveryId();
+        boolean retry = claim.get().retry();
+        OutgoingMail mail;
+        try {
+            long renderStarted = System.nanoTime();
+            mail = composer.compose(reader, date, picks, isTrendingFallback(picks), papers.byId());
+            long rendered = System.nanoTime();
+            metrics.render(rendered - renderStarted);
+            sender.send(mail);
+            metrics.send(System.nanoTime() - rendered);
+        } catch (MailSendException e) {
+            LOG.warnf("Digest %s for reader %d not sent: %s", date, reader.id, e.getMessage());
+            // Not delivered in this run: RETRYING (tried again once due) or FAILED count as failed here.
+            DeliveryStatus status = ledger.markFailed(deliveryId, e);
+            record(progress, status == DeliveryStatus.SUPPRESSED ? RunProgress.Outcome.SUPPRESSED
+                    : RunProgress.Outcome.FAILED, retry);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Digest %s for reader %d failed", date, reader.id);
+            ledger.markFailed(deliveryId, new MailSendException(e.toString(), MailSendException.Kind.TEMPORARY, e));
+            record(progress, RunProgress.Outcome.FAILED, retry);
+            return Optional.empty();
+        }
+        try {
+            ledger.markSent(claim.get(), mail.messageId(), ids);
+        } catch (RuntimeException e) {
+            // The server has the email: marking it failed would send it again. The row stays SENDING, never resent.
+            LOG.errorf(e, "Digest %s for reader %d was sent but not recorded; its ledger row stays SENDING", date,
+                    reader.id);
+        }
+        record(progress, RunProgress.Outcome.SENT, retry);
+        return claim;
+    }
+
+    private void record(RunProgress progress, RunProgress.Outcome outcome, boolean retry) {
+        progress.record(outcome, retry);
+        metrics.record(outcome);
+    }
+
+    /** True when nothing matched the reader and the picks are the day's trending papers. */
+    static boolean isTrendingFallback(List<RankedPaper> picks) {
+        return picks.stream().allMatch(RankedPaper::trending);
+    }
+}
