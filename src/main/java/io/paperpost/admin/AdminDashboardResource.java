@@ -1,6 +1,5 @@
 package io.paperpost.admin;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +17,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.paperpost.delivery.Delivery;
+import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.digest.DigestConfig;
 import io.paperpost.digest.DigestRuns;
 import io.paperpost.digest.DigestService;
@@ -27,6 +26,7 @@ import io.paperpost.digest.RunView;
 import io.paperpost.digest.SendingSwitch;
 import io.paperpost.papers.ImportRunView;
 import io.paperpost.papers.ImportRuns;
+import io.paperpost.site.SameOrigin;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -76,6 +76,8 @@ public class AdminDashboardResource {
     DigestRuns runs;
     @Inject
     DigestService digest;
+    @Inject
+    DeliveryLedger ledger;
     @Inject
     DigestConfig digestConfig;
     @Inject
@@ -131,9 +133,7 @@ public class AdminDashboardResource {
         if (source == null || host == null) {
             throw new ForbiddenException("Missing Origin");
         }
-        URI uri = URI.create(source);
-        String sourceHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-        if (!host.equalsIgnoreCase(sourceHost)) {
+        if (!SameOrigin.is(source, host)) {
             throw new ForbiddenException("Cross-site request refused");
         }
     }
@@ -179,7 +179,7 @@ public class AdminDashboardResource {
         return QuarkusTransaction.requiringNew().call(() -> Reader.findByEmail(email).map(reader -> new ReaderHistory(
                 reader.id, reader.email, reader.status.name(), reader.timeZone, reader.deliveryHour,
                 reader.frequency.name(), reader.lastDigestDate,
-                Delivery.<Delivery>find("readerId = ?1 order by digestDate desc", reader.id).page(0, 60).list().stream()
+                ledger.forReader(reader.id, 60).stream()
                         .map(d -> new DeliveryRow(d.digestDate, d.status.name(), d.attempts, d.sentAt, d.lastError))
                         .toList())));
     }

@@ -1,11 +1,11 @@
 package io.paperpost.subscription;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
 import io.paperpost.site.InvalidLinkException;
 import io.paperpost.site.RejectedRequestException;
+import io.paperpost.site.SameOrigin;
 import io.paperpost.site.SiteConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,22 +72,7 @@ public class FormGuard {
     }
 
     private boolean sameSite(String origin, String host) {
-        String originHost;
-        try {
-            URI uri = URI.create(origin.strip());
-            originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        if (originHost == null) {
-            return false;
-        }
-        if (originHost.equalsIgnoreCase(host)) {
-            return true;
-        }
-        URI base = URI.create(site.baseUrl());
-        String baseHost = base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + base.getPort();
-        return originHost.equalsIgnoreCase(baseHost);
+        return SameOrigin.is(origin, host) || SameOrigin.is(origin, SameOrigin.hostOf(site.baseUrl()).orElse(null));
     }
 
     private static RejectedRequestException expired() {
