@@ -1,6 +1,5 @@
 package io.paperpost.ranking;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -101,12 +100,6 @@ public final class Ranker {
 
     public RankOptions options() {
         return options;
-    }
-
-    /** Lower-case, accents removed, single spaces: "José  García" and "jose garcia" are the same author. */
-    public static String normalizeName(String name) {
-        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
     }
 
     /**
@@ -305,13 +298,13 @@ public final class Ranker {
                     }
                 }
                 for (String author : paper.authors()) {
-                    docsByAuthor.merge(normalizeName(author), new int[] {d}, Ranker::concat);
+                    docsByAuthor.merge(AuthorNames.normalize(author), new int[] {d}, Ranker::concat);
                 }
             }
             primaryTopic = primary;
             normalizedAuthors = new String[n][];
             for (int d = 0; d < n; d++) {
-                normalizedAuthors[d] = papers[d].authors().stream().map(Ranker::normalizeName).toArray(String[]::new);
+                normalizedAuthors[d] = papers[d].authors().stream().map(AuthorNames::normalize).toArray(String[]::new);
             }
             topicDocs = new int[topicList.size()][];
             topicStrengths = new float[topicList.size()][];
@@ -605,7 +598,7 @@ public final class Ranker {
             }
             Set<String> followed = profile.followedAuthors().isEmpty() ? Set.of() : new HashSet<>();
             for (String name : profile.followedAuthors()) {
-                String normalized = normalizeName(name);
+                String normalized = AuthorNames.normalize(name);
                 followed.add(normalized);
                 int[] docs = docsByAuthor.get(normalized);
                 if (docs != null) {
