@@ -180,15 +180,6 @@ public final class Ranker {
         return hits;
     }
 
-    /** An analyzed interest text or feedback vector against one day's dictionary. */
-    private record Query(int[] terms, float[] weights, double maxScore, String[] surfaces) {
-        static final Query EMPTY = new Query(new int[0], new float[0], 0, new String[0]);
-
-        boolean isEmpty() {
-            return terms.length == 0;
-        }
-    }
-
     /** Scratch arrays of one ranking thread, reused across readers. */
     private static final class Scratch {
         float[] interest = new float[0];
@@ -920,83 +911,5 @@ public final class Ranker {
         int[] c = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
-    }
-
-    /** A bounded min-heap of (doc, score); ties broken by paper id so results are deterministic. */
-    private static final class TopK {
-        private final int[] docs;
-        final double[] scores;
-        int size;
-
-        TopK(int capacity) {
-            docs = new int[capacity];
-            scores = new double[capacity];
-        }
-
-        void offer(int doc, double score) {
-            if (size < docs.length) {
-                docs[size] = doc;
-                scores[size] = score;
-                size++;
-                if (size == docs.length) {
-                    // heapify once full
-                    for (int i = size / 2 - 1; i >= 0; i--) {
-                        siftDown(i);
-                    }
-                }
-            } else if (score > scores[0]) {
-                docs[0] = doc;
-                scores[0] = score;
-                siftDown(0);
-            }
-        }
-
-        /** min-heap on score, then on doc descending (a later doc loses a tie) */
-        private boolean less(int i, int j) {
-            return scores[i] < scores[j] || (scores[i] == scores[j] && docs[i] > docs[j]);
-        }
-
-        private void siftDown(int i) {
-            while (true) {
-                int l = 2 * i + 1;
-                int r = l + 1;
-                int m = i;
-                if (l < size && less(l, m)) {
-                    m = l;
-                }
-                if (r < size && less(r, m)) {
-                    m = r;
-                }
-                if (m == i) {
-                    return;
-                }
-                int td = docs[i];
-                docs[i] = docs[m];
-                docs[m] = td;
-                double ts = scores[i];
-                scores[i] = scores[m];
-                scores[m] = ts;
-                i = m;
-            }
-        }
-
-        /** Best first; equal scores by doc number, which follows the paper id. */
-        int[] sorted() {
-            int[] d = Arrays.copyOf(docs, size);
-            double[] sc = Arrays.copyOf(scores, size);
-            for (int i = 1; i < size; i++) {
-                int doc = d[i];
-                double score = sc[i];
-                int j = i - 1;
-                while (j >= 0 && (sc[j] < score || (sc[j] == score && d[j] > doc))) {
-                    d[j + 1] = d[j];
-                    sc[j + 1] = sc[j];
-                    j--;
-                }
-                d[j + 1] = doc;
-                sc[j + 1] = score;
-            }
-            return d;
-        }
     }
 }
