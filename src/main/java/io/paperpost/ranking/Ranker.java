@@ -36,10 +36,6 @@ import java.util.regex.Pattern;
  */
 public final class Ranker {
 
-    // BM25F
-    static final double K1 = 1.2;
-    static final double B = 0.75;
-    static final double TITLE_WEIGHT = 3.0;
     /** Query weight of an adjacent-word pair relative to a single word. */
     static final double PHRASE_WEIGHT = 0.6;
     /** Query weight of a synonym/acronym concept relative to a single word. */
@@ -123,29 +119,6 @@ public final class Ranker {
 
     // ---------------------------------------------------------------------------------------------- analysis
 
-    /** Term frequencies of one text: words, adjacent-word pairs and concepts. */
-    private Map<String, Integer> termCounts(List<String> terms) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (int i = 0; i < terms.size(); i++) {
-            counts.merge(terms.get(i), 1, Integer::sum);
-            if (i > 0) {
-                counts.merge(terms.get(i - 1) + ' ' + terms.get(i), 1, Integer::sum);
-            }
-        }
-        for (Synonyms.Match match : synonyms.find(terms, true)) {
-            counts.merge(match.concept(), 1, Integer::sum);
-        }
-        return counts;
-    }
-
-    private static boolean isPhrase(String term) {
-        return term.indexOf(' ') >= 0;
-    }
-
-    private static boolean isConcept(String term) {
-        return term.startsWith(Synonyms.CONCEPT_PREFIX);
-    }
-
     /** How strongly a paper's text carries a topic's seed terms: 1 in the title, 1/3 per abstract mention. */
     private double seedStrength(int topic, List<String> title, List<String> summary, Set<String> present) {
         double strength = 0;
@@ -211,10 +184,7 @@ public final class Ranker {
         private final CandidatePaper[] papers;
         private final Map<String, Integer> docById = new HashMap<>();
         private final LocalDate today;
-        private final Map<String, Integer> dictionary = new HashMap<>();
-        private final int[][] postingDocs;
-        private final float[][] postingImpacts;
-        private final float[] idf;
+        private final TermIndex terms;
         /** Per topic: docs in it, and how strongly, in doc order. */
         private final int[][] topicDocs;
         private final float[][] topicStrengths;
@@ -246,10 +216,8 @@ public final class Ranker {
             int n = papers.length;
 
             // Analyze, collect field term counts and lengths.
-            List<Map<String, Integer>> titleCounts = new ArrayList<>(n);
-            List<Map<String, Integer>> summaryCounts = new ArrayList<>(n);
-            double[] length = new double[n];
-            double totalLength = 0;
+            List<List<String>> titles = new ArrayList<>(n);
+            List<List<String>> summaries = new ArrayList<>(n);
             int[] primary = new int[n];
             List<List<Integer>> topicDocList = new ArrayList<>();
             List<List<Float>> topicStrengthList = new ArrayList<>();
@@ -263,10 +231,8 @@ public final class Ranker {
                 List<String> summary = analyzer.terms(paper.summary());
                 Set<String> present = new HashSet<>(title);
                 present.addAll(summary);
-                titleCounts.add(termCounts(title));
-                summaryCounts.add(termCounts(summary));
-                length[d] = TITLE_WEIGHT * title.size() + summary.size();
-                totalLength += length[d];
+                titles.add(title);
+                summaries.add(summary);
                 primary[d] = -1;
                 double best = 0;
                 for (int t = 0; t < topicList.size(); t++) {
@@ -307,44 +273,7 @@ public final class Ranker {
                 }
             }
 
-            // Dictionary and postings with BM25F impacts: idf * tf' (k1 + 1) / (tf' + k1 (1 - b + b len / avglen)).
-            double avgLength = n == 0 ? 1 : Math.max(1, totalLength / n);
-            Map<String, List<int[]>> postings = new HashMap<>();
-            for (int d = 0; d < n; d++) {
-                Map<String, Integer> combined = new HashMap<>();
-                for (Map.Entry<String, Integer> e : titleCounts.get(d).entrySet()) {
-                    combined.merge(e.getKey(), (int) TITLE_WEIGHT * e.getValue(), Integer::sum);
-                }
-                for (Map.Entry<String, Integer> e : summaryCounts.get(d).entrySet()) {
-                    combined.merge(e.getKey(), e.getValue(), Integer::sum);
-                }
-                for (Map.Entry<String, Integer> e : combined.entrySet()) {
-                    postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new int[] {d, e.getValue()});
-                }
-            }
-            int terms = postings.size();
-            postingDocs = new int[terms][];
-            postingImpacts = new float[terms][];
-            idf = new float[terms];
-            List<String> sortedTerms = new ArrayList<>(postings.keySet());
-            sortedTerms.sort(null);
-            for (String term : sortedTerms) {
-                int id = dictionary.size();
-                dictionary.put(term, id);
-                List<int[]> list = postings.get(term);
-                double termIdf = Math.log(1 + (n - list.size() + 0.5) / (list.size() + 0.5));
-                idf[id] = (float) termIdf;
-                int[] docs = new int[list.size()];
-                float[] impacts = new float[list.size()];
-                for (int i = 0; i < list.size(); i++) {
-                    int d = list.get(i)[0];
-                    double tf = list.get(i)[1];
-                    docs[i] = d;
-                    impacts[i] = (float) (termIdf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length[d] / avgLength)));
-                }
-                postingDocs[id] = docs;
-                postingImpacts[id] = impacts;
-            }
+            terms = new TermIndex(titles, summaries, synonyms);
 
             // Trend: log-scaled upvotes relative to the day's best, halved every half-life of age.
             trend = new float[n];
@@ -439,17 +368,17 @@ public final class Ranker {
             List<String> ss = new ArrayList<>();
             double max = 0;
             for (Map.Entry<String, Double> e : weights.entrySet()) {
-                Integer id = dictionary.get(e.getKey());
+                int id = terms.id(e.getKey());
                 double w = e.getValue();
-                if (!isPhrase(e.getKey()) && !isConcept(e.getKey())) {
+                if (!Terms.isPhrase(e.getKey()) && !Terms.isConcept(e.getKey())) {
                     // Unknown words still count in the maximum: a reader's interest the day does not cover at all
                     // must not make a half match look perfect.
-                    double termIdf = id == null ? Math.log(1 + (papers.length + 0.5) / 0.5) : idf[id];
+                    double termIdf = id < 0 ? terms.unknownIdf() : terms.idf(id);
                     if (w > 0) {
-                        max += w * termIdf * (K1 + 1);
+                        max += w * termIdf * (TermIndex.K1 + 1);
                     }
                 }
-                if (id != null) {
+                if (id >= 0) {
                     ids.add(id);
                     ws.add((float) w);
                     ss.add(surfaces == null ? null : surfaces.get(e.getKey()));
@@ -469,16 +398,16 @@ public final class Ranker {
             if (cached != null) {
                 return cached;
             }
-            Map<String, Integer> counts = termCounts(analyzer.terms(text));
+            Map<String, Integer> counts = Terms.count(analyzer.terms(text), synonyms);
             // sparse as parallel arrays packed into one float[]: id (as float bits), weight
             List<float[]> entries = new ArrayList<>();
             double norm = 0;
             for (Map.Entry<String, Integer> e : counts.entrySet()) {
-                Integer id = dictionary.get(e.getKey());
-                if (id == null || isPhrase(e.getKey())) {
+                int id = terms.id(e.getKey());
+                if (id < 0 || Terms.isPhrase(e.getKey())) {
                     continue;
                 }
-                double w = (1 + Math.log(e.getValue())) * idf[id];
+                double w = (1 + Math.log(e.getValue())) * terms.idf(id);
                 entries.add(new float[] {Float.intBitsToFloat(id), (float) w});
                 norm += w * w;
             }
@@ -521,7 +450,7 @@ public final class Ranker {
                 // term weights scaled so that a strong centroid term weighs about like one typed word
                 ws[i] = (float) (entries.get(i).getValue() * 3);
                 if (ws[i] > 0) {
-                    max += ws[i] * idf[ids[i]] * (K1 + 1);
+                    max += ws[i] * terms.idf(ids[i]) * (TermIndex.K1 + 1);
                 }
             }
             return new Query(ids, ws, max, new String[k]);
@@ -531,21 +460,6 @@ public final class Ranker {
             for (int i = 0; i < packed.length; i += 2) {
                 centroid.merge(Float.floatToRawIntBits(packed[i]), packed[i + 1] * factor, Double::sum);
             }
-        }
-
-        private void accumulate(Query query, float[] acc) {
-            for (int i = 0; i < query.terms().length; i++) {
-                int[] docs = postingDocs[query.terms()[i]];
-                float[] impacts = postingImpacts[query.terms()[i]];
-                float w = query.weights()[i];
-                for (int j = 0; j < docs.length; j++) {
-                    acc[docs[j]] += w * impacts[j];
-                }
-            }
-        }
-
-        private boolean hasTerm(int term, int doc) {
-            return Arrays.binarySearch(postingDocs[term], doc) >= 0;
         }
 
         // ------------------------------------------------------------------------------------------ ranking
@@ -569,10 +483,10 @@ public final class Ranker {
             Arrays.fill(author, 0, n, false);
 
             Query query = interestQuery(profile.interests());
-            accumulate(query, interest);
+            terms.accumulate(query, interest);
             double interestNorm = query.maxScore() * INTEREST_SCALE;
             Query fb = feedbackQuery(profile.likedTexts(), profile.dislikedTexts());
-            accumulate(fb, feedback);
+            terms.accumulate(fb, feedback);
             double feedbackNorm = Math.max(1e-9, fb.maxScore() * INTEREST_SCALE);
 
             int[] readerTopics = readerTopics(profile);
@@ -778,17 +692,17 @@ public final class Ranker {
             for (int i = 0; i < query.terms().length; i++) {
                 int term = query.terms()[i];
                 String surface = query.surfaces()[i];
-                if (surface == null || !hasTerm(term, d)) {
+                if (surface == null || !terms.contains(term, d)) {
                     continue;
                 }
-                String key = termOf(term);
-                if (isPhrase(key) || isConcept(key)) {
-                    double score = idf[term] * surface.length();
+                String key = terms.term(term);
+                if (Terms.isPhrase(key) || Terms.isConcept(key)) {
+                    double score = terms.idf(term) * surface.length();
                     if (score > bestPhraseScore) {
                         bestPhraseScore = score;
                         bestPhrase = surface;
                     }
-                } else if (words.size() < 3 && idf[term] > 1.0) {
+                } else if (words.size() < 3 && terms.idf(term) > 1.0) {
                     words.add(surface);
                 }
             }
@@ -796,20 +710,6 @@ public final class Ranker {
                 return bestPhrase;
             }
             return words.isEmpty() ? null : String.join(" ", words);
-        }
-
-        private String[] termsById;
-
-        private String termOf(int id) {
-            String[] names = termsById;
-            if (names == null) {
-                names = new String[dictionary.size()];
-                for (Map.Entry<String, Integer> e : dictionary.entrySet()) {
-                    names[e.getValue()] = e.getKey();
-                }
-                termsById = names;
-            }
-            return names[id];
         }
 
         private String followedAuthorOf(int d, Set<String> followed) {
