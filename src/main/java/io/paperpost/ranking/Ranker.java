@@ -9,11 +9,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Ranks a day's papers for many readers. Build it once per topic catalog, {@link #index} the day's candidates once
@@ -36,10 +33,6 @@ import java.util.regex.Pattern;
  */
 public final class Ranker {
 
-    /** Query weight of an adjacent-word pair relative to a single word. */
-    static final double PHRASE_WEIGHT = 0.6;
-    /** Query weight of a synonym/acronym concept relative to a single word. */
-    static final double CONCEPT_WEIGHT = 0.8;
     /** The interest score is BM25 divided by this share of the query's maximal word-level BM25 score. */
     static final double INTEREST_SCALE = 0.5;
     /** Below this normalised interest score a paper does not count as matching the interests. */
@@ -50,18 +43,6 @@ public final class Ranker {
     static final double TOPIC_WEIGHT = 0.25;
     static final double AUTHOR_WEIGHT = 1.0;
     static final double FEEDBACK_WEIGHT = 0.6;
-
-    // Rocchio
-    static final double ROCCHIO_LIKED = 1.0;
-    static final double ROCCHIO_DISLIKED = 1.0;
-    static final int ROCCHIO_TERMS = 30;
-
-    /** Query words too generic to carry a reader's interest. */
-    private static final Set<String> QUERY_STOP = Set.of("interest", "paper", "research", "work", "especi", "like",
-            "particular", "new", "method", "approach", "studi", "topic", "area", "field", "anyth", "thing",
-            "etc", "e.g", "i.e", "also", "want", "i'm", "im", "i");
-
-    private static final Pattern CLAUSE_SPLIT = Pattern.compile("[;\\n]+");
 
     private final TextAnalyzer analyzer = new TextAnalyzer();
     private final Synonyms synonyms = new Synonyms(analyzer);
@@ -179,8 +160,6 @@ public final class Ranker {
     /** The day's analyzed papers: an inverted index with precomputed BM25F impacts. Thread-safe. */
     public final class DayIndex {
 
-        private static final int CACHE_LIMIT = 200_000;
-
         private final CandidatePaper[] papers;
         private final Map<String, Integer> docById = new HashMap<>();
         private final LocalDate today;
@@ -196,8 +175,8 @@ public final class Ranker {
         private final String[][] normalizedAuthors;
         /** Docs ordered by trend, best first (ties: more upvotes, then id). */
         private final int[] byTrend;
-        private final Map<String, Query> queryCache = new ConcurrentHashMap<>();
-        private final Map<String, float[]> vectorCache = new ConcurrentHashMap<>();
+        private final QueryParser queries;
+        private final RocchioFeedback feedbackQueries;
 
         private DayIndex(List<CandidatePaper> input, LocalDate today) {
             this.today = today;
@@ -274,6 +253,8 @@ public final class Ranker {
             }
 
             terms = new TermIndex(titles, summaries, synonyms);
+            queries = new QueryParser(analyzer, synonyms, terms);
+            feedbackQueries = new RocchioFeedback(analyzer, synonyms, terms);
 
             // Trend: log-scaled upvotes relative to the day's best, halved every half-life of age.
             trend = new float[n];
@@ -313,155 +294,6 @@ public final class Ranker {
             return today;
         }
 
-        // ------------------------------------------------------------------------------------------ queries
-
-        /** The analyzed interest text, shared by all readers who typed the same text. */
-        private Query interestQuery(String interests) {
-            String key = interests.strip().toLowerCase(Locale.ROOT);
-            if (key.isEmpty()) {
-                return Query.EMPTY;
-            }
-            Query cached = queryCache.get(key);
-            if (cached == null) {
-                cached = buildInterestQuery(interests);
-                if (queryCache.size() >= CACHE_LIMIT) {
-                    queryCache.clear();
-                }
-                queryCache.put(key, cached);
-            }
-            return cached;
-        }
-
-        private Query buildInterestQuery(String interests) {
-            Map<String, Double> weights = new LinkedHashMap<>();
-            Map<String, String> surfaces = new HashMap<>();
-            for (String clause : CLAUSE_SPLIT.split(interests)) {
-                List<TextAnalyzer.Token> tokens = new ArrayList<>();
-                for (TextAnalyzer.Token token : analyzer.tokens(clause)) {
-                    if (!QUERY_STOP.contains(token.term())) {
-                        tokens.add(token);
-                    }
-                }
-                List<String> terms = tokens.stream().map(TextAnalyzer.Token::term).toList();
-                for (int i = 0; i < tokens.size(); i++) {
-                    TextAnalyzer.Token token = tokens.get(i);
-                    weights.merge(token.term(), 1.0, Double::sum);
-                    surfaces.putIfAbsent(token.term(), clause.substring(token.start(), token.end()));
-                    if (i > 0) {
-                        String pair = terms.get(i - 1) + ' ' + token.term();
-                        weights.merge(pair, PHRASE_WEIGHT, Double::sum);
-                        surfaces.putIfAbsent(pair, clause.substring(tokens.get(i - 1).start(), token.end()));
-                    }
-                }
-                for (Synonyms.Match match : synonyms.find(terms, false)) {
-                    weights.merge(match.concept(), CONCEPT_WEIGHT, Double::sum);
-                    surfaces.putIfAbsent(match.concept(),
-                            clause.substring(tokens.get(match.first()).start(), tokens.get(match.last()).end()));
-                }
-            }
-            return toQuery(weights, surfaces);
-        }
-
-        private Query toQuery(Map<String, Double> weights, Map<String, String> surfaces) {
-            List<Integer> ids = new ArrayList<>();
-            List<Float> ws = new ArrayList<>();
-            List<String> ss = new ArrayList<>();
-            double max = 0;
-            for (Map.Entry<String, Double> e : weights.entrySet()) {
-                int id = terms.id(e.getKey());
-                double w = e.getValue();
-                if (!Terms.isPhrase(e.getKey()) && !Terms.isConcept(e.getKey())) {
-                    // Unknown words still count in the maximum: a reader's interest the day does not cover at all
-                    // must not make a half match look perfect.
-                    double termIdf = id < 0 ? terms.unknownIdf() : terms.idf(id);
-                    if (w > 0) {
-                        max += w * termIdf * (TermIndex.K1 + 1);
-                    }
-                }
-                if (id >= 0) {
-                    ids.add(id);
-                    ws.add((float) w);
-                    ss.add(surfaces == null ? null : surfaces.get(e.getKey()));
-                }
-            }
-            int[] idArray = ids.stream().mapToInt(Integer::intValue).toArray();
-            float[] wArray = new float[ws.size()];
-            for (int i = 0; i < wArray.length; i++) {
-                wArray[i] = ws.get(i);
-            }
-            return new Query(idArray, wArray, max, ss.toArray(String[]::new));
-        }
-
-        /** A text's tf-idf vector over the day's dictionary (words and concepts), unit length. Cached. */
-        private float[] vector(String text) {
-            float[] cached = vectorCache.get(text);
-            if (cached != null) {
-                return cached;
-            }
-            Map<String, Integer> counts = Terms.count(analyzer.terms(text), synonyms);
-            // sparse as parallel arrays packed into one float[]: id (as float bits), weight
-            List<float[]> entries = new ArrayList<>();
-            double norm = 0;
-            for (Map.Entry<String, Integer> e : counts.entrySet()) {
-                int id = terms.id(e.getKey());
-                if (id < 0 || Terms.isPhrase(e.getKey())) {
-                    continue;
-                }
-                double w = (1 + Math.log(e.getValue())) * terms.idf(id);
-                entries.add(new float[] {Float.intBitsToFloat(id), (float) w});
-                norm += w * w;
-            }
-            float[] packed = new float[entries.size() * 2];
-            double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
-            for (int i = 0; i < entries.size(); i++) {
-                packed[2 * i] = entries.get(i)[0];
-                packed[2 * i + 1] = (float) (entries.get(i)[1] * scale);
-            }
-            if (vectorCache.size() >= CACHE_LIMIT) {
-                vectorCache.clear();
-            }
-            vectorCache.put(text, packed);
-            return packed;
-        }
-
-        /** Rocchio: liked centroid minus disliked centroid, strongest terms only. */
-        private Query feedbackQuery(List<String> liked, List<String> disliked) {
-            if (liked.isEmpty() && disliked.isEmpty()) {
-                return Query.EMPTY;
-            }
-            Map<Integer, Double> centroid = new HashMap<>();
-            for (String text : liked) {
-                addTo(centroid, vector(text), ROCCHIO_LIKED / liked.size());
-            }
-            for (String text : disliked) {
-                addTo(centroid, vector(text), -ROCCHIO_DISLIKED / disliked.size());
-            }
-            List<Map.Entry<Integer, Double>> entries = new ArrayList<>(centroid.entrySet());
-            entries.sort((a, b) -> {
-                int c = Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue()));
-                return c != 0 ? c : Integer.compare(a.getKey(), b.getKey());
-            });
-            int k = Math.min(ROCCHIO_TERMS, entries.size());
-            int[] ids = new int[k];
-            float[] ws = new float[k];
-            double max = 0;
-            for (int i = 0; i < k; i++) {
-                ids[i] = entries.get(i).getKey();
-                // term weights scaled so that a strong centroid term weighs about like one typed word
-                ws[i] = (float) (entries.get(i).getValue() * 3);
-                if (ws[i] > 0) {
-                    max += ws[i] * terms.idf(ids[i]) * (TermIndex.K1 + 1);
-                }
-            }
-            return new Query(ids, ws, max, new String[k]);
-        }
-
-        private void addTo(Map<Integer, Double> centroid, float[] packed, double factor) {
-            for (int i = 0; i < packed.length; i += 2) {
-                centroid.merge(Float.floatToRawIntBits(packed[i]), packed[i + 1] * factor, Double::sum);
-            }
-        }
-
         // ------------------------------------------------------------------------------------------ ranking
 
         /** The reader's best {@code limit} papers, best first. */
@@ -482,10 +314,10 @@ public final class Ranker {
             Arrays.fill(topic, 0, n, 0f);
             Arrays.fill(author, 0, n, false);
 
-            Query query = interestQuery(profile.interests());
+            Query query = queries.parse(profile.interests());
             terms.accumulate(query, interest);
             double interestNorm = query.maxScore() * INTEREST_SCALE;
-            Query fb = feedbackQuery(profile.likedTexts(), profile.dislikedTexts());
+            Query fb = feedbackQueries.query(profile.likedTexts(), profile.dislikedTexts());
             terms.accumulate(fb, feedback);
             double feedbackNorm = Math.max(1e-9, fb.maxScore() * INTEREST_SCALE);
 
