@@ -75,10 +75,6 @@ public final class Ranker {
         }
     }
 
-    public RankOptions options() {
-        return options;
-    }
-
     /**
      * Analyzes the day's papers once; trend ages count from the newest {@code publishedOn} among them (today when
      * none has a date). The returned index is immutable apart from thread-safe caches.
