@@ -21,22 +21,13 @@ final class PickAssembler {
         return c != 0 ? c : a.paper().id().compareTo(b.paper().id());
     };
 
+    private final AnalyzedDay day;
     private final CandidatePaper[] papers;
-    private final TermIndex terms;
-    private final TopicMatcher topics;
-    private final DayTopics dayTopics;
-    private final AuthorIndex authors;
-    private final DayTrend trend;
     private final int cap;
 
-    PickAssembler(CandidatePaper[] papers, TermIndex terms, TopicMatcher topics, DayTopics dayTopics,
-                  AuthorIndex authors, DayTrend trend, int maxPerTopic) {
-        this.papers = papers;
-        this.terms = terms;
-        this.topics = topics;
-        this.dayTopics = dayTopics;
-        this.authors = authors;
-        this.trend = trend;
+    PickAssembler(AnalyzedDay day, int maxPerTopic) {
+        this.day = day;
+        this.papers = day.papers();
         this.cap = maxPerTopic == 0 ? Integer.MAX_VALUE : maxPerTopic;
     }
 
@@ -48,14 +39,14 @@ final class PickAssembler {
         List<RankedPaper> picks = new ArrayList<>(limit);
         boolean explore = profile.exploration() && limit >= 3;
         int personalSlots = explore ? limit - 1 : limit;
-        int[] perTopic = new int[topics.size()];
+        int[] perTopic = new int[day.topics().size()];
         List<Integer> deferred = new ArrayList<>();
         Set<Integer> chosenTopics = new HashSet<>();
         for (int d : ranked) {
             if (picks.size() == personalSlots) {
                 break;
             }
-            int t = dayTopics.primary(d);
+            int t = day.topicsOfDay().primary(d);
             if (t >= 0 && perTopic[t] >= cap) {
                 deferred.add(d);
                 continue;
@@ -86,7 +77,7 @@ final class PickAssembler {
         double w = profile.trendWeight();
         if (s.author[d]) {
             parts.put("author", Scorer.AUTHOR_WEIGHT);
-            reasons.add("by " + authors.followedAuthorOf(d, s.followed) + ", whom you follow");
+            reasons.add("by " + day.authors().followedAuthorOf(d, s.followed) + ", whom you follow");
         }
         double iScore = s.interestScore(d);
         if (iScore > 0) {
@@ -109,15 +100,16 @@ final class PickAssembler {
         }
         if (s.topic[d] > 0) {
             parts.put("topic", Scorer.TOPIC_WEIGHT * s.topic[d]);
-            reasons.add("in your topic '" + topics.name(s.readerTopics[s.topicOf[d]]) + "'");
+            reasons.add("in your topic '" + day.topics().name(s.readerTopics[s.topicOf[d]]) + "'");
         }
         double personal = parts.values().stream().mapToDouble(Double::doubleValue).sum();
         parts.replaceAll((k, v) -> v * (1 - w));
-        parts.put("trend", w * trend.of(d));
+        float trend = day.trend().of(d);
+        parts.put("trend", w * trend);
         if (paper.upvotes() > 0) {
             reasons.add(paper.upvotes() + " upvotes");
         }
-        double score = (1 - w) * personal + w * trend.of(d);
+        double score = (1 - w) * personal + w * trend;
         return new RankedPaper(paper, score, parts, String.join(" · ", reasons), RankedPaper.Kind.PERSONAL);
     }
 
@@ -129,17 +121,17 @@ final class PickAssembler {
         for (int i = 0; i < query.terms().length; i++) {
             int term = query.terms()[i];
             String surface = query.surfaces()[i];
-            if (surface == null || !terms.contains(term, d)) {
+            if (surface == null || !day.terms().contains(term, d)) {
                 continue;
             }
-            String key = terms.term(term);
+            String key = day.terms().term(term);
             if (Terms.isPhrase(key) || Terms.isConcept(key)) {
-                double score = terms.idf(term) * surface.length();
+                double score = day.terms().idf(term) * surface.length();
                 if (score > bestPhraseScore) {
                     bestPhraseScore = score;
                     bestPhrase = surface;
                 }
-            } else if (words.size() < 3 && terms.idf(term) > 1.0) {
+            } else if (words.size() < 3 && day.terms().idf(term) > 1.0) {
                 words.add(surface);
             }
         }
@@ -155,13 +147,13 @@ final class PickAssembler {
         Set<String> picked = new HashSet<>();
         picks.forEach(p -> picked.add(p.paper().id()));
         int fallback = -1;
-        for (int d : trend.byTrend()) {
+        for (int d : day.trend().byTrend()) {
             if (s.topic[d] > 0 || s.author[d] || picked.contains(papers[d].id())
                     || profile.excludedPaperIds().contains(papers[d].id())
                     || s.interestScore(d) >= Scorer.MIN_INTEREST) {
                 continue;
             }
-            int t = dayTopics.primary(d);
+            int t = day.topicsOfDay().primary(d);
             if (t >= 0 && !chosenTopics.contains(t) && Arrays.binarySearch(s.readerTopics, t) < 0) {
                 return explorationPick(d, t);
             }
@@ -176,15 +168,16 @@ final class PickAssembler {
         CandidatePaper paper = papers[d];
         StringBuilder reason = new StringBuilder("outside your usual topics");
         if (t >= 0) {
-            reason.append(" · ").append(topics.name(t));
+            reason.append(" · ").append(day.topics().name(t));
         }
         if (paper.upvotes() > 0) {
             reason.append(" · ").append(paper.upvotes()).append(" upvotes");
         }
         Map<String, Double> parts = new LinkedHashMap<>();
         parts.put("exploration", 0.0);
-        parts.put("trend", (double) trend.of(d));
-        return new RankedPaper(paper, trend.of(d), parts, reason.toString(), RankedPaper.Kind.EXPLORATION);
+        float trend = day.trend().of(d);
+        parts.put("trend", (double) trend);
+        return new RankedPaper(paper, trend, parts, reason.toString(), RankedPaper.Kind.EXPLORATION);
     }
 
     /** Nothing personal matched: the day's most trending papers in the reader's topics, then overall. */
@@ -193,7 +186,7 @@ final class PickAssembler {
         Set<String> excluded = profile.excludedPaperIds();
         boolean[] taken = new boolean[papers.length];
         if (readerTopics.length > 0) {
-            for (int d : trend.byTrend()) {
+            for (int d : day.trend().byTrend()) {
                 if (picks.size() == limit) {
                     break;
                 }
@@ -201,15 +194,15 @@ final class PickAssembler {
                     continue;
                 }
                 for (int t : readerTopics) {
-                    if (dayTopics.contains(t, d)) {
-                        picks.add(trendingPick(d, "trending in " + topics.name(t)));
+                    if (day.topicsOfDay().contains(t, d)) {
+                        picks.add(trendingPick(d, "trending in " + day.topics().name(t)));
                         taken[d] = true;
                         break;
                     }
                 }
             }
         }
-        for (int d : trend.byTrend()) {
+        for (int d : day.trend().byTrend()) {
             if (picks.size() == limit) {
                 break;
             }
@@ -223,7 +216,7 @@ final class PickAssembler {
     private RankedPaper trendingPick(int d, String reason) {
         CandidatePaper paper = papers[d];
         String text = paper.upvotes() > 0 ? reason + " · " + paper.upvotes() + " upvotes" : reason;
-        return new RankedPaper(paper, trend.of(d), Map.of("trend", (double) trend.of(d)), text,
-                RankedPaper.Kind.TRENDING);
+        float trend = day.trend().of(d);
+        return new RankedPaper(paper, trend, Map.of("trend", (double) trend), text, RankedPaper.Kind.TRENDING);
     }
 }

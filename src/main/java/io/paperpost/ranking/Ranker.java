@@ -26,9 +26,9 @@ import java.util.Map;
  * The list is capped per primary topic, may end with one exploration pick, and falls back to trending papers
  * (marked {@link RankedPaper.Kind#TRENDING}, parts only {@code trend}) when nothing personal matches.
  *
- * <p>This class only wires the parts together: {@link TermIndex}, {@link QueryParser}, {@link RocchioFeedback},
- * {@link TopicMatcher} and {@link DayTopics}, {@link AuthorIndex}, {@link DayTrend}, {@link Scorer} and
- * {@link PickAssembler}.
+ * <p>This class only wires the parts together: an {@link AnalyzedDay} ({@link TermIndex}, {@link DayTopics},
+ * {@link AuthorIndex}, {@link DayTrend}) read by {@link Scorer} (with {@link QueryParser} and
+ * {@link RocchioFeedback}) and {@link PickAssembler}.
  */
 public final class Ranker {
 
@@ -96,12 +96,12 @@ public final class Ranker {
                 summaries.add(analyzer.terms(paper.summary()));
             }
             TermIndex terms = new TermIndex(titles, summaries, synonyms);
-            DayTopics dayTopics = new DayTopics(topics, papers, titles, summaries);
-            AuthorIndex authors = new AuthorIndex(papers);
-            DayTrend trend = new DayTrend(papers, today, options.trendHalfLifeDays());
-            scorer = new Scorer(docById, terms, new QueryParser(analyzer, synonyms, terms),
-                    new RocchioFeedback(analyzer, synonyms, terms), topics, dayTopics, authors, trend);
-            assembler = new PickAssembler(papers, terms, topics, dayTopics, authors, trend, options.maxPerTopic());
+            AnalyzedDay day = new AnalyzedDay(papers, docById, terms, topics,
+                    new DayTopics(topics, papers, titles, summaries), new AuthorIndex(papers),
+                    new DayTrend(papers, today, options.trendHalfLifeDays()));
+            scorer = new Scorer(day, new QueryParser(analyzer, synonyms, terms),
+                    new RocchioFeedback(analyzer, synonyms, terms));
+            assembler = new PickAssembler(day, options.maxPerTopic());
         }
 
         public int size() {

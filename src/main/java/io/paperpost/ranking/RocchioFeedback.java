@@ -12,9 +12,10 @@ import java.util.Map;
  */
 final class RocchioFeedback {
 
-    static final double LIKED = 1.0;
-    static final double DISLIKED = 1.0;
+    /** How many of the centroid's terms, strongest first, make the query. */
     static final int TERMS = 30;
+    private static final double LIKED = 1.0;
+    private static final double DISLIKED = 1.0;
 
     private final TextAnalyzer analyzer;
     private final Synonyms synonyms;

@@ -1,7 +1,6 @@
 package io.paperpost.ranking;
 
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * Scores every paper of the day for one reader and keeps the best few: the reader's queries against the
@@ -21,27 +20,18 @@ final class Scorer {
     static final double AUTHOR_WEIGHT = 1.0;
     static final double FEEDBACK_WEIGHT = 0.6;
 
-    private final Map<String, Integer> docById;
+    private final AnalyzedDay day;
     private final int docCount;
-    private final TermIndex terms;
     private final QueryParser queries;
     private final RocchioFeedback feedback;
-    private final TopicMatcher topics;
-    private final DayTopics dayTopics;
-    private final AuthorIndex authors;
     private final float[] trend;
 
-    Scorer(Map<String, Integer> docById, TermIndex terms, QueryParser queries, RocchioFeedback feedback,
-           TopicMatcher topics, DayTopics dayTopics, AuthorIndex authors, DayTrend trend) {
-        this.docById = docById;
-        this.docCount = docById.size();
-        this.terms = terms;
+    Scorer(AnalyzedDay day, QueryParser queries, RocchioFeedback feedback) {
+        this.day = day;
+        this.docCount = day.papers().length;
         this.queries = queries;
         this.feedback = feedback;
-        this.topics = topics;
-        this.dayTopics = dayTopics;
-        this.authors = authors;
-        this.trend = trend.scores();
+        this.trend = day.trend().scores();
     }
 
     /** Fills {@code s} with the reader's per-paper scores. */
@@ -53,15 +43,15 @@ final class Scorer {
         Arrays.fill(s.author, 0, n, false);
 
         s.interestQuery = queries.parse(profile.interests());
-        terms.accumulate(s.interestQuery, s.interest);
+        day.terms().accumulate(s.interestQuery, s.interest);
         s.interestNorm = s.interestQuery.maxScore() * INTEREST_SCALE;
         s.feedbackQuery = feedback.query(profile.likedTexts(), profile.dislikedTexts());
-        terms.accumulate(s.feedbackQuery, s.feedback);
+        day.terms().accumulate(s.feedbackQuery, s.feedback);
         s.feedbackNorm = Math.max(1e-9, s.feedbackQuery.maxScore() * INTEREST_SCALE);
 
-        s.readerTopics = topics.numbers(profile.topics());
-        dayTopics.strongest(s.readerTopics, s.topic, s.topicOf);
-        s.followed = authors.mark(profile.followedAuthors(), s.author);
+        s.readerTopics = day.topics().numbers(profile.topics());
+        day.topicsOfDay().strongest(s.readerTopics, s.topic, s.topicOf);
+        s.followed = day.authors().mark(profile.followedAuthors(), s.author);
     }
 
     /**
@@ -85,7 +75,7 @@ final class Scorer {
 
     private void setExcluded(ReaderProfile profile, boolean[] excluded, boolean value) {
         for (String id : profile.excludedPaperIds()) {
-            Integer d = docById.get(id);
+            Integer d = day.docById().get(id);
             if (d != null) {
                 excluded[d] = value;
             }
