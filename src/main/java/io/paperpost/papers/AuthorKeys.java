@@ -3,10 +3,10 @@ package io.paperpost.papers;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import io.paperpost.ranking.Ranker;
+import io.paperpost.ranking.AuthorNames;
 
 /**
- * The {@code paper.author_keys} column: a paper's author names normalized by {@link Ranker#normalizeName}
+ * The {@code paper.author_keys} column: a paper's author names normalized by {@link AuthorNames#normalize}
  * ("José  García" → "jose garcia"), each between {@code |} ({@code |jose garcia|wei zhang|}), so that following
  * an author is a plain, portable {@code author_keys like '%|jose garcia|%'}. A normalized name holds only
  * letters, digits and single spaces, so the separator never occurs inside a name.
@@ -21,10 +21,10 @@ public final class AuthorKeys {
 
     /** The column value for these authors, in their order; empty for no authors. */
     public static String of(List<String> authors) {
-        return of(authors, Ranker::normalizeName);
+        return of(authors, AuthorNames::normalize);
     }
 
-    /** @param normalizeName {@link Ranker#normalizeName}, possibly cached by the caller */
+    /** @param normalizeName {@link AuthorNames#normalize}, possibly cached by the caller */
     static String of(List<String> authors, UnaryOperator<String> normalizeName) {
         if (authors.isEmpty()) {
             return "";
@@ -45,6 +45,6 @@ public final class AuthorKeys {
 
     /** The {@code like} pattern that finds the papers of this author in {@code author_keys}. */
     public static String likePattern(String author) {
-        return "%|" + Ranker.normalizeName(author) + "|%";
+        return "%|" + AuthorNames.normalize(author) + "|%";
     }
 }

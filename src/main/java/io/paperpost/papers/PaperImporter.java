@@ -18,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
-import io.paperpost.ranking.Ranker;
+import io.paperpost.ranking.AuthorNames;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -238,7 +238,7 @@ public class PaperImporter {
             return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
                 try (var connection = dataSource.getConnection()) {
                     PaperStore.Counts counts = new PaperStore(connection, source, firstSeenOn, clock.instant(),
-                            name -> normalizedNames.computeIfAbsent(name, Ranker::normalizeName)).store(records);
+                            name -> normalizedNames.computeIfAbsent(name, AuthorNames::normalize)).store(records);
                     if (!statisticsChecked && counts.added() > 0) {
                         statisticsChecked = true;
                         if (PaperStore.analyzeIfNeverAnalyzed(connection)) {

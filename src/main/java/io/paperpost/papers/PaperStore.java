@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
-import io.paperpost.ranking.Ranker;
+import io.paperpost.ranking.AuthorNames;
 import io.paperpost.storage.LineListConverter;
 
 /**
@@ -94,10 +94,10 @@ final class PaperStore {
     private final List<VersionSeen> versions = new ArrayList<>();
 
     PaperStore(Connection connection, String source, LocalDate firstSeenOn, Instant now) {
-        this(connection, source, firstSeenOn, now, Ranker::normalizeName);
+        this(connection, source, firstSeenOn, now, AuthorNames::normalize);
     }
 
-    /** @param normalizeName {@link Ranker#normalizeName}, possibly cached by the caller */
+    /** @param normalizeName {@link AuthorNames#normalize}, possibly cached by the caller */
     PaperStore(Connection connection, String source, LocalDate firstSeenOn, Instant now,
                java.util.function.UnaryOperator<String> normalizeName) {
         this.connection = connection;

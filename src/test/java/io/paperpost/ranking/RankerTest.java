@@ -181,12 +181,6 @@ class RankerTest {
         assertFalse(picks.get(1).parts().containsKey("author"));
     }
 
-    @Test
-    void normalizeNameIgnoresCaseAccentsAndSpacing() {
-        assertEquals("jose garcia", Ranker.normalizeName("  José   García "));
-        assertEquals(Ranker.normalizeName("José García"), Ranker.normalizeName("jose garcia"));
-    }
-
     // ---------------------------------------------------------------------------------------------- list shape
 
     @Test

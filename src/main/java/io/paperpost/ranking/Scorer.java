@@ -1,0 +1,131 @@
+package io.paperpost.ranking;
+
+import java.util.Arrays;
+
+/**
+ * Scores every paper of the day for one reader and keeps the best few: the reader's queries against the
+ * {@link TermIndex}, topic and author boosts, then one pass over all papers. Weights: {@code docs/ranking.md}.
+ * Thread-safe; the per-reader state lives in {@link ReaderScores}.
+ */
+final class Scorer {
+
+    /** The interest score is BM25 divided by this share of the query's maximal word-level BM25 score. */
+    static final double INTEREST_SCALE = 0.5;
+    /** Below this normalised interest score a paper does not count as matching the interests. */
+    static final double MIN_INTEREST = 0.08;
+
+    // personal score
+    static final double INTEREST_WEIGHT = 1.0;
+    static final double TOPIC_WEIGHT = 0.25;
+    static final double AUTHOR_WEIGHT = 1.0;
+    static final double FEEDBACK_WEIGHT = 0.6;
+
+    private final AnalyzedDay day;
+    private final int docCount;
+    private final QueryParser queries;
+    private final RocchioFeedback feedback;
+    private final float[] trend;
+
+    Scorer(AnalyzedDay day, QueryParser queries, RocchioFeedback feedback) {
+        this.day = day;
+        this.docCount = day.papers().length;
+        this.queries = queries;
+        this.feedback = feedback;
+        this.trend = day.trend().scores();
+    }
+
+    /** Fills {@code s} with the reader's per-paper scores. */
+    void score(ReaderProfile profile, ReaderScores s) {
+        int n = docCount;
+        Arrays.fill(s.interest, 0, n, 0f);
+        Arrays.fill(s.feedback, 0, n, 0f);
+        Arrays.fill(s.topic, 0, n, 0f);
+        Arrays.fill(s.author, 0, n, false);
+
+        s.interestQuery = queries.parse(profile.interests());
+        day.terms().accumulate(s.interestQuery, s.interest);
+        s.interestNorm = s.interestQuery.maxScore() * INTEREST_SCALE;
+        s.feedbackQuery = feedback.query(profile.likedTexts(), profile.dislikedTexts());
+        day.terms().accumulate(s.feedbackQuery, s.feedback);
+        s.feedbackNorm = Math.max(1e-9, s.feedbackQuery.maxScore() * INTEREST_SCALE);
+
+        s.readerTopics = day.topics().numbers(profile.topics());
+        day.topicsOfDay().strongest(s.readerTopics, s.topic, s.topicOf);
+        s.followed = day.authors().mark(profile.followedAuthors(), s.author);
+    }
+
+    /**
+     * The docs of the best-scored papers that qualify as personal picks, best first: more than {@code limit}, so
+     * that the topic cap has papers to fall back on. Excluded papers never qualify.
+     */
+    int[] best(ReaderProfile profile, ReaderScores s, int limit) {
+        int n = docCount;
+        // Readers who said something specific (interests, authors, feedback) get personal picks only for that;
+        // topics then just boost. Readers who only chose topics get their topics' papers as personal picks.
+        boolean specific = !profile.interests().isBlank() || !profile.followedAuthors().isEmpty()
+                || !profile.likedTexts().isEmpty() || !profile.dislikedTexts().isEmpty();
+        int heapSize = Math.min(n, Math.max(limit * 4, limit + 20));
+        setExcluded(profile, s.excluded, true);
+        TopK top = scoreAll(n, heapSize, s.interest, s.interestNorm > 0 ? 1 / s.interestNorm : 0, s.feedback,
+                s.feedbackQuery.isEmpty() ? 0 : 1 / s.feedbackNorm, s.topic, s.author, s.excluded, specific,
+                profile.trendWeight());
+        setExcluded(profile, s.excluded, false);
+        return top.sorted();
+    }
+
+    private void setExcluded(ReaderProfile profile, boolean[] excluded, boolean value) {
+        for (String id : profile.excludedPaperIds()) {
+            Integer d = day.docById().get(id);
+            if (d != null) {
+                excluded[d] = value;
+            }
+        }
+    }
+
+    /** The hot loop, kept small so the JIT compiles it well. */
+    private TopK scoreAll(int n, int heapSize, float[] interest, double interestScale, float[] feedback,
+                          double feedbackScale, float[] topic, boolean[] author, boolean[] excluded,
+                          boolean specific, double w) {
+        TopK top = new TopK(heapSize);
+        float[] trend = this.trend;
+        if (feedbackScale == 0 && specific && !anyTrue(author, n) && interestScale > 0) {
+            // Fast path for the common reader (interests, maybe topics): only interest matches qualify.
+            float minRaw = (float) (MIN_INTEREST / interestScale);
+            double a = (1 - w) * INTEREST_WEIGHT * interestScale;
+            double t = (1 - w) * TOPIC_WEIGHT;
+            for (int d = 0; d < n; d++) {
+                float raw = interest[d];
+                if (raw < minRaw || excluded[d]) {
+                    continue;
+                }
+                double score = a * raw + t * topic[d] + w * trend[d];
+                if (top.size < heapSize || score > top.scores[0]) {
+                    top.offer(d, score);
+                }
+            }
+            return top;
+        }
+        for (int d = 0; d < n; d++) {
+            if (excluded[d]) {
+                continue;
+            }
+            double iScore = interest[d] * interestScale;
+            double fScore = feedbackScale == 0 ? 0 : Math.max(-1, Math.min(1, feedback[d] * feedbackScale));
+            if (iScore >= MIN_INTEREST || author[d] || fScore >= MIN_INTEREST || (!specific && topic[d] > 0)) {
+                double personal = INTEREST_WEIGHT * iScore + TOPIC_WEIGHT * topic[d]
+                        + (author[d] ? AUTHOR_WEIGHT : 0) + FEEDBACK_WEIGHT * fScore;
+                top.offer(d, (1 - w) * personal + w * trend[d]);
+            }
+        }
+        return top;
+    }
+
+    private static boolean anyTrue(boolean[] flags, int n) {
+        for (int i = 0; i < n; i++) {
+            if (flags[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
