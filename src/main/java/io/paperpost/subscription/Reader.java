@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.paperpost.storage.LineListConverter;
@@ -29,10 +28,16 @@ public class Reader extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    /** As typed, trimmed, domain lower-cased. */
+    /**
+     * As {@link EmailAddresses#normalize} leaves it: as typed but without invisible characters, the domain
+     * lower-cased and in Unicode. Mail goes to its punycode form ({@link EmailAddresses#toAscii}).
+     */
     public String email;
 
-    /** The address lower-cased, unique: set with {@link #setEmail}. */
+    /**
+     * {@link EmailAddresses#key}, unique: one reader per mailbox, however the address is spelled. Set with
+     * {@link #setEmail}. (V81 gave readers found to share a mailbox with another keys of their own without an @.)
+     */
     @Column(name = "email_key")
     public String emailKey;
 
@@ -112,19 +117,20 @@ public class Reader extends PanacheEntityBase {
 
     public void setEmail(String normalizedEmail) {
         email = normalizedEmail;
-        emailKey = key(normalizedEmail);
+        emailKey = EmailAddresses.key(normalizedEmail);
     }
 
-    /** Whether the address is this reader's, ignoring case. */
+    /** Whether the address reaches this reader's mailbox, however it is spelled. */
     public boolean emailKeyMatches(String email) {
-        return emailKey.equals(key(email));
+        return emailKey.equals(EmailAddresses.key(email));
     }
 
+    /**
+     * The reader of the mailbox the address reaches, however it is spelled.
+     *
+     * @throws io.paperpost.site.InvalidInputException when the address is not valid
+     */
     public static Optional<Reader> findByEmail(String email) {
-        return find("emailKey", key(email)).firstResultOptional();
-    }
-
-    private static String key(String email) {
-        return email.toLowerCase(Locale.ROOT);
+        return find("emailKey", EmailAddresses.key(email)).firstResultOptional();
     }
 }
