@@ -24,6 +24,13 @@ import jakarta.persistence.Table;
 @Table(name = "reader")
 public class Reader extends PanacheEntityBase {
 
+    /**
+     * How the key of a reader that shares its mailbox with another begins: V81 found such readers (spellings of one
+     * address that used to count as different) and left all but one under {@code merged:<id>}, which has no @ and
+     * so matches no address.
+     */
+    public static final String MERGED_KEY_PREFIX = "merged:";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -36,7 +43,7 @@ public class Reader extends PanacheEntityBase {
 
     /**
      * {@link EmailAddresses#key}, unique: one reader per mailbox, however the address is spelled. Set with
-     * {@link #setEmail}. (V81 gave readers found to share a mailbox with another keys of their own without an @.)
+     * {@link #setEmail}, or {@link #MERGED_KEY_PREFIX} and the id.
      */
     @Column(name = "email_key")
     public String emailKey;
@@ -118,6 +125,11 @@ public class Reader extends PanacheEntityBase {
     public void setEmail(String normalizedEmail) {
         email = normalizedEmail;
         emailKey = EmailAddresses.key(normalizedEmail);
+    }
+
+    /** Whether another reader holds this reader's mailbox (see {@link #MERGED_KEY_PREFIX}). */
+    public boolean mailboxHeldByAnother() {
+        return emailKey.startsWith(MERGED_KEY_PREFIX);
     }
 
     /** Whether the address reaches this reader's mailbox, however it is spelled. */

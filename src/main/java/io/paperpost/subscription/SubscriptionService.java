@@ -351,10 +351,16 @@ public class SubscriptionService {
     /**
      * Brings back a reader who unsubscribed, from their own signed link (the address is proven, so no second
      * opt-in is needed).
+     *
+     * @throws RejectedRequestException (409) when another reader gets the emails for this mailbox now
      */
     public Reader resubscribe(long readerId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = Reader.findById(readerId);
+            if (reader.status == ReaderStatus.UNSUBSCRIBED && reader.mailboxHeldByAnother()) {
+                throw new RejectedRequestException(Response.Status.CONFLICT, "This address has another subscription",
+                        "Another subscription gets the emails for this address now: use the links in its emails.", null);
+            }
             if (reader.status == ReaderStatus.UNSUBSCRIBED) {
                 reader.status = ReaderStatus.ACTIVE;
                 reader.unsubscribedAt = null;

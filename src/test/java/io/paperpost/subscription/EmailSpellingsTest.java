@@ -123,6 +123,25 @@ class EmailSpellingsTest {
                 .body(containsString("No reader with the address"));
     }
 
+    @Test
+    void aReaderMergedWithAnotherOfItsMailboxCannotResubscribeFromItsOldLink() {
+        SubscriptionApiTest.activeReader("ada@universität.de");
+        long merged = QuarkusTransaction.requiringNew().call(() -> {
+            Reader reader = new Reader();
+            reader.email = "ada@universität.de";
+            reader.emailKey = "v81-test";
+            reader.status = ReaderStatus.UNSUBSCRIBED;
+            reader.createdAt = Instant.now();
+            reader.persist();
+            reader.flush();
+            reader.emailKey = Reader.MERGED_KEY_PREFIX + reader.id;
+            return reader.id;
+        });
+        given().post("/unsubscribe/" + tokens.issue(TokenPurpose.UNSUBSCRIBE, merged) + "/resubscribe")
+                .then().statusCode(409).body(containsString("Another subscription gets the emails for this address"));
+        assertThat(SubscriptionApiTest.reader(merged).status).isEqualTo(ReaderStatus.UNSUBSCRIBED);
+    }
+
     private static void signUp(String email) {
         given().contentType(ContentType.JSON).body(Map.of("email", email, "topics", java.util.List.of("cs.LG")))
                 .post("/api/v1/subscriptions").then().statusCode(202);
