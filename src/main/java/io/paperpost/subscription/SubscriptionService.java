@@ -1,16 +1,11 @@
 package io.paperpost.subscription;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -27,17 +22,16 @@ import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The subscription lifecycle: sign up, confirm (double opt-in), change preferences and address, export, erase,
- * pause, unsubscribe. Owns its transactions; emails go out after the change they announce has committed.
+ * The subscription lifecycle: sign up, confirm (double opt-in), change preferences, export, erase, pause,
+ * unsubscribe (a new address: {@link EmailChanges}). Owns its transactions; emails go out after the change they announce has committed.
  */
 @ApplicationScoped
 public class SubscriptionService {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     @Inject
-    TopicCatalog catalog;
+    PreferencesValidator validator;
     @Inject
     ReaderTokens tokens;
     @Inject
@@ -76,7 +70,7 @@ public class SubscriptionService {
      */
     public void subscribe(Signup signup, String clientIp) {
         String email = EmailAddresses.normalize(signup.email());
-        Preferences preferences = validate(signup.topics(), signup.interests(), signup.authors());
+        Preferences preferences = validator.validate(signup.topics(), signup.interests(), signup.authors());
         String zone = signup.timeZone() == null || signup.timeZone().isBlank() ? "UTC"
                 : Schedule.zone("timezone", signup.timeZone());
         rateLimits.acquire(clientIp, email);
@@ -238,57 +232,6 @@ public class SubscriptionService {
         return LocalDate.now(clock.withZone(ZoneId.of(reader.timeZone)));
     }
 
-    /**
-     * Emails a confirmation link to the new address; the address changes only when it is clicked. Answers the
-     * same whether or not the new address belongs to another reader (who is not told anything).
-     */
-    public void requestEmailChange(long readerId, String typedEmail, String clientIp) {
-        String email = EmailAddresses.normalize(typedEmail);
-        Reader reader = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(readerId));
-        if (reader.emailKeyMatches(email)) {
-            throw new InvalidInputException("email", "That is already your address.");
-        }
-        rateLimits.acquire(clientIp, email);
-        boolean taken = QuarkusTransaction.requiringNew().call(() -> Reader.findByEmail(email).isPresent());
-        if (!taken) {
-            String token = tokens.issue(TokenPurpose.EMAIL_CHANGE, readerId,
-                    B64.encodeToString(email.getBytes(StandardCharsets.UTF_8)));
-            mails.sendEmailChange(reader, email, token);
-        }
-    }
-
-    /**
-     * Switches the reader to the address the link was sent to.
-     *
-     * @throws InvalidLinkException when the link is not valid or expired
-     * @throws RejectedRequestException (409) when another reader took the address meanwhile
-     */
-    public Reader confirmEmailChange(String token) {
-        ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.EMAIL_CHANGE, tokenConfig.confirmationLifetime());
-        String email;
-        try {
-            email = EmailAddresses.normalize(new String(Base64.getUrlDecoder().decode(verified.subject()), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidLinkException("bad address in email change link");
-        }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Reader reader = Reader.<Reader>findByIdOptional(verified.readerId())
-                    .filter(r -> r.status != ReaderStatus.PENDING)
-                    .orElseThrow(() -> new InvalidLinkException("no such confirmed reader"));
-            if (reader.emailKeyMatches(email)) {
-                return reader;
-            }
-            if (Reader.findByEmail(email).isPresent()) {
-                throw new RejectedRequestException(Response.Status.CONFLICT, "That address is taken",
-                        "Another subscription uses this address now, so yours was not changed.", "email");
-            }
-            LOG.infof("Reader %d changed their address", reader.id);
-            reader.setEmail(email);
-            suppressions.lift(email);
-            return reader;
-        });
-    }
-
     /** Everything stored about the reader, for "Download my data". */
     public ReaderExport export(long readerId) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -368,55 +311,6 @@ public class SubscriptionService {
             }
             return reader;
         });
-    }
-
-    /** Checks topics against the topic list and tidies the free text; what the forms and the API share. */
-    public Preferences validate(List<String> topicIds, String interests) {
-        return validate(topicIds, interests, List.of());
-    }
-
-    /** Topics, interests and followed authors, checked and tidied. */
-    public Preferences validate(List<String> topicIds, String interests, Collection<String> authors) {
-        List<String> topics = catalog.requireKnown(topicIds);
-        String text = interests == null ? "" : interests.strip();
-        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw new InvalidInputException("interests", "Interests cannot contain control characters.");
-        }
-        text = text.replaceAll("\\s+", " ");
-        if (text.length() > config.maxInterestsLength()) {
-            throw new InvalidInputException("interests",
-                    "Please keep your interests under " + config.maxInterestsLength() + " characters.");
-        }
-        List<String> followed = authors(authors);
-        if (topics.isEmpty() && text.isEmpty() && followed.isEmpty()) {
-            throw new InvalidInputException("topics", "Choose at least one topic or describe your interests.");
-        }
-        return new Preferences(topics, text, followed);
-    }
-
-    /** Author names as listed (one per line on the form), trimmed, without blanks or duplicates. */
-    private List<String> authors(Collection<String> listed) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String entry : listed == null ? List.<String>of() : listed) {
-            for (String line : entry == null ? new String[0] : entry.split("\\R")) {
-                String name = line.strip().replaceAll("\\s+", " ");
-                if (name.isEmpty()) {
-                    continue;
-                }
-                if (name.chars().anyMatch(Character::isISOControl)) {
-                    throw new InvalidInputException("authors", "Author names cannot contain control characters.");
-                }
-                if (name.length() > config.maxAuthorLength()) {
-                    throw new InvalidInputException("authors",
-                            "Author names can be at most " + config.maxAuthorLength() + " characters.");
-                }
-                names.add(name);
-            }
-        }
-        if (names.size() > config.maxAuthors()) {
-            throw new InvalidInputException("authors", "You can follow at most " + config.maxAuthors() + " authors.");
-        }
-        return List.copyOf(names);
     }
 
     private static void apply(Reader reader, Preferences preferences) {
