@@ -82,6 +82,8 @@ public class EmailChanges {
             }
             LOG.infof("Reader %d changed their address", reader.id);
             reader.setEmail(email);
+            // A signup waiting for the old address's confirmation is not the new address's to confirm.
+            PendingSignup.clear(reader.id);
             suppressions.lift(email);
             return reader;
         });

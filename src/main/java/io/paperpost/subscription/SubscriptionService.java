@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -57,12 +58,15 @@ public class SubscriptionService {
 
     private enum Reply { CONFIRMATION, ALREADY_SUBSCRIBED, NOTHING }
 
-    private record Outcome(Reader reader, Reply reply) {
+    /** What to email after the change has committed; the link subject names a {@link PendingSignup}, or is empty. */
+    private record Outcome(Reader reader, Reply reply, String linkSubject) {
     }
 
     /**
      * Signs an address up, or reminds an existing reader. Answers the same way in every case, so the form
-     * cannot be used to learn who subscribes: the difference is only in the email the address receives.
+     * cannot be used to learn who subscribes: the difference is only in the email the address receives. A signup
+     * for an address that already has a reader changes nothing of that reader: its choices wait in a
+     * {@link PendingSignup} for the link emailed for them.
      *
      * @param clientIp for the per-IP rate limit
      * @throws InvalidInputException when the address or preferences are not acceptable; nothing is stored then
@@ -87,29 +91,22 @@ public class SubscriptionService {
                     reader.timeZone = zone;
                     apply(reader, preferences);
                     reader.persist();
-                    return new Outcome(reader, Reply.CONFIRMATION);
+                    return new Outcome(reader, Reply.CONFIRMATION, "");
                 }
-                if (existing.status == ReaderStatus.UNSUBSCRIBED) {
-                    // Signing up again after leaving: a fresh opt-in with the new choices.
-                    existing.status = ReaderStatus.PENDING;
-                    existing.createdAt = clock.instant();
-                    existing.confirmationSentAt = clock.instant();
-                    existing.unsubscribedAt = null;
-                    existing.timeZone = zone;
-                    apply(existing, preferences);
-                    return new Outcome(existing, Reply.CONFIRMATION);
-                }
-                if (existing.status == ReaderStatus.PENDING) {
-                    // Still unconfirmed: the latest choices win; the link is resent at most once per interval.
-                    existing.timeZone = zone;
-                    apply(existing, preferences);
-                    return new Outcome(existing, claimResend(existing) ? Reply.CONFIRMATION : Reply.NOTHING);
+                if (existing.status == ReaderStatus.UNSUBSCRIBED || existing.status == ReaderStatus.PENDING) {
+                    // Signing up again, or someone typing another's address: nothing changes until the mailbox
+                    // confirms. The link is sent at most once per interval; without one the choices are not kept.
+                    if (!claimResend(existing)) {
+                        return new Outcome(existing, Reply.NOTHING, "");
+                    }
+                    PendingSignup pending = PendingSignup.replace(existing.id, preferences, zone, clock.instant());
+                    return new Outcome(existing, Reply.CONFIRMATION, pending.linkSubject());
                 }
                 if (existing.status == ReaderStatus.BOUNCED) {
                     // The mailbox refused mail for good: writing to it again would only bounce and hurt the sender.
-                    return new Outcome(existing, Reply.NOTHING);
+                    return new Outcome(existing, Reply.NOTHING, "");
                 }
-                return new Outcome(existing, Reply.ALREADY_SUBSCRIBED);
+                return new Outcome(existing, Reply.ALREADY_SUBSCRIBED, "");
             });
         } catch (PersistenceException e) {
             if (!(e.getCause() instanceof ConstraintViolationException)) {
@@ -119,7 +116,7 @@ public class SubscriptionService {
             return;
         }
         switch (outcome.reply()) {
-            case CONFIRMATION -> mails.sendConfirmation(outcome.reader());
+            case CONFIRMATION -> mails.sendConfirmation(outcome.reader(), outcome.linkSubject());
             case ALREADY_SUBSCRIBED -> mails.sendAlreadySubscribed(outcome.reader());
             case NOTHING -> LOG.debugf("Reader %d signed up again; nothing sent (resend interval, or a bounced address)",
                     outcome.reader().id);
@@ -127,18 +124,25 @@ public class SubscriptionService {
     }
 
     /**
-     * Sends the confirmation link again to an unconfirmed address, at most once per
+     * Sends the confirmation link of the address's latest signup again, at most once per
      * {@link SubscriptionConfig#confirmationResendInterval()}. Silent about addresses it does not know.
      */
     public void resendConfirmation(String typedEmail, String clientIp) {
         String email = EmailAddresses.normalize(typedEmail);
         rateLimits.acquire(clientIp, email);
-        Reader pending = QuarkusTransaction.requiringNew().call(() -> Reader.findByEmail(email)
-                .filter(r -> r.status == ReaderStatus.PENDING)
-                .filter(this::claimResend)
+        Outcome resend = QuarkusTransaction.requiringNew().call(() -> Reader.findByEmail(email)
+                .filter(r -> r.status == ReaderStatus.PENDING || r.status == ReaderStatus.UNSUBSCRIBED)
+                .flatMap(reader -> {
+                    Optional<PendingSignup> pending = PendingSignup.ofReader(reader.id);
+                    if ((pending.isEmpty() && reader.status != ReaderStatus.PENDING) || !claimResend(reader)) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Outcome(reader, Reply.CONFIRMATION,
+                            pending.map(PendingSignup::linkSubject).orElse("")));
+                })
                 .orElse(null));
-        if (pending != null) {
-            mails.sendConfirmation(pending);
+        if (resend != null) {
+            mails.sendConfirmation(resend.reader(), resend.linkSubject());
         }
     }
 
@@ -153,22 +157,23 @@ public class SubscriptionService {
     }
 
     /**
-     * Confirms the reader the link was made for and sends the welcome email. Confirming twice is harmless (and
-     * sends nothing); a link from before an unsubscribe does not bring the reader back.
+     * Confirms the reader the link was made for, with the choices of the signup it was sent for, and sends the
+     * welcome email. Confirming twice is harmless (and sends nothing); a link from before an unsubscribe does not
+     * bring the reader back, nor does the link of a signup replaced by a later one.
      */
     public Confirmation confirm(String token) {
         ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.CONFIRM, tokenConfig.confirmationLifetime());
         Confirmation confirmation = QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = Reader.<Reader>findByIdOptional(verified.readerId())
                     .orElseThrow(() -> new InvalidLinkException("reader gone"));
+            if (!verified.subject().isEmpty()) {
+                return confirmSignupOfKnownAddress(reader, verified.subject());
+            }
             if (reader.status == ReaderStatus.PENDING) {
                 if (verified.issuedAt().isBefore(reader.createdAt.minusSeconds(1))) {
                     throw new InvalidLinkException("confirmation link from an earlier signup");
                 }
-                reader.status = ReaderStatus.ACTIVE;
-                reader.confirmedAt = clock.instant();
-                suppressions.lift(reader.email);
-                LOG.infof("Reader %d confirmed", reader.id);
+                activate(reader);
                 return new Confirmation(reader, true);
             }
             if (reader.status == ReaderStatus.UNSUBSCRIBED) {
@@ -182,13 +187,42 @@ public class SubscriptionService {
         return confirmation;
     }
 
-    /** Deletes readers who never confirmed within {@link SubscriptionConfig#unconfirmedRetention()}. */
+    /** The link of a {@link PendingSignup}: its choices become the reader's now that the mailbox confirmed. */
+    private Confirmation confirmSignupOfKnownAddress(Reader reader, String linkSubject) {
+        PendingSignup pending = PendingSignup.forLink(reader.id, linkSubject).orElse(null);
+        if (pending == null) {
+            // Applied by an earlier click, or replaced by a later signup, or settled by the reader since.
+            if (reader.status == ReaderStatus.ACTIVE) {
+                return new Confirmation(reader, false);
+            }
+            throw new InvalidLinkException("confirmation link of a signup replaced or settled since");
+        }
+        pending.applyTo(reader);
+        activate(reader);
+        return new Confirmation(reader, true);
+    }
+
+    private void activate(Reader reader) {
+        reader.status = ReaderStatus.ACTIVE;
+        reader.confirmedAt = clock.instant();
+        reader.unsubscribedAt = null;
+        PendingSignup.clear(reader.id);
+        suppressions.lift(reader.email);
+        LOG.infof("Reader %d confirmed", reader.id);
+    }
+
+    /**
+     * Deletes readers who never confirmed within {@link SubscriptionConfig#unconfirmedRetention()}, and signups
+     * for known addresses left unconfirmed as long.
+     */
     public long purgeUnconfirmed() {
         Instant cutoff = clock.instant().minus(config.unconfirmedRetention());
         long purged = QuarkusTransaction.requiringNew().call(
                 () -> Reader.delete("status = ?1 and createdAt < ?2", ReaderStatus.PENDING, cutoff));
-        if (purged > 0) {
-            LOG.infof("Purged %d unconfirmed readers who signed up before %s", purged, cutoff);
+        long signups = QuarkusTransaction.requiringNew().call(() -> PendingSignup.delete("requestedAt < ?1", cutoff));
+        if (purged + signups > 0) {
+            LOG.infof("Purged %d unconfirmed readers and %d unconfirmed signups for known addresses from before %s",
+                    purged, signups, cutoff);
         }
         return purged;
     }
@@ -238,7 +272,7 @@ public class SubscriptionService {
             Reader reader = Reader.findById(readerId);
             List<Delivery> deliveries = Delivery.list("readerId = ?1 order by digestDate", readerId);
             List<Feedback> feedback = Feedback.list("id.readerId = ?1 order by updatedAt", readerId);
-            return ReaderExport.of(reader, deliveries, feedback, clock.instant());
+            return ReaderExport.of(reader, deliveries, feedback, PendingSignup.ofReader(readerId).orElse(null), clock.instant());
         });
     }
 
@@ -307,6 +341,8 @@ public class SubscriptionService {
             if (reader.status == ReaderStatus.UNSUBSCRIBED) {
                 reader.status = ReaderStatus.ACTIVE;
                 reader.unsubscribedAt = null;
+                // Back with the previous settings, by the reader's own choice: a signup waiting is settled.
+                PendingSignup.clear(readerId);
                 LOG.infof("Reader %d resubscribed", readerId);
             }
             return reader;

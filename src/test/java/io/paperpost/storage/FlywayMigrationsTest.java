@@ -32,7 +32,7 @@ class FlywayMigrationsTest {
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isPositive();
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            assertThat(tables(connection, "PUBLIC")).contains("reader", "paper", "delivery");
+            assertThat(tables(connection, "PUBLIC")).contains("reader", "paper", "delivery", "pending_signup");
             assertIdentityAndUniqueLedger(connection);
         }
     }
@@ -45,7 +45,7 @@ class FlywayMigrationsTest {
                         .schemas(schema).defaultSchema(schema).locations("classpath:db/migration").load().migrate();
                 assertThat(result.success).isTrue();
                 assertThat(result.migrationsExecuted).isPositive();
-                assertThat(tables(admin, schema)).contains("reader", "paper", "delivery");
+                assertThat(tables(admin, schema)).contains("reader", "paper", "delivery", "pending_signup");
                 assertIdentityAndUniqueLedger(admin);
             });
         }
