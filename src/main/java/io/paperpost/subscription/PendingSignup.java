@@ -1,14 +1,9 @@
 package io.paperpost.subscription;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
-import io.paperpost.storage.LineListConverter;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -23,7 +18,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "pending_signup")
-public class PendingSignup extends PanacheEntityBase {
+public class PendingSignup extends SignupChoices {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -31,18 +26,6 @@ public class PendingSignup extends PanacheEntityBase {
 
     @Column(name = "reader_id")
     public long readerId;
-
-    @Convert(converter = LineListConverter.class)
-    public List<String> topics = new ArrayList<>();
-
-    public String interests = "";
-
-    @Convert(converter = LineListConverter.class)
-    @Column(name = "followed_authors")
-    public List<String> followedAuthors = new ArrayList<>();
-
-    @Column(name = "time_zone")
-    public String timeZone;
 
     @Column(name = "requested_at")
     public Instant requestedAt;
@@ -52,9 +35,7 @@ public class PendingSignup extends PanacheEntityBase {
         clear(readerId);
         PendingSignup signup = new PendingSignup();
         signup.readerId = readerId;
-        signup.topics = new ArrayList<>(preferences.topics());
-        signup.interests = preferences.interests();
-        signup.followedAuthors = new ArrayList<>(preferences.authors());
+        signup.choose(preferences);
         signup.timeZone = timeZone;
         signup.requestedAt = now;
         signup.persist();
@@ -84,13 +65,5 @@ public class PendingSignup extends PanacheEntityBase {
     /** What the confirmation link carries to name this signup. */
     String linkSubject() {
         return Long.toString(id, 36);
-    }
-
-    /** The confirmed signup's choices become the reader's. */
-    void applyTo(Reader reader) {
-        reader.topics = new ArrayList<>(topics);
-        reader.interests = interests;
-        reader.followedAuthors = new ArrayList<>(followedAuthors);
-        reader.timeZone = timeZone;
     }
 }

@@ -3,14 +3,9 @@ package io.paperpost.subscription;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
-import io.paperpost.storage.LineListConverter;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,10 +14,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A subscriber and their preferences. There are no accounts: signed links in emails identify a reader. */
+/**
+ * A subscriber and their preferences (what they chose when signing up: {@link SignupChoices}). There are no
+ * accounts: signed links in emails identify a reader.
+ */
 @Entity
 @Table(name = "reader")
-public class Reader extends PanacheEntityBase {
+public class Reader extends SignupChoices {
 
     /**
      * How the key of a reader that shares its mailbox with another begins: V81 found such readers (spellings of one
@@ -50,21 +48,6 @@ public class Reader extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public ReaderStatus status;
-
-    /** Ids of chosen topics from the topic list in config/. */
-    @Convert(converter = LineListConverter.class)
-    public List<String> topics = new ArrayList<>();
-
-    /** Free text as the reader typed it. */
-    public String interests = "";
-
-    @Convert(converter = LineListConverter.class)
-    @Column(name = "followed_authors")
-    public List<String> followedAuthors = new ArrayList<>();
-
-    /** IANA zone id. */
-    @Column(name = "time_zone")
-    public String timeZone = "UTC";
 
     /** 0 = only personal relevance, 1 = only community trend. */
     @Column(name = "trend_weight")

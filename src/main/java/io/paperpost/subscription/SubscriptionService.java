@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,7 +88,7 @@ public class SubscriptionService {
                     reader.createdAt = clock.instant();
                     reader.confirmationSentAt = clock.instant();
                     reader.timeZone = zone;
-                    apply(reader, preferences);
+                    reader.choose(preferences);
                     reader.persist();
                     return new Outcome(reader, Reply.CONFIRMATION, "");
                 }
@@ -197,7 +196,7 @@ public class SubscriptionService {
             }
             throw new InvalidLinkException("confirmation link of a signup replaced or settled since");
         }
-        pending.applyTo(reader);
+        reader.chooseAs(pending);
         activate(reader);
         return new Confirmation(reader, true);
     }
@@ -244,7 +243,7 @@ public class SubscriptionService {
     public Reader updatePreferences(long readerId, Preferences preferences, RankingSettings settings, Schedule schedule) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = Reader.findById(readerId);
-            apply(reader, preferences);
+            reader.choose(preferences);
             reader.trendWeight = settings.trendWeight();
             reader.exploration = settings.exploration();
             reader.onlyWhenMatches = settings.onlyWhenMatches();
@@ -347,11 +346,5 @@ public class SubscriptionService {
             }
             return reader;
         });
-    }
-
-    private static void apply(Reader reader, Preferences preferences) {
-        reader.topics = new ArrayList<>(preferences.topics());
-        reader.interests = preferences.interests();
-        reader.followedAuthors = new ArrayList<>(preferences.authors());
     }
 }

@@ -53,35 +53,41 @@ class FlywayMigrationsTest {
 
     @Test
     void v71MovesEachPapersFirstVersionOntoItsRowOnH2() throws SQLException {
-        String url = "jdbc:h2:mem:flyway-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            assertFirstVersionsMoved(connection, target -> Flyway.configure().dataSource(url, "sa", "")
-                    .locations("classpath:db/migration").target(target).load().migrate());
-        }
+        onH2(FlywayMigrationsTest::assertFirstVersionsMoved);
     }
 
     @Test
     void v71MovesEachPapersFirstVersionOntoItsRowOnPostgres() throws SQLException {
-        try (Connection admin = TestPostgres.connectOrSkip()) {
-            TestPostgres.inNewSchema(admin, schema -> assertFirstVersionsMoved(admin, target -> Flyway.configure()
-                    .dataSource(TestPostgres.URL, TestPostgres.USER, "").schemas(schema).defaultSchema(schema)
-                    .locations("classpath:db/migration").target(target).load().migrate()));
-        }
+        onPostgres(FlywayMigrationsTest::assertFirstVersionsMoved);
     }
 
     @Test
     void v81KeysReadersByMailboxAndMergesTheReadersOfOneMailboxOnH2() throws SQLException {
-        String url = "jdbc:h2:mem:flyway-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            assertReadersKeyedByMailbox(connection, target -> Flyway.configure().dataSource(url, "sa", "")
-                    .locations("classpath:db/migration").target(target).load().migrate());
-        }
+        onH2(FlywayMigrationsTest::assertReadersKeyedByMailbox);
     }
 
     @Test
     void v81KeysReadersByMailboxAndMergesTheReadersOfOneMailboxOnPostgres() throws SQLException {
+        onPostgres(FlywayMigrationsTest::assertReadersKeyedByMailbox);
+    }
+
+    /** A test of one migration's data: it migrates to a target version, writes rows, migrates on and checks them. */
+    @FunctionalInterface
+    private interface MigrationCheck {
+        void run(Connection connection, java.util.function.Consumer<String> migrateTo) throws SQLException;
+    }
+
+    private static void onH2(MigrationCheck check) throws SQLException {
+        String url = "jdbc:h2:mem:flyway-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            check.run(connection, target -> Flyway.configure().dataSource(url, "sa", "")
+                    .locations("classpath:db/migration").target(target).load().migrate());
+        }
+    }
+
+    private static void onPostgres(MigrationCheck check) throws SQLException {
         try (Connection admin = TestPostgres.connectOrSkip()) {
-            TestPostgres.inNewSchema(admin, schema -> assertReadersKeyedByMailbox(admin, target -> Flyway.configure()
+            TestPostgres.inNewSchema(admin, schema -> check.run(admin, target -> Flyway.configure()
                     .dataSource(TestPostgres.URL, TestPostgres.USER, "").schemas(schema).defaultSchema(schema)
                     .locations("classpath:db/migration").target(target).load().migrate()));
         }

@@ -100,8 +100,7 @@ class SignupForKnownAddressTest {
                 .then().statusCode(202);
         String own = confirmationToken(next());
         allowAnotherConfirmationEmail();
-        attackerSignsUp(VICTIM);
-        String other = confirmationToken(next());
+        String other = attackersLink();
         Reader pending = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findAll().singleResult());
         assertThat(pending.topics).containsExactly("cs.LG");
         assertThat(pending.status).isEqualTo(ReaderStatus.PENDING);
@@ -130,8 +129,7 @@ class SignupForKnownAddressTest {
     @Test
     void theLinkOfASignupReplacedByALaterOneConfirmsNothingAndResendSendsTheLatest() throws Exception {
         long id = unsubscribedReader();
-        attackerSignsUp(VICTIM);
-        String replaced = confirmationToken(next());
+        String replaced = attackersLink();
         allowAnotherConfirmationEmail();
         given().contentType(ContentType.JSON).body(Map.of("email", VICTIM, "topics", List.of("cs.CL"), "interests", "parsing"))
                 .post("/api/v1/subscriptions").then().statusCode(202);
@@ -150,8 +148,7 @@ class SignupForKnownAddressTest {
     @Test
     void resubscribingFromTheReadersOwnLinkSettlesAWaitingSignup() throws Exception {
         long id = unsubscribedReader();
-        attackerSignsUp(VICTIM);
-        String link = confirmationToken(next());
+        String link = attackersLink();
         given().post("/unsubscribe/" + tokens.issue(TokenPurpose.UNSUBSCRIBE, id) + "/resubscribe").then().statusCode(200);
         given().post("/api/v1/subscriptions/confirmations/" + link).then().statusCode(200).body("alreadyConfirmed", is(true));
         Reader back = SubscriptionApiTest.reader(id);
@@ -197,6 +194,12 @@ class SignupForKnownAddressTest {
         given().contentType(ContentType.JSON).body(Map.of("email", email, "topics", List.of("diffusion"),
                         "interests", "cheap pills", "timezone", "Pacific/Auckland"))
                 .post("/api/v1/subscriptions").then().statusCode(202);
+    }
+
+    /** The confirmation link the attacker's signup for the victim's address sent to the victim. */
+    private static String attackersLink() throws Exception {
+        attackerSignsUp(VICTIM);
+        return confirmationToken(next());
     }
 
     /** As if the resend interval had passed since the last confirmation email. */
