@@ -36,8 +36,8 @@ import io.paperpost.subscription.Reader;
  * <li>never confirmed: deleted (they had nothing but a pending link, and the daily purge deletes them anyway);</li>
  * <li>subscribed: unsubscribed, with a reason naming the reader that keeps the mailbox;</li>
  * <li>all that remain keep their rows (deliveries, feedback, their data export) under a key of their own,
- * {@code merged:<id>} ({@link Reader#MERGED_KEY_PREFIX}), which has no @ and so matches no address. Their links still open their pages, but they
- * cannot resubscribe while the mailbox belongs to the other reader.</li>
+ * {@code merged:<id>} ({@link Reader#MERGED_KEY_PREFIX}), which has no @ and so matches no address. Their
+ * links still open their pages, but they cannot resubscribe while the mailbox belongs to the other reader.</li>
  * </ul>
  * An address that no longer passes validation (its punycode spelling over 254 characters) keeps its row as it
  * was; its id is logged.

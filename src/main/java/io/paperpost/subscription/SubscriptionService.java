@@ -23,7 +23,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The subscription lifecycle: sign up, confirm (double opt-in), change preferences, export, erase, pause,
- * unsubscribe (a new address: {@link EmailChanges}). Owns its transactions; emails go out after the change they announce has committed.
+ * unsubscribe (a new address: {@link EmailChanges}). Owns its transactions; emails go out after the change they
+ * announce has committed.
  */
 @ApplicationScoped
 public class SubscriptionService {
