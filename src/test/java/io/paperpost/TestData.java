@@ -11,6 +11,7 @@ import io.paperpost.delivery.GreenMailResource;
 import io.paperpost.feedback.Feedback;
 import io.paperpost.papers.DemoPapers;
 import io.paperpost.papers.Paper;
+import io.paperpost.subscription.PendingSignup;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.SubscriptionMails;
 import io.paperpost.subscription.SuppressedAddress;
@@ -55,6 +56,7 @@ public class TestData {
         QuarkusTransaction.requiringNew().run(() -> {
             Feedback.deleteAll();
             Delivery.deleteAll();
+            PendingSignup.deleteAll();
             Reader.deleteAll();
             SuppressedAddress.deleteAll();
             Paper.deleteAll();

@@ -26,7 +26,9 @@ import io.paperpost.digest.RunView;
 import io.paperpost.digest.SendingSwitch;
 import io.paperpost.papers.ImportRunView;
 import io.paperpost.papers.ImportRuns;
+import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.SameOrigin;
+import io.paperpost.subscription.EmailAddresses;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -175,8 +177,15 @@ public class AdminDashboardResource {
         return instant != null && instant.truncatedTo(ChronoUnit.DAYS).atZone(ZoneOffset.UTC).toLocalDate().equals(day);
     }
 
+    /** The reader of the mailbox the address reaches, however it is spelled; none for what is not an address. */
     private Optional<ReaderHistory> history(String email) {
-        return QuarkusTransaction.requiringNew().call(() -> Reader.findByEmail(email).map(reader -> new ReaderHistory(
+        String address;
+        try {
+            address = EmailAddresses.normalize(email);
+        } catch (InvalidInputException e) {
+            return Optional.empty();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> Reader.findByEmail(address).map(reader -> new ReaderHistory(
                 reader.id, reader.email, reader.status.name(), reader.timeZone, reader.deliveryHour,
                 reader.frequency.name(), reader.lastDigestDate,
                 ledger.forReader(reader.id, 60).stream()

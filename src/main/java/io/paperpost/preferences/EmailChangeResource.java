@@ -4,9 +4,9 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import io.paperpost.site.Links;
 import io.paperpost.site.SiteConfig;
+import io.paperpost.subscription.EmailChanges;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderTokens;
-import io.paperpost.subscription.SubscriptionService;
 import io.paperpost.subscription.TokenPurpose;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,7 +27,7 @@ public class EmailChangeResource {
     }
 
     @Inject
-    SubscriptionService subscriptions;
+    EmailChanges emailChanges;
     @Inject
     SiteConfig site;
     @Inject
@@ -37,7 +37,7 @@ public class EmailChangeResource {
 
     @GET
     public TemplateInstance confirm(@RestPath String token) {
-        Reader reader = subscriptions.confirmEmailChange(token);
+        Reader reader = emailChanges.confirm(token);
         return Templates.emailChanged(site.name(), reader.email, links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)));
     }
 }

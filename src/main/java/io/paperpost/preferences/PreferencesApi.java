@@ -11,8 +11,10 @@ import org.jboss.resteasy.reactive.RestPath;
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.subscription.ClientAddress;
 import io.paperpost.subscription.DigestFrequency;
+import io.paperpost.subscription.EmailChanges;
 import io.paperpost.subscription.MailFormat;
 import io.paperpost.subscription.Preferences;
+import io.paperpost.subscription.PreferencesValidator;
 import io.paperpost.subscription.RankingSettings;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderExport;
@@ -77,6 +79,10 @@ public class PreferencesApi {
 
     @Inject
     SubscriptionService subscriptions;
+    @Inject
+    EmailChanges emailChanges;
+    @Inject
+    PreferencesValidator validator;
     @Context
     HttpServerRequest request;
 
@@ -96,7 +102,7 @@ public class PreferencesApi {
         PreferencesUpdate u = body == null
                 ? new PreferencesUpdate(null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : body;
-        Preferences preferences = subscriptions.validate(u.topics() == null ? reader.topics : u.topics(),
+        Preferences preferences = validator.validate(u.topics() == null ? reader.topics : u.topics(),
                 u.interests() == null ? reader.interests : u.interests(),
                 u.authors() == null ? reader.followedAuthors : u.authors());
         RankingSettings settings;
@@ -119,7 +125,7 @@ public class PreferencesApi {
             + "subscription moves when it is followed. 202 whether or not the address is in use.")
     public Response requestEmailChange(@RestPath String token, EmailChangeRequest body) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
-        subscriptions.requestEmailChange(reader.id, body == null ? null : body.email(), ClientAddress.of(request));
+        emailChanges.request(reader.id, body == null ? null : body.email(), ClientAddress.of(request));
         return Response.accepted(new Status(reader.email, reader.status,
                 "A confirmation link was sent to the new address; nothing changes until it is followed.")).build();
     }
@@ -129,7 +135,7 @@ public class PreferencesApi {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Confirm a new address", description = "The token from the email sent to the new address.")
     public Status confirmEmailChange(@RestPath String token) {
-        Reader reader = subscriptions.confirmEmailChange(token);
+        Reader reader = emailChanges.confirm(token);
         return new Status(reader.email, reader.status, "Address changed.");
     }
 

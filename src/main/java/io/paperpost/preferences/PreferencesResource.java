@@ -20,8 +20,10 @@ import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.RejectedRequestException;
 import io.paperpost.site.SiteConfig;
 import io.paperpost.subscription.ClientAddress;
+import io.paperpost.subscription.EmailChanges;
 import io.paperpost.subscription.FormGuard;
 import io.paperpost.subscription.Preferences;
+import io.paperpost.subscription.PreferencesValidator;
 import io.paperpost.subscription.RankingSettings;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderExport;
@@ -83,6 +85,10 @@ public class PreferencesResource {
     @Inject
     SubscriptionService subscriptions;
     @Inject
+    EmailChanges emailChanges;
+    @Inject
+    PreferencesValidator validator;
+    @Inject
     TopicCatalog catalog;
     @Inject
     SiteConfig site;
@@ -118,7 +124,7 @@ public class PreferencesResource {
         try {
             forms.check(FORM, reader.id, formToken, origin, host, null);
             // A post without a field (an older form, a script) keeps its saved value; checkboxes follow HTML: absent = off.
-            Preferences preferences = subscriptions.validate(chosen, interests,
+            Preferences preferences = validator.validate(chosen, interests,
                     authors == null ? reader.followedAuthors : List.of(authors));
             String trend = trendWeight != null ? trendWeight : String.valueOf(Math.round(reader.trendWeight * 100));
             RankingSettings settings = RankingSettings.fromForm(trend, exploration != null, onlyWhenMatches != null);
@@ -146,7 +152,7 @@ public class PreferencesResource {
         PreferencesForm saved = PreferencesForm.saved(reader, catalog);
         try {
             forms.check(FORM, reader.id, formToken, origin, host, null);
-            subscriptions.requestEmailChange(reader.id, email, ClientAddress.of(request));
+            emailChanges.request(reader.id, email, ClientAddress.of(request));
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST).entity(page(reader, saved, null, e.getMessage(), "newEmail")).build();
         } catch (RejectedRequestException e) {
@@ -204,7 +210,7 @@ public class PreferencesResource {
         }
         Preferences preferences;
         try {
-            preferences = subscriptions.validate(chosen, interests);
+            preferences = validator.validate(chosen, interests);
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ApiError(e.getMessage(), e.field())).build();

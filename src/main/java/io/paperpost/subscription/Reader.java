@@ -3,15 +3,9 @@ package io.paperpost.subscription;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
-import io.paperpost.storage.LineListConverter;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,39 +14,40 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A subscriber and their preferences. There are no accounts: signed links in emails identify a reader. */
+/**
+ * A subscriber and their preferences (what they chose when signing up: {@link SignupChoices}). There are no
+ * accounts: signed links in emails identify a reader.
+ */
 @Entity
 @Table(name = "reader")
-public class Reader extends PanacheEntityBase {
+public class Reader extends SignupChoices {
+
+    /**
+     * How the key of a reader that shares its mailbox with another begins: V81 found such readers (spellings of one
+     * address that used to count as different) and left all but one under {@code merged:<id>}, which has no @ and
+     * so matches no address.
+     */
+    public static final String MERGED_KEY_PREFIX = "merged:";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    /** As typed, trimmed, domain lower-cased. */
+    /**
+     * As {@link EmailAddresses#normalize} leaves it: as typed but without invisible characters, the domain
+     * lower-cased and in Unicode. Mail goes to its punycode form ({@link EmailAddresses#toAscii}).
+     */
     public String email;
 
-    /** The address lower-cased, unique: set with {@link #setEmail}. */
+    /**
+     * {@link EmailAddresses#key}, unique: one reader per mailbox, however the address is spelled. Set with
+     * {@link #setEmail}, or {@link #MERGED_KEY_PREFIX} and the id.
+     */
     @Column(name = "email_key")
     public String emailKey;
 
     @Enumerated(EnumType.STRING)
     public ReaderStatus status;
-
-    /** Ids of chosen topics from the topic list in config/. */
-    @Convert(converter = LineListConverter.class)
-    public List<String> topics = new ArrayList<>();
-
-    /** Free text as the reader typed it. */
-    public String interests = "";
-
-    @Convert(converter = LineListConverter.class)
-    @Column(name = "followed_authors")
-    public List<String> followedAuthors = new ArrayList<>();
-
-    /** IANA zone id. */
-    @Column(name = "time_zone")
-    public String timeZone = "UTC";
 
     /** 0 = only personal relevance, 1 = only community trend. */
     @Column(name = "trend_weight")
@@ -122,19 +117,25 @@ public class Reader extends PanacheEntityBase {
 
     public void setEmail(String normalizedEmail) {
         email = normalizedEmail;
-        emailKey = key(normalizedEmail);
+        emailKey = EmailAddresses.key(normalizedEmail);
     }
 
-    /** Whether the address is this reader's, ignoring case. */
+    /** Whether another reader holds this reader's mailbox (see {@link #MERGED_KEY_PREFIX}). */
+    public boolean mailboxHeldByAnother() {
+        return emailKey.startsWith(MERGED_KEY_PREFIX);
+    }
+
+    /** Whether the address reaches this reader's mailbox, however it is spelled. */
     public boolean emailKeyMatches(String email) {
-        return emailKey.equals(key(email));
+        return emailKey.equals(EmailAddresses.key(email));
     }
 
+    /**
+     * The reader of the mailbox the address reaches, however it is spelled.
+     *
+     * @throws io.paperpost.site.InvalidInputException when the address is not valid
+     */
     public static Optional<Reader> findByEmail(String email) {
-        return find("emailKey", key(email)).firstResultOptional();
-    }
-
-    private static String key(String email) {
-        return email.toLowerCase(Locale.ROOT);
+        return find("emailKey", EmailAddresses.key(email)).firstResultOptional();
     }
 }

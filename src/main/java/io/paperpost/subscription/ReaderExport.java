@@ -10,7 +10,7 @@ import io.paperpost.feedback.Feedback;
 
 /** Everything PaperPost stores about one reader, as "Download my data" gives it to them. */
 public record ReaderExport(Instant exportedAt, Subscription subscription, List<SentEmail> emails,
-                           List<Rating> feedback) {
+                           List<Rating> feedback, WaitingSignup waitingSignup) {
 
     /** The reader record. */
     public record Subscription(String email, ReaderStatus status, Instant createdAt, Instant confirmedAt,
@@ -26,11 +26,17 @@ public record ReaderExport(Instant exportedAt, Subscription subscription, List<S
                             List<String> paperIds) {
     }
 
+    /** A signup for the reader's address that waits for its confirmation link (null when there is none). */
+    public record WaitingSignup(Instant requestedAt, List<String> topics, String interests, List<String> followedAuthors,
+                                String timeZone) {
+    }
+
     /** A 👍 (1) or 👎 (-1) given on a paper. */
     public record Rating(String paperId, int rating, Instant updatedAt) {
     }
 
-    static ReaderExport of(Reader r, List<Delivery> deliveries, List<Feedback> feedback, Instant now) {
+    static ReaderExport of(Reader r, List<Delivery> deliveries, List<Feedback> feedback, PendingSignup pending,
+                           Instant now) {
         Subscription subscription = new Subscription(r.email, r.status, r.createdAt, r.confirmedAt, r.unsubscribedAt,
                 r.unsubscribeReason, List.copyOf(r.topics), r.interests, List.copyOf(r.followedAuthors), r.trendWeight,
                 r.exploration, r.onlyWhenMatches, r.papersPerEmail, r.frequency, r.weeklyDay, r.pausedUntil,
@@ -39,6 +45,8 @@ public record ReaderExport(Instant exportedAt, Subscription subscription, List<S
                 .map(d -> new SentEmail(d.digestDate, d.status.name(), d.sentAt, d.messageId, List.copyOf(d.paperIds)))
                 .toList();
         List<Rating> ratings = feedback.stream().map(f -> new Rating(f.id.paperId, f.rating, f.updatedAt)).toList();
-        return new ReaderExport(now, subscription, emails, ratings);
+        WaitingSignup waiting = pending == null ? null : new WaitingSignup(pending.requestedAt, List.copyOf(pending.topics),
+                pending.interests, List.copyOf(pending.followedAuthors), pending.timeZone);
+        return new ReaderExport(now, subscription, emails, ratings, waiting);
     }
 }

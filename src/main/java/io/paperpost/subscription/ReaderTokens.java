@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -129,12 +128,12 @@ public class ReaderTokens {
     }
 
     /**
-     * Keyed SHA-256 (HMAC) hashes of an address, for the suppression list: the first with the current key, then
-     * one per previous key, so a key rotation does not forget who asked to be erased. Without the key the hash
-     * cannot be matched against a list of guessed addresses.
+     * Keyed SHA-256 (HMAC) hashes of an address spelling, for the suppression list: the first with the current
+     * key, then one per previous key, so a key rotation does not forget who asked to be erased. Without the key
+     * the hash cannot be matched against a list of guessed addresses.
      */
-    public List<String> addressHashes(String normalizedEmail) {
-        byte[] address = ("address:" + normalizedEmail.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8);
+    public List<String> addressHashes(String spelling) {
+        byte[] address = ("address:" + spelling).getBytes(StandardCharsets.UTF_8);
         List<String> hashes = new ArrayList<>();
         for (ThreadLocal<Mac> mac : macs) {
             hashes.add(HexFormat.of().formatHex(mac.get().doFinal(address)));

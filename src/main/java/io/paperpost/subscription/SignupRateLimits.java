@@ -1,7 +1,6 @@
 package io.paperpost.subscription;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -14,7 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Per client IP and per email address token buckets (Bucket4j) for signups and confirmation resends. Kept in
+ * Per client IP and per mailbox ({@link EmailAddresses#key}, so every spelling of an address shares one) token
+ * buckets (Bucket4j) for signups and confirmation resends. Kept in
  * memory: a restart forgets them, which only ever lets a few more attempts through.
  */
 @ApplicationScoped
@@ -46,7 +46,7 @@ public class SignupRateLimits {
         if (!take(perIp, ipBandwidth, clientIp == null ? "unknown" : clientIp)) {
             throw tooMany("There have been many signups from your network in a short time. Please try again in a few minutes.");
         }
-        if (!take(perAddress, addressBandwidth, normalizedEmail.toLowerCase(Locale.ROOT))) {
+        if (!take(perAddress, addressBandwidth, EmailAddresses.key(normalizedEmail))) {
             throw tooMany("We have just sent several emails to this address. Please check your inbox (and spam folder), "
                     + "or try again later.");
         }

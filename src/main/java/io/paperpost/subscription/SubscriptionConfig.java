@@ -30,7 +30,10 @@ public interface SubscriptionConfig {
     @WithDefault("10m")
     Duration confirmationResendInterval();
 
-    /** Readers who never confirm are deleted this long after signing up. */
+    /**
+     * Readers who never confirm are deleted this long after signing up; so is a {@link PendingSignup} (a signup for
+     * an address that already has a reader) left unconfirmed this long.
+     */
     @WithDefault("7d")
     Duration unconfirmedRetention();
 
@@ -67,7 +70,7 @@ public interface SubscriptionConfig {
     @WithDefault("10m")
     Duration perIpPeriod();
 
-    /** Signups and resends accepted per email address per {@link #perAddressPeriod()}. */
+    /** Signups and resends accepted per mailbox ({@link EmailAddresses#key}) per {@link #perAddressPeriod()}. */
     @WithDefault("5")
     long perAddressLimit();
 

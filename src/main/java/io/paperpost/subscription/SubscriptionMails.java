@@ -65,8 +65,9 @@ public class SubscriptionMails {
     @Inject
     TopicCatalog catalog;
 
-    void sendConfirmation(Reader reader) {
-        String url = links.confirm(tokens.issue(TokenPurpose.CONFIRM, reader.id));
+    /** The link to confirm the reader; the subject names the {@link PendingSignup} it confirms, or is empty. */
+    void sendConfirmation(Reader reader, String linkSubject) {
+        String url = links.confirm(tokens.issue(TokenPurpose.CONFIRM, reader.id, linkSubject));
         send(reader.email, "Confirm your " + site.name() + " subscription",
                 MailBodies.render(() -> Templates.confirm(site.name(), url, site.contactLine())), Map.of());
     }

@@ -1,16 +1,11 @@
 package io.paperpost.subscription;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -27,17 +22,17 @@ import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The subscription lifecycle: sign up, confirm (double opt-in), change preferences and address, export, erase,
- * pause, unsubscribe. Owns its transactions; emails go out after the change they announce has committed.
+ * The subscription lifecycle: sign up, confirm (double opt-in), change preferences, export, erase, pause,
+ * unsubscribe (a new address: {@link EmailChanges}). Owns its transactions; emails go out after the change they
+ * announce has committed.
  */
 @ApplicationScoped
 public class SubscriptionService {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     @Inject
-    TopicCatalog catalog;
+    PreferencesValidator validator;
     @Inject
     ReaderTokens tokens;
     @Inject
@@ -63,12 +58,15 @@ public class SubscriptionService {
 
     private enum Reply { CONFIRMATION, ALREADY_SUBSCRIBED, NOTHING }
 
-    private record Outcome(Reader reader, Reply reply) {
+    /** What to email after the change has committed; the link subject names a {@link PendingSignup}, or is empty. */
+    private record Outcome(Reader reader, Reply reply, String linkSubject) {
     }
 
     /**
      * Signs an address up, or reminds an existing reader. Answers the same way in every case, so the form
-     * cannot be used to learn who subscribes: the difference is only in the email the address receives.
+     * cannot be used to learn who subscribes: the difference is only in the email the address receives. A signup
+     * for an address that already has a reader changes nothing of that reader: its choices wait in a
+     * {@link PendingSignup} for the link emailed for them.
      *
      * @param clientIp for the per-IP rate limit
      * @throws InvalidInputException when the address or preferences are not acceptable; nothing is stored then
@@ -76,7 +74,7 @@ public class SubscriptionService {
      */
     public void subscribe(Signup signup, String clientIp) {
         String email = EmailAddresses.normalize(signup.email());
-        Preferences preferences = validate(signup.topics(), signup.interests(), signup.authors());
+        Preferences preferences = validator.validate(signup.topics(), signup.interests(), signup.authors());
         String zone = signup.timeZone() == null || signup.timeZone().isBlank() ? "UTC"
                 : Schedule.zone("timezone", signup.timeZone());
         rateLimits.acquire(clientIp, email);
@@ -91,31 +89,24 @@ public class SubscriptionService {
                     reader.createdAt = clock.instant();
                     reader.confirmationSentAt = clock.instant();
                     reader.timeZone = zone;
-                    apply(reader, preferences);
+                    reader.choose(preferences);
                     reader.persist();
-                    return new Outcome(reader, Reply.CONFIRMATION);
+                    return new Outcome(reader, Reply.CONFIRMATION, "");
                 }
-                if (existing.status == ReaderStatus.UNSUBSCRIBED) {
-                    // Signing up again after leaving: a fresh opt-in with the new choices.
-                    existing.status = ReaderStatus.PENDING;
-                    existing.createdAt = clock.instant();
-                    existing.confirmationSentAt = clock.instant();
-                    existing.unsubscribedAt = null;
-                    existing.timeZone = zone;
-                    apply(existing, preferences);
-                    return new Outcome(existing, Reply.CONFIRMATION);
-                }
-                if (existing.status == ReaderStatus.PENDING) {
-                    // Still unconfirmed: the latest choices win; the link is resent at most once per interval.
-                    existing.timeZone = zone;
-                    apply(existing, preferences);
-                    return new Outcome(existing, claimResend(existing) ? Reply.CONFIRMATION : Reply.NOTHING);
+                if (existing.status == ReaderStatus.UNSUBSCRIBED || existing.status == ReaderStatus.PENDING) {
+                    // Signing up again, or someone typing another's address: nothing changes until the mailbox
+                    // confirms. The link is sent at most once per interval; without one the choices are not kept.
+                    if (!claimResend(existing)) {
+                        return new Outcome(existing, Reply.NOTHING, "");
+                    }
+                    PendingSignup pending = PendingSignup.replace(existing.id, preferences, zone, clock.instant());
+                    return new Outcome(existing, Reply.CONFIRMATION, pending.linkSubject());
                 }
                 if (existing.status == ReaderStatus.BOUNCED) {
                     // The mailbox refused mail for good: writing to it again would only bounce and hurt the sender.
-                    return new Outcome(existing, Reply.NOTHING);
+                    return new Outcome(existing, Reply.NOTHING, "");
                 }
-                return new Outcome(existing, Reply.ALREADY_SUBSCRIBED);
+                return new Outcome(existing, Reply.ALREADY_SUBSCRIBED, "");
             });
         } catch (PersistenceException e) {
             if (!(e.getCause() instanceof ConstraintViolationException)) {
@@ -125,7 +116,7 @@ public class SubscriptionService {
             return;
         }
         switch (outcome.reply()) {
-            case CONFIRMATION -> mails.sendConfirmation(outcome.reader());
+            case CONFIRMATION -> mails.sendConfirmation(outcome.reader(), outcome.linkSubject());
             case ALREADY_SUBSCRIBED -> mails.sendAlreadySubscribed(outcome.reader());
             case NOTHING -> LOG.debugf("Reader %d signed up again; nothing sent (resend interval, or a bounced address)",
                     outcome.reader().id);
@@ -133,18 +124,25 @@ public class SubscriptionService {
     }
 
     /**
-     * Sends the confirmation link again to an unconfirmed address, at most once per
+     * Sends the confirmation link of the address's latest signup again, at most once per
      * {@link SubscriptionConfig#confirmationResendInterval()}. Silent about addresses it does not know.
      */
     public void resendConfirmation(String typedEmail, String clientIp) {
         String email = EmailAddresses.normalize(typedEmail);
         rateLimits.acquire(clientIp, email);
-        Reader pending = QuarkusTransaction.requiringNew().call(() -> Reader.findByEmail(email)
-                .filter(r -> r.status == ReaderStatus.PENDING)
-                .filter(this::claimResend)
+        Outcome resend = QuarkusTransaction.requiringNew().call(() -> Reader.findByEmail(email)
+                .filter(r -> r.status == ReaderStatus.PENDING || r.status == ReaderStatus.UNSUBSCRIBED)
+                .flatMap(reader -> {
+                    Optional<PendingSignup> pending = PendingSignup.ofReader(reader.id);
+                    if ((pending.isEmpty() && reader.status != ReaderStatus.PENDING) || !claimResend(reader)) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Outcome(reader, Reply.CONFIRMATION,
+                            pending.map(PendingSignup::linkSubject).orElse("")));
+                })
                 .orElse(null));
-        if (pending != null) {
-            mails.sendConfirmation(pending);
+        if (resend != null) {
+            mails.sendConfirmation(resend.reader(), resend.linkSubject());
         }
     }
 
@@ -159,22 +157,23 @@ public class SubscriptionService {
     }
 
     /**
-     * Confirms the reader the link was made for and sends the welcome email. Confirming twice is harmless (and
-     * sends nothing); a link from before an unsubscribe does not bring the reader back.
+     * Confirms the reader the link was made for, with the choices of the signup it was sent for, and sends the
+     * welcome email. Confirming twice is harmless (and sends nothing); a link from before an unsubscribe does not
+     * bring the reader back, nor does the link of a signup replaced by a later one.
      */
     public Confirmation confirm(String token) {
         ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.CONFIRM, tokenConfig.confirmationLifetime());
         Confirmation confirmation = QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = Reader.<Reader>findByIdOptional(verified.readerId())
                     .orElseThrow(() -> new InvalidLinkException("reader gone"));
+            if (!verified.subject().isEmpty()) {
+                return confirmSignupOfKnownAddress(reader, verified.subject());
+            }
             if (reader.status == ReaderStatus.PENDING) {
                 if (verified.issuedAt().isBefore(reader.createdAt.minusSeconds(1))) {
                     throw new InvalidLinkException("confirmation link from an earlier signup");
                 }
-                reader.status = ReaderStatus.ACTIVE;
-                reader.confirmedAt = clock.instant();
-                suppressions.lift(reader.email);
-                LOG.infof("Reader %d confirmed", reader.id);
+                activate(reader);
                 return new Confirmation(reader, true);
             }
             if (reader.status == ReaderStatus.UNSUBSCRIBED) {
@@ -188,13 +187,42 @@ public class SubscriptionService {
         return confirmation;
     }
 
-    /** Deletes readers who never confirmed within {@link SubscriptionConfig#unconfirmedRetention()}. */
+    /** The link of a {@link PendingSignup}: its choices become the reader's now that the mailbox confirmed. */
+    private Confirmation confirmSignupOfKnownAddress(Reader reader, String linkSubject) {
+        PendingSignup pending = PendingSignup.forLink(reader.id, linkSubject).orElse(null);
+        if (pending == null) {
+            // Applied by an earlier click, or replaced by a later signup, or settled by the reader since.
+            if (reader.status == ReaderStatus.ACTIVE) {
+                return new Confirmation(reader, false);
+            }
+            throw new InvalidLinkException("confirmation link of a signup replaced or settled since");
+        }
+        reader.chooseAs(pending);
+        activate(reader);
+        return new Confirmation(reader, true);
+    }
+
+    private void activate(Reader reader) {
+        reader.status = ReaderStatus.ACTIVE;
+        reader.confirmedAt = clock.instant();
+        reader.unsubscribedAt = null;
+        PendingSignup.clear(reader.id);
+        suppressions.lift(reader.email);
+        LOG.infof("Reader %d confirmed", reader.id);
+    }
+
+    /**
+     * Deletes readers who never confirmed within {@link SubscriptionConfig#unconfirmedRetention()}, and signups
+     * for known addresses left unconfirmed as long.
+     */
     public long purgeUnconfirmed() {
         Instant cutoff = clock.instant().minus(config.unconfirmedRetention());
         long purged = QuarkusTransaction.requiringNew().call(
                 () -> Reader.delete("status = ?1 and createdAt < ?2", ReaderStatus.PENDING, cutoff));
-        if (purged > 0) {
-            LOG.infof("Purged %d unconfirmed readers who signed up before %s", purged, cutoff);
+        long signups = QuarkusTransaction.requiringNew().call(() -> PendingSignup.delete("requestedAt < ?1", cutoff));
+        if (purged + signups > 0) {
+            LOG.infof("Purged %d unconfirmed readers and %d unconfirmed signups for known addresses from before %s",
+                    purged, signups, cutoff);
         }
         return purged;
     }
@@ -216,7 +244,7 @@ public class SubscriptionService {
     public Reader updatePreferences(long readerId, Preferences preferences, RankingSettings settings, Schedule schedule) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = Reader.findById(readerId);
-            apply(reader, preferences);
+            reader.choose(preferences);
             reader.trendWeight = settings.trendWeight();
             reader.exploration = settings.exploration();
             reader.onlyWhenMatches = settings.onlyWhenMatches();
@@ -238,64 +266,13 @@ public class SubscriptionService {
         return LocalDate.now(clock.withZone(ZoneId.of(reader.timeZone)));
     }
 
-    /**
-     * Emails a confirmation link to the new address; the address changes only when it is clicked. Answers the
-     * same whether or not the new address belongs to another reader (who is not told anything).
-     */
-    public void requestEmailChange(long readerId, String typedEmail, String clientIp) {
-        String email = EmailAddresses.normalize(typedEmail);
-        Reader reader = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(readerId));
-        if (reader.emailKeyMatches(email)) {
-            throw new InvalidInputException("email", "That is already your address.");
-        }
-        rateLimits.acquire(clientIp, email);
-        boolean taken = QuarkusTransaction.requiringNew().call(() -> Reader.findByEmail(email).isPresent());
-        if (!taken) {
-            String token = tokens.issue(TokenPurpose.EMAIL_CHANGE, readerId,
-                    B64.encodeToString(email.getBytes(StandardCharsets.UTF_8)));
-            mails.sendEmailChange(reader, email, token);
-        }
-    }
-
-    /**
-     * Switches the reader to the address the link was sent to.
-     *
-     * @throws InvalidLinkException when the link is not valid or expired
-     * @throws RejectedRequestException (409) when another reader took the address meanwhile
-     */
-    public Reader confirmEmailChange(String token) {
-        ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.EMAIL_CHANGE, tokenConfig.confirmationLifetime());
-        String email;
-        try {
-            email = EmailAddresses.normalize(new String(Base64.getUrlDecoder().decode(verified.subject()), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidLinkException("bad address in email change link");
-        }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Reader reader = Reader.<Reader>findByIdOptional(verified.readerId())
-                    .filter(r -> r.status != ReaderStatus.PENDING)
-                    .orElseThrow(() -> new InvalidLinkException("no such confirmed reader"));
-            if (reader.emailKeyMatches(email)) {
-                return reader;
-            }
-            if (Reader.findByEmail(email).isPresent()) {
-                throw new RejectedRequestException(Response.Status.CONFLICT, "That address is taken",
-                        "Another subscription uses this address now, so yours was not changed.", "email");
-            }
-            LOG.infof("Reader %d changed their address", reader.id);
-            reader.setEmail(email);
-            suppressions.lift(email);
-            return reader;
-        });
-    }
-
     /** Everything stored about the reader, for "Download my data". */
     public ReaderExport export(long readerId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = Reader.findById(readerId);
             List<Delivery> deliveries = Delivery.list("readerId = ?1 order by digestDate", readerId);
             List<Feedback> feedback = Feedback.list("id.readerId = ?1 order by updatedAt", readerId);
-            return ReaderExport.of(reader, deliveries, feedback, clock.instant());
+            return ReaderExport.of(reader, deliveries, feedback, PendingSignup.ofReader(readerId).orElse(null), clock.instant());
         });
     }
 
@@ -351,71 +328,24 @@ public class SubscriptionService {
     /**
      * Brings back a reader who unsubscribed, from their own signed link (the address is proven, so no second
      * opt-in is needed).
+     *
+     * @throws RejectedRequestException (409) when another reader gets the emails for this mailbox now
      */
     public Reader resubscribe(long readerId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = Reader.findById(readerId);
+            if (reader.status == ReaderStatus.UNSUBSCRIBED && reader.mailboxHeldByAnother()) {
+                throw new RejectedRequestException(Response.Status.CONFLICT, "This address has another subscription",
+                        "Another subscription gets the emails for this address now: use the links in its emails.", null);
+            }
             if (reader.status == ReaderStatus.UNSUBSCRIBED) {
                 reader.status = ReaderStatus.ACTIVE;
                 reader.unsubscribedAt = null;
+                // Back with the previous settings, by the reader's own choice: a signup waiting is settled.
+                PendingSignup.clear(readerId);
                 LOG.infof("Reader %d resubscribed", readerId);
             }
             return reader;
         });
-    }
-
-    /** Checks topics against the topic list and tidies the free text; what the forms and the API share. */
-    public Preferences validate(List<String> topicIds, String interests) {
-        return validate(topicIds, interests, List.of());
-    }
-
-    /** Topics, interests and followed authors, checked and tidied. */
-    public Preferences validate(List<String> topicIds, String interests, Collection<String> authors) {
-        List<String> topics = catalog.requireKnown(topicIds);
-        String text = interests == null ? "" : interests.strip();
-        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw new InvalidInputException("interests", "Interests cannot contain control characters.");
-        }
-        text = text.replaceAll("\\s+", " ");
-        if (text.length() > config.maxInterestsLength()) {
-            throw new InvalidInputException("interests",
-                    "Please keep your interests under " + config.maxInterestsLength() + " characters.");
-        }
-        List<String> followed = authors(authors);
-        if (topics.isEmpty() && text.isEmpty() && followed.isEmpty()) {
-            throw new InvalidInputException("topics", "Choose at least one topic or describe your interests.");
-        }
-        return new Preferences(topics, text, followed);
-    }
-
-    /** Author names as listed (one per line on the form), trimmed, without blanks or duplicates. */
-    private List<String> authors(Collection<String> listed) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String entry : listed == null ? List.<String>of() : listed) {
-            for (String line : entry == null ? new String[0] : entry.split("\\R")) {
-                String name = line.strip().replaceAll("\\s+", " ");
-                if (name.isEmpty()) {
-                    continue;
-                }
-                if (name.chars().anyMatch(Character::isISOControl)) {
-                    throw new InvalidInputException("authors", "Author names cannot contain control characters.");
-                }
-                if (name.length() > config.maxAuthorLength()) {
-                    throw new InvalidInputException("authors",
-                            "Author names can be at most " + config.maxAuthorLength() + " characters.");
-                }
-                names.add(name);
-            }
-        }
-        if (names.size() > config.maxAuthors()) {
-            throw new InvalidInputException("authors", "You can follow at most " + config.maxAuthors() + " authors.");
-        }
-        return List.copyOf(names);
-    }
-
-    private static void apply(Reader reader, Preferences preferences) {
-        reader.topics = new ArrayList<>(preferences.topics());
-        reader.interests = preferences.interests();
-        reader.followedAuthors = new ArrayList<>(preferences.authors());
     }
 }

@@ -1,7 +1,11 @@
 package io.paperpost.subscription;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 
+import io.paperpost.site.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,12 +21,12 @@ public class SuppressionList {
     @Inject
     Clock clock;
 
-    public boolean isSuppressed(String normalizedEmail) {
-        return tokens.addressHashes(normalizedEmail).stream().anyMatch(h -> SuppressedAddress.findById(h) != null);
+    public boolean isSuppressed(String email) {
+        return hashes(email).stream().anyMatch(h -> SuppressedAddress.findById(h) != null);
     }
 
-    void suppress(String normalizedEmail) {
-        String hash = tokens.addressHashes(normalizedEmail).get(0);
+    void suppress(String email) {
+        String hash = tokens.addressHashes(spellings(email).iterator().next()).get(0);
         if (SuppressedAddress.findById(hash) == null) {
             SuppressedAddress entry = new SuppressedAddress();
             entry.addressHash = hash;
@@ -32,9 +36,31 @@ public class SuppressionList {
     }
 
     /** The address was confirmed again: its owner wants email after all. */
-    void lift(String normalizedEmail) {
-        for (String hash : tokens.addressHashes(normalizedEmail)) {
+    void lift(String email) {
+        for (String hash : hashes(email)) {
             SuppressedAddress.deleteById(hash);
         }
+    }
+
+    private Set<String> hashes(String email) {
+        Set<String> hashes = new LinkedHashSet<>();
+        spellings(email).forEach(spelling -> hashes.addAll(tokens.addressHashes(spelling)));
+        return hashes;
+    }
+
+    /**
+     * What an entry for the address may have been hashed from, the one new entries use first: the mailbox's
+     * {@link EmailAddresses#key}, then the lower-cased address, which entries made before V81 hashed (they differ
+     * for an internationalized domain; an address stored then that no longer passes has only that one).
+     */
+    private static Set<String> spellings(String email) {
+        Set<String> spellings = new LinkedHashSet<>();
+        try {
+            spellings.add(EmailAddresses.key(email));
+            spellings.add(EmailAddresses.normalize(email).toLowerCase(Locale.ROOT));
+        } catch (InvalidInputException e) {
+            spellings.add(email.toLowerCase(Locale.ROOT));
+        }
+        return spellings;
     }
 }

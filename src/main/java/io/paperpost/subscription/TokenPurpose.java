@@ -2,6 +2,7 @@ package io.paperpost.subscription;
 
 /** What a signed link may do; a token signed for one purpose is refused for every other. */
 public enum TokenPurpose {
+    /** Confirms a signup; the subject, when there is one, names the {@link PendingSignup} it confirms. */
     CONFIRM("c"),
     MANAGE("m"),
     UNSUBSCRIBE("u"),

@@ -32,7 +32,7 @@ class FlywayMigrationsTest {
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isPositive();
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            assertThat(tables(connection, "PUBLIC")).contains("reader", "paper", "delivery");
+            assertThat(tables(connection, "PUBLIC")).contains("reader", "paper", "delivery", "pending_signup");
             assertIdentityAndUniqueLedger(connection);
         }
     }
@@ -45,7 +45,7 @@ class FlywayMigrationsTest {
                         .schemas(schema).defaultSchema(schema).locations("classpath:db/migration").load().migrate();
                 assertThat(result.success).isTrue();
                 assertThat(result.migrationsExecuted).isPositive();
-                assertThat(tables(admin, schema)).contains("reader", "paper", "delivery");
+                assertThat(tables(admin, schema)).contains("reader", "paper", "delivery", "pending_signup");
                 assertIdentityAndUniqueLedger(admin);
             });
         }
@@ -53,19 +53,110 @@ class FlywayMigrationsTest {
 
     @Test
     void v71MovesEachPapersFirstVersionOntoItsRowOnH2() throws SQLException {
-        String url = "jdbc:h2:mem:flyway-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            assertFirstVersionsMoved(connection, target -> Flyway.configure().dataSource(url, "sa", "")
-                    .locations("classpath:db/migration").target(target).load().migrate());
-        }
+        onH2(FlywayMigrationsTest::assertFirstVersionsMoved);
     }
 
     @Test
     void v71MovesEachPapersFirstVersionOntoItsRowOnPostgres() throws SQLException {
+        onPostgres(FlywayMigrationsTest::assertFirstVersionsMoved);
+    }
+
+    @Test
+    void v81KeysReadersByMailboxAndMergesTheReadersOfOneMailboxOnH2() throws SQLException {
+        onH2(FlywayMigrationsTest::assertReadersKeyedByMailbox);
+    }
+
+    @Test
+    void v81KeysReadersByMailboxAndMergesTheReadersOfOneMailboxOnPostgres() throws SQLException {
+        onPostgres(FlywayMigrationsTest::assertReadersKeyedByMailbox);
+    }
+
+    /** A test of one migration's data: it migrates to a target version, writes rows, migrates on and checks them. */
+    @FunctionalInterface
+    private interface MigrationCheck {
+        void run(Connection connection, java.util.function.Consumer<String> migrateTo) throws SQLException;
+    }
+
+    private static void onH2(MigrationCheck check) throws SQLException {
+        String url = "jdbc:h2:mem:flyway-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            check.run(connection, target -> Flyway.configure().dataSource(url, "sa", "")
+                    .locations("classpath:db/migration").target(target).load().migrate());
+        }
+    }
+
+    private static void onPostgres(MigrationCheck check) throws SQLException {
         try (Connection admin = TestPostgres.connectOrSkip()) {
-            TestPostgres.inNewSchema(admin, schema -> assertFirstVersionsMoved(admin, target -> Flyway.configure()
+            TestPostgres.inNewSchema(admin, schema -> check.run(admin, target -> Flyway.configure()
                     .dataSource(TestPostgres.URL, TestPostgres.USER, "").schemas(schema).defaultSchema(schema)
                     .locations("classpath:db/migration").target(target).load().migrate()));
+        }
+    }
+
+    /**
+     * Readers written before V81, keyed by their address lower-cased: three spellings of ada@example.org (the
+     * first confirmed, a later confirmed one with a zero-width space, an unconfirmed one in full-width letters),
+     * two of one internationalized mailbox (an old unsubscribed reader in Unicode, a newer active one in punycode),
+     * and two readers alone in their mailboxes. After V81 each mailbox has one key holder: the active reader
+     * confirmed first; the other active one is unsubscribed, the unconfirmed one deleted, the unsubscribed one
+     * keeps its row under a key of its own.
+     */
+    private static void assertReadersKeyedByMailbox(Connection connection, java.util.function.Consumer<String> migrateTo)
+            throws SQLException {
+        migrateTo.accept("71");
+        long first = insertReader(connection, "ada@example.org", "ACTIVE", "2025-01-10");
+        long zeroWidth = insertReader(connection, "ada@exa\u200Bmple.org", "ACTIVE", "2025-02-01");
+        insertReader(connection, "ADA@ｅｘａｍｐｌｅ.org", "PENDING", null);
+        long oldUnicode = insertReader(connection, "forscher@universität.de", "UNSUBSCRIBED", "2024-05-01");
+        long newPunycode = insertReader(connection, "Forscher@xn--universitt-y5a.de", "ACTIVE", "2025-06-01");
+        long alone = insertReader(connection, "solo@bücher.example", "ACTIVE", "2025-01-01");
+        long softHyphen = insertReader(connection, "bounced@exa\u00ADmple.org", "BOUNCED", "2025-01-01");
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("insert into delivery (reader_id, digest_date, status, attempts, paper_ids, created_at, "
+                    + "updated_at) values (" + zeroWidth + ", date '2026-01-02', 'SENT', 1, '', current_timestamp, current_timestamp)");
+        }
+        migrateTo.accept("latest");
+
+        List<String> readers = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select id, email, email_key, status, unsubscribe_reason from reader order by id")) {
+            while (rs.next()) {
+                readers.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
+                        + (rs.getString(5) == null ? "" : " (" + rs.getString(5) + ")"));
+            }
+        }
+        assertThat(readers).containsExactly(
+                first + " ada@example.org ada@example.org ACTIVE",
+                zeroWidth + " ada@example.org merged:" + zeroWidth + " UNSUBSCRIBED (Unsubscribed by PaperPost: the same "
+                        + "mailbox was subscribed twice, as reader " + first + ", which keeps getting the digest.)",
+                oldUnicode + " forscher@universität.de merged:" + oldUnicode + " UNSUBSCRIBED",
+                newPunycode + " Forscher@universität.de forscher@xn--universitt-y5a.de ACTIVE",
+                alone + " solo@bücher.example solo@xn--bcher-kva.example ACTIVE",
+                softHyphen + " bounced@example.org bounced@example.org BOUNCED");
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select reader_id from delivery")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).as("the merged reader's history stays").isEqualTo(zeroWidth);
+        }
+    }
+
+    /** A reader as the code before V81 stored it: the key is the address lower-cased. */
+    private static long insertReader(Connection connection, String email, String status, String confirmedOn)
+            throws SQLException {
+        try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into reader (email, email_key, status, "
+                + "topics, interests, followed_authors, time_zone, created_at, confirmed_at) values (?, ?, ?, '', '', '', "
+                + "'UTC', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            java.sql.Timestamp confirmed = confirmedOn == null ? null : java.sql.Timestamp.valueOf(confirmedOn + " 08:00:00");
+            insert.setString(1, email);
+            insert.setString(2, email.toLowerCase(Locale.ROOT));
+            insert.setString(3, status);
+            insert.setTimestamp(4, confirmed == null ? java.sql.Timestamp.valueOf("2025-03-01 08:00:00") : confirmed);
+            insert.setTimestamp(5, confirmed);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                assertThat(keys.next()).isTrue();
+                return keys.getLong(1);
+            }
         }
     }
 

@@ -108,6 +108,23 @@ class SignupDefencesTest {
     }
 
     @Test
+    void everySpellingOfAnAddressSharesOnePerAddressLimit() {
+        String[] spellings = {"same@bücher.example", "ｓａｍｅ@bücher.example", "sa\u200Bme@xn--bcher-kva.example",
+                "SAME@BÜ\u00ADCHER.example"};
+        for (int i = 0; i < StrictFormsProfile.PER_ADDRESS; i++) {
+            apiSignup(spellings[i]).then().statusCode(202);
+        }
+        apiSignup(spellings[StrictFormsProfile.PER_ADDRESS]).then().statusCode(429)
+                .body("error", containsString("several emails to this address"));
+        apiSignup("other@bücher.example").then().statusCode(202);
+    }
+
+    private static io.restassured.response.Response apiSignup(String email) {
+        return given().contentType("application/json").body(java.util.Map.of("email", email, "topics", java.util.List.of("cs.LG")))
+                .post("/api/v1/subscriptions");
+    }
+
+    @Test
     void preferenceAndUnsubscribePageFormsNeedTheirTokenButOneClickUnsubscribeDoesNot() {
         long id = SubscriptionApiTest.activeReader("forms@example.org");
         long other = SubscriptionApiTest.activeReader("other@example.org");

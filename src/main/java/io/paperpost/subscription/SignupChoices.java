@@ -1,0 +1,48 @@
+package io.paperpost.subscription;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.paperpost.storage.LineListConverter;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.MappedSuperclass;
+
+/**
+ * What a signup chooses: topics, interests, followed authors and the time zone. A {@link Reader} holds the ones in
+ * force; a {@link PendingSignup} those of a signup that waits for its confirmation link.
+ */
+@MappedSuperclass
+public abstract class SignupChoices extends PanacheEntityBase {
+
+    /** Ids of chosen topics from the topic list in config/. */
+    @Convert(converter = LineListConverter.class)
+    public List<String> topics = new ArrayList<>();
+
+    /** Free text as the reader typed it. */
+    public String interests = "";
+
+    @Convert(converter = LineListConverter.class)
+    @Column(name = "followed_authors")
+    public List<String> followedAuthors = new ArrayList<>();
+
+    /** IANA zone id. */
+    @Column(name = "time_zone")
+    public String timeZone = "UTC";
+
+    /** Takes validated topics, interests and authors; the zone is set on its own. */
+    void choose(Preferences preferences) {
+        topics = new ArrayList<>(preferences.topics());
+        interests = preferences.interests();
+        followedAuthors = new ArrayList<>(preferences.authors());
+    }
+
+    /** Takes all of another's choices: a confirmed signup's become its reader's. */
+    void chooseAs(SignupChoices other) {
+        topics = new ArrayList<>(other.topics);
+        interests = other.interests;
+        followedAuthors = new ArrayList<>(other.followedAuthors);
+        timeZone = other.timeZone;
+    }
+}
