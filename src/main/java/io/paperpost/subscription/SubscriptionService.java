@@ -4,19 +4,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
-import io.paperpost.delivery.Delivery;
-import io.paperpost.feedback.Feedback;
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.InvalidLinkException;
 import io.paperpost.site.RejectedRequestException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
@@ -31,6 +33,8 @@ public class SubscriptionService {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
 
+    @Inject
+    Instance<ReaderDataPart> dataParts;
     @Inject
     PreferencesValidator validator;
     @Inject
@@ -270,15 +274,17 @@ public class SubscriptionService {
     public ReaderExport export(long readerId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = Reader.findById(readerId);
-            List<Delivery> deliveries = Delivery.list("readerId = ?1 order by digestDate", readerId);
-            List<Feedback> feedback = Feedback.list("id.readerId = ?1 order by updatedAt", readerId);
-            return ReaderExport.of(reader, deliveries, feedback, PendingSignup.ofReader(readerId).orElse(null), clock.instant());
+            Map<String, Object> byPart = new LinkedHashMap<>();
+            dataParts.stream().sorted(Comparator.comparing(ReaderDataPart::name))
+                    .forEach(part -> byPart.put(part.name(), part.of(readerId)));
+            return ReaderExport.of(reader, byPart, PendingSignup.ofReader(readerId).orElse(null), clock.instant());
         });
     }
 
     /**
-     * Erases the reader, their deliveries and feedback; keeps only a keyed hash of the address on the suppression
-     * list, so nothing is sent to it again unless its owner signs up and confirms anew.
+     * Erases the reader, and with them (foreign keys on delete cascade) what other packages stored about them; keeps
+     * only a keyed hash of the address on the suppression list, so nothing is sent to it again unless its owner signs
+     * up and confirms anew.
      */
     public void erase(long readerId) {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -286,8 +292,6 @@ public class SubscriptionService {
             if (reader == null) {
                 return;
             }
-            Feedback.delete("id.readerId", readerId);
-            Delivery.delete("readerId", readerId);
             suppressions.suppress(reader.email);
             reader.delete();
             LOG.infof("Reader %d erased at their request", readerId);
