@@ -3,7 +3,13 @@ package io.paperpost.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
+
+import javax.sql.DataSource;
 
 /**
  * The H2 URL options the application is packaged with (what follows the path of
@@ -28,6 +34,27 @@ public final class PackagedH2 {
             throw new IllegalStateException("application.properties has no H2 file URL: " + url);
         }
         return url.indexOf(';') < 0 ? "" : url.substring(url.indexOf(';'));
+    }
+
+    /**
+     * For a benchmark's report: " WRITE_DELAY=n" as the H2 database behind the data source has it in effect (the
+     * last of H2's rows for it: the first is the persisted setting, which H2 does not re-apply on open), or "" for
+     * another database.
+     */
+    public static String writeDelay(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
+                return "";
+            }
+            String delay = null;
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                    "select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")) {
+                while (rows.next()) {
+                    delay = rows.getString(1);
+                }
+            }
+            return " WRITE_DELAY=" + delay;
+        }
     }
 
     /**
