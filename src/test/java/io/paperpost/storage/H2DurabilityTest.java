@@ -52,6 +52,22 @@ class H2DurabilityTest {
         assertThat(rounds).as("committed rows lost by a kill, per round").anySatisfy(r -> assertThat(r.lost()).isPositive());
     }
 
+    @Test
+    void anH2FileOpenedWithoutTheSettingGetsItAtStart() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("own-url").toAbsolutePath();
+        try (Connection db = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(H2Durability.makeDurable(db)).as("set on a file opened with H2's default").isTrue();
+            assertThat(H2Durability.writeDelays(db)).containsOnly("0");
+            assertThat(H2Durability.makeDurable(db)).as("nothing left to do").isFalse();
+        }
+        try (Connection db = DriverManager.getConnection(url + PackagedH2.options(), "sa", "")) {
+            assertThat(H2Durability.makeDurable(db)).as("the packaged URL has it").isFalse();
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:h2:mem:durability", "sa", "")) {
+            assertThat(H2Durability.makeDurable(db)).as("in memory: nothing to make durable").isFalse();
+        }
+    }
+
     record Result(int acknowledged, int lost) {
     }
 

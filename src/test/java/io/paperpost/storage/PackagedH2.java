@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 
 import javax.sql.DataSource;
@@ -38,22 +37,15 @@ public final class PackagedH2 {
 
     /**
      * For a benchmark's report: " WRITE_DELAY=n" as the H2 database behind the data source has it in effect (the
-     * last of H2's rows for it: the first is the persisted setting, which H2 does not re-apply on open), or "" for
-     * another database.
+     * last of {@link H2Durability#writeDelays}), or "" for another database.
      */
     public static String writeDelay(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
                 return "";
             }
-            String delay = null;
-            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
-                    "select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")) {
-                while (rows.next()) {
-                    delay = rows.getString(1);
-                }
-            }
-            return " WRITE_DELAY=" + delay;
+            List<String> delays = H2Durability.writeDelays(connection);
+            return " WRITE_DELAY=" + delays.get(delays.size() - 1);
         }
     }
 
