@@ -440,6 +440,24 @@ public class DigestService {
         return claim;
     }
 
+    /**
+     * The operator's "send now" of one reader's email for a date, which a crash had left SENDING and
+     * {@link io.paperpost.delivery.StrandedSends#release} made claimable again: ranked, claimed, sent and recorded as a
+     * run does it. True when the server accepted it.
+     */
+    public boolean sendNow(long readerId, LocalDate date) {
+        Reader reader = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(readerId));
+        if (reader == null) {
+            return false;
+        }
+        List<Long> ids = List.of(readerId);
+        Optional<Claim> sent = send(reader, date, new DayPapers(date), new RunProgress(new DigestChunk()),
+                recentlySent(ids, date).getOrDefault(readerId, Set.of()),
+                feedback.texts(ids).getOrDefault(readerId, FeedbackService.Texts.NONE));
+        sent.ifPresent(claim -> ledger.advanceReaders(List.of(claim)));
+        return sent.isPresent();
+    }
+
     private void record(RunProgress progress, RunProgress.Outcome outcome, boolean retry) {
         progress.record(outcome, retry);
         metrics.record(outcome);
