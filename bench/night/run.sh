@@ -2,7 +2,8 @@
 # The night pipeline benchmark: READERS generated readers, 2,000 papers, one real digest run (see README.md).
 # Env: READERS (10000), HEAP (1g; more JVM options may follow), SMTP (smtp-sink: Postfix's smtp-sink in its own
 # process, started here; greenmail: in-process GreenMail; discard: rank and render alone), DB (mem, h2 or
-# postgresql: a fresh database on 127.0.0.1:5432, dropped at the end), THREADS (paperpost.digest.threads), POSTFIX (/tmp/postfix).
+# postgresql: a fresh database on 127.0.0.1:5432, dropped at the end), THREADS (paperpost.digest.threads), POSTFIX (/tmp/postfix),
+# H2_OPTIONS (H2 URL options instead of the packaged ones).
 # Prints BENCH lines and writes target/bench/result-night.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,6 +14,8 @@ db=${DB:-mem}
 postfix=${POSTFIX:-/tmp/postfix}
 extra=()
 [[ -n ${THREADS:-} ]] && extra+=("-Dbench.night.threads=$THREADS")
+# H2 URL options instead of the packaged ones (e.g. H2_OPTIONS=";DB_CLOSE_ON_EXIT=FALSE" for H2's write delay).
+[[ -n ${H2_OPTIONS+set} ]] && extra+=("-Dbench.h2-options=$H2_OPTIONS")
 
 if [[ $smtp == smtp-sink ]]; then
   if [[ ! -x $postfix/usr/sbin/smtp-sink ]]; then

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.paperpost.delivery.DeliveryLedger;
+import io.paperpost.delivery.StrandedSends;
 import io.paperpost.digest.DigestConfig;
 import io.paperpost.digest.DigestRuns;
 import io.paperpost.digest.DigestService;
@@ -46,7 +47,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The operator's dashboard at /admin (basic auth, role admin): runs with live progress, subscribers, imports,
- * "run now", "pause all sending", and one reader's delivery history.
+ * "run now", "pause all sending", emails a crash left SENDING (with "send now", {@link AdminStrandedResource}), and one
+ * reader's delivery history.
  */
 @Path("/admin")
 @RolesAllowed(AdminIdentityProvider.ROLE)
@@ -59,7 +61,7 @@ public class AdminDashboardResource {
     static class Templates {
         static native TemplateInstance dashboard(boolean paused, List<RunView> runs, Map<String, Long> subscribers,
                 List<DayCount> subscriberHistory, List<ImportRunView> imports, String email, Optional<ReaderHistory> reader,
-                String notice);
+                String notice, List<StrandedSends.Stranded> stranded);
     }
 
     /** New confirmations and unsubscribes of one day. */
@@ -90,13 +92,16 @@ public class AdminDashboardResource {
     Clock clock;
     @Inject
     ManagedExecutor background;
+    @Inject
+    StrandedSends strandedSends;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance dashboard(@RestQuery String email, @RestQuery String notice) {
         String wanted = email == null ? "" : email.strip();
         return Templates.dashboard(sending.paused(), runs.recent(20), subscriberCounts(), subscriberHistory(),
-                imports.recent(10), wanted, wanted.isEmpty() ? Optional.empty() : history(wanted), notice);
+                imports.recent(10), wanted, wanted.isEmpty() ? Optional.empty() : history(wanted), notice,
+                strandedSends.list(50));
     }
 
     /** Starts a run for today (in the digest zone) in the background: everyone due today, whatever the hour. */
@@ -140,7 +145,7 @@ public class AdminDashboardResource {
         }
     }
 
-    private static Response backToDashboard(String notice) {
+    static Response backToDashboard(String notice) {
         return Response.seeOther(jakarta.ws.rs.core.UriBuilder.fromPath("/admin").queryParam("notice", notice).build())
                 .build();
     }

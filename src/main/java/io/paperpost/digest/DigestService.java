@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
@@ -13,9 +14,11 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import io.paperpost.delivery.Claim;
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.DueRetry;
 import io.paperpost.delivery.MailSender;
+import io.paperpost.feedback.FeedbackService;
 import io.paperpost.papers.PaperFeed;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
@@ -42,6 +45,10 @@ public class DigestService {
     DigestInputs inputs;
     @Inject
     ChunkProcessor processor;
+    @Inject
+    ReaderPipeline pipeline;
+    @Inject
+    FeedbackService feedback;
     @Inject
     ChunkWorker workers;
     @Inject
@@ -137,6 +144,24 @@ public class DigestService {
         } finally {
             MDC.remove("runId");
         }
+    }
+
+    /**
+     * The operator's "send now" of one reader's email for a date, which a crash had left SENDING and
+     * {@link io.paperpost.delivery.StrandedSends#release} made claimable again: ranked on the papers available now,
+     * claimed, sent and recorded as a run does it. True when the server accepted it.
+     */
+    public boolean sendNow(long readerId, LocalDate date) {
+        Reader reader = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(readerId));
+        if (reader == null) {
+            return false;
+        }
+        List<Long> ids = List.of(readerId);
+        Optional<Claim> sent = pipeline.send(reader, date, inputs.papersNow(), new RunProgress(new DigestChunk()),
+                ledger.recentlySent(ids, date).getOrDefault(readerId, Set.of()),
+                feedback.texts(ids).getOrDefault(readerId, FeedbackService.Texts.NONE));
+        sent.ifPresent(claim -> ledger.advanceReaders(List.of(claim)));
+        return sent.isPresent();
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A tiny SMTP server on a free loopback port that answers each mail transaction as scripted: accept it, defer
  * it with 421 (and close, as servers do), refuse the recipient with 550, or drop the connection in the middle
- * of DATA. Transactions without a script step are accepted. Records every recipient tried and accepted.
+ * of DATA. Transactions without a script step are accepted; the 250 after a message may be made to wait. Records
+ * every recipient tried and accepted.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -27,6 +28,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final Queue<Step> script = new ConcurrentLinkedQueue<>();
     private final List<String> tried = new CopyOnWriteArrayList<>();
     private final List<String> accepted = new CopyOnWriteArrayList<>();
+    private volatile long dataReplyDelayMillis;
 
     public ScriptedSmtpServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -42,6 +44,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** Queues what the next transactions get, in order. */
     public void script(Step... steps) {
         script.addAll(List.of(steps));
+    }
+
+    /**
+     * Waits this long after the end of each message before answering 250, as a slow server does. The message counts
+     * as accepted from its end on: a client that dies while waiting has still handed it over.
+     */
+    public void answerDataAfter(java.time.Duration delay) {
+        dataReplyDelayMillis = delay.toMillis();
     }
 
     /** Recipients of every transaction that reached RCPT, accepted or not. */
@@ -108,6 +118,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                             }
                         }
                         accepted.add(recipient);
+                        if (dataReplyDelayMillis > 0) {
+                            Thread.sleep(dataReplyDelayMillis);
+                        }
                         reply(out, "250 2.0.0 Queued");
                     }
                     case "QUIT" -> {
@@ -119,6 +132,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // The client went away: the session ends.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,28 +1,17 @@
 package io.paperpost.digest;
 
+import static io.paperpost.digest.PackagedApp.queryLong;
+import static io.paperpost.digest.PackagedApp.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -54,100 +45,92 @@ class ClusterIT {
 
     static final String DB_KIND = System.getProperty("paperpost.it.db-kind", "");
     static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
-    static final String ADMIN_PASSWORD = "cluster-it-admin-password";
     static final int READERS = 400;
     static final String DAY = "2026-03-02";
 
     String database;
     GreenMail mail;
     int smtpPort;
-    final List<Process> instances = new ArrayList<>();
-    final HttpClient http = HttpClient.newHttpClient();
+    final List<PackagedApp> instances = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
         Assumptions.assumeTrue("postgresql".equals(DB_KIND), "ClusterIT needs the application packaged for PostgreSQL"
                 + " (-Dquarkus.datasource.db-kind=postgresql); this build is '" + DB_KIND + "': skipped");
-        database = "paperpost_cluster_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection admin = DriverManager.getConnection(POSTGRES + "test", "postgres", "");
-                Statement statement = admin.createStatement()) {
-            statement.execute("create database " + database);
-        }
-        smtpPort = freePort();
+        database = createDatabase("paperpost_cluster_it_");
+        smtpPort = PackagedApp.freePort();
         mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        for (Process instance : instances) {
-            instance.destroyForcibly().waitFor();
-        }
+        instances.forEach(PackagedApp::close);
         if (mail != null) {
             mail.stop();
         }
-        if (database != null) {
-            try (Connection admin = DriverManager.getConnection(POSTGRES + "test", "postgres", "");
-                    Statement statement = admin.createStatement()) {
-                statement.execute("drop database if exists " + database + " with (force)");
-            }
-        }
+        dropDatabase(database);
     }
 
     @Test
     void twoInstancesShareARunAndEveryReaderGetsOneEmail() throws Exception {
-        int a = start("a");
-        int b = start("b");
+        PackagedApp a = start("a", 1);
+        start("b", 1);
         prepare(a);
 
-        HttpResponse<String> run = post(a, "/api/v1/admin/digests?date=" + DAY);
+        HttpResponse<String> run = a.post("/api/v1/admin/digests?date=" + DAY);
         assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
 
         Map<String, Long> received = emailsPerRecipient();
         assertThat(received).hasSize(READERS).allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1));
-        try (Connection db = connect()) {
+        try (Connection db = connect(database)) {
             // An owner is "<instance> <thread>".
             assertThat(queryLong(db, "select count(distinct split_part(owner, ' ', 1)) from digest_chunk"))
                     .as("instances that worked chunks").isEqualTo(2);
             assertThat(queryLong(db, "select count(*) from digest_run where status = 'FINISHED' and sent = " + READERS))
                     .isEqualTo(1);
         }
-        assertThat(b).isPositive();
     }
 
-    @Test
-    void whenAnInstanceIsKilledMidRunTheOtherFinishesWithNoneLostAndNoneDoubled() throws Exception {
-        int a = start("a");
-        start("b");
+    /**
+     * With one worker thread per instance and with the default four. A chunk may change hands between threads of a
+     * cold JVM on two cores (a thread's short test lease runs out while it waits for a core); the ledger still lets
+     * one claim per reader win, so the bounds hold either way.
+     */
+    @ParameterizedTest(name = "{0} worker thread(s) per instance")
+    @ValueSource(ints = {1, 4})
+    void whenAnInstanceIsKilledMidRunTheOtherFinishesWithNoneLostAndNoneDoubled(int threads) throws Exception {
+        PackagedApp a = start("a", threads);
+        start("b", threads);
         prepare(a);
 
-        CompletableFuture<HttpResponse<String>> run = http.sendAsync(request(a, "/api/v1/admin/digests?date=" + DAY),
-                HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> run = a.postAsync("/api/v1/admin/digests?date=" + DAY);
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (mail.getReceivedMessages().length < READERS / 4 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        instances.get(0).destroyForcibly().waitFor();
-        assertThat(instances.get(0).isAlive()).as("instance a killed during the run").isFalse();
+        a.kill();
+        assertThat(a.alive()).as("instance a killed during the run").isFalse();
         run.cancel(true);
         int receivedAtKill = mail.getReceivedMessages().length;
         assertThat(receivedAtKill).isLessThan(READERS);
 
-        try (Connection db = connect()) {
+        try (Connection db = connect(database)) {
             while (queryLong(db, "select count(*) from digest_run where status = 'FINISHED'") == 0) {
                 assertThat(System.nanoTime()).as("run finished by instance b").isLessThan(deadline);
                 Thread.sleep(200);
             }
-            assertThat(queryLong(db, "select max(attempts) from digest_chunk")).as("a chunk was taken over").isEqualTo(2);
+            assertThat(queryLong(db, "select max(attempts) from digest_chunk")).as("a chunk was taken over")
+                    .isGreaterThanOrEqualTo(2);
             Set<String> inFlight = strings(db, "select r.email from delivery d join reader r on r.id = d.reader_id"
                     + " where d.status = 'SENDING'");
             Map<String, Long> received = emailsPerRecipient();
             // None doubled.
             assertThat(received).allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1));
             // None lost: each reader got their email, except those instance a was sending to when it died (one per
-            // working thread: the admin request's and the chunk worker's), whose ledger rows stay SENDING: the
+            // sending thread: its worker threads' and the admin request's), whose ledger rows stay SENDING: the
             // ledger never risks a duplicate.
-            assertThat(inFlight).hasSizeLessThanOrEqualTo(2);
+            assertThat(inFlight).hasSizeLessThanOrEqualTo(threads + 1);
             Set<String> covered = new HashSet<>(received.keySet());
             covered.addAll(inFlight);
             assertThat(covered).hasSize(READERS);
@@ -155,125 +138,53 @@ class ClusterIT {
     }
 
     /** Papers through the admin API of one instance, readers straight into the database. */
-    private void prepare(int port) throws Exception {
-        byte[] papers;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/sample-papers.jsonl")) {
-            papers = in.readAllBytes();
-        }
-        HttpResponse<String> imported = http.send(authorized(port, "/api/v1/admin/papers?firstSeenOn=" + DAY)
-                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(papers)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-        try (Connection db = connect(); PreparedStatement insert = db.prepareStatement("insert into reader (email, email_key,"
-                + " status, topics, interests, followed_authors, time_zone, created_at, confirmed_at)"
-                + " values (?, ?, 'ACTIVE', 'llm-inference', 'speculative decoding', '', 'UTC', ?, ?)")) {
-            Timestamp now = Timestamp.from(Instant.now());
-            for (int i = 0; i < READERS; i++) {
-                String email = "reader" + i + "@example.org";
-                insert.setString(1, email);
-                insert.setString(2, email);
-                insert.setTimestamp(3, now);
-                insert.setTimestamp(4, now);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+    private void prepare(PackagedApp app) throws Exception {
+        app.importSamplePapers(DAY);
+        try (Connection db = connect(database)) {
+            PackagedApp.insertReaders(db, READERS);
         }
     }
 
-    /** Starts an instance of the packaged application in a directory of its own; returns its HTTP port. */
-    private int start(String name) throws Exception {
-        Path app = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
-        Path work = Files.createDirectories(Path.of("target/cluster-it/" + database + "-" + name));
-        int port = freePort();
-        String never = "0 0 0 1 1 ? 2099";
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.jdbc.url=" + POSTGRES + database,
-                "-Dquarkus.datasource.username=postgres",
-                "-Dquarkus.datasource.password=",
-                "-Dpaperpost.admin.password=" + ADMIN_PASSWORD,
-                "-Dpaperpost.tokens.secret=cluster-it-secret-cluster-it-secret-0123456789",
-                "-Dpaperpost.mail.host=127.0.0.1",
-                "-Dpaperpost.mail.port=" + smtpPort,
-                "-Dpaperpost.mail.tls=none",
-                "-Dpaperpost.papers.demo-import=false",
-                "-Dpaperpost.subscription.topics-file=" + Path.of("config/topics.json").toAbsolutePath(),
-                "-Dpaperpost.digest.cron=" + never,
-                "-Dpaperpost.sources.huggingface.cron=" + never,
-                "-Dpaperpost.sources.arxiv.api.cron=" + never,
-                "-Dpaperpost.sources.arxiv.rss.cron=" + never,
-                "-Dpaperpost.sources.file.cron=" + never,
-                "-Dpaperpost.digest.chunk-size=20",
-                "-Dpaperpost.digest.chunk-lease=10s",
-                "-Dpaperpost.digest.progress-interval=1s",
-                "-Dpaperpost.digest.worker-poll=300ms",
-                // One worker thread each (plus the admin request's thread on a): the kill test's bound on readers left
-                // SENDING is one per thread sending when a dies, and with four threads per cold JVM on two cores the
-                // first chunks outlived the short test lease and changed hands. Several threads per instance are
-                // tested by ParallelDigestTest.
-                "-Dpaperpost.digest.threads=1",
-                "-jar", app.toString());
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("console.log").toFile()).start();
-        instances.add(process);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            assertThat(process.isAlive()).as("instance %s is running (see %s)", name, work.resolve("console.log")).isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return port;
-                }
-            } catch (IOException notYet) {
-                // Still starting.
-            }
-            assertThat(System.nanoTime()).as("instance %s ready in time", name).isLessThan(deadline);
-            Thread.sleep(250);
-        }
-    }
-
-    private static HttpRequest.Builder authorized(int port, String path) {
-        String credentials = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic " + credentials);
-    }
-
-    private static HttpRequest request(int port, String path) {
-        return authorized(port, path).POST(HttpRequest.BodyPublishers.noBody()).build();
-    }
-
-    private HttpResponse<String> post(int port, String path) throws Exception {
-        return http.send(request(port, path), HttpResponse.BodyHandlers.ofString());
+    /** Starts an instance of the packaged application on the test's database, in a directory of its own. */
+    private PackagedApp start(String name, int threads) throws Exception {
+        List<String> settings = new ArrayList<>(postgresSettings(database));
+        settings.addAll(PackagedApp.digestSettings(smtpPort, threads, "10s"));
+        PackagedApp app = new PackagedApp(name, Path.of("target/cluster-it/" + database + "-" + name), settings);
+        instances.add(app);
+        return app.start();
     }
 
     private Map<String, Long> emailsPerRecipient() throws Exception {
         return ReceivedMail.countsByRecipient(mail.getReceivedMessages());
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(POSTGRES + database, "postgres", "");
+    /** A new database on the local PostgreSQL, named with the prefix and a random suffix. */
+    static String createDatabase(String prefix) throws SQLException {
+        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (Connection admin = DriverManager.getConnection(POSTGRES + "test", "postgres", "");
+                Statement statement = admin.createStatement()) {
+            statement.execute("create database " + name);
+        }
+        return name;
     }
 
-    private static long queryLong(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
+    static void dropDatabase(String name) throws SQLException {
+        if (name == null) {
+            return;
+        }
+        try (Connection admin = DriverManager.getConnection(POSTGRES + "test", "postgres", "");
+                Statement statement = admin.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
         }
     }
 
-    private static Set<String> strings(Connection db, String sql) throws SQLException {
-        Set<String> values = new HashSet<>();
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
+    /** The packaged application's settings for the database. */
+    static List<String> postgresSettings(String name) {
+        return List.of("-Dquarkus.datasource.jdbc.url=" + POSTGRES + name, "-Dquarkus.datasource.username=postgres",
+                "-Dquarkus.datasource.password=");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static Connection connect(String name) throws SQLException {
+        return DriverManager.getConnection(POSTGRES + name, "postgres", "");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.paperpost.delivery.GreenMailResource;
+import io.paperpost.storage.PackagedH2;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
@@ -15,7 +16,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * SMTP server in another process, such as Postfix's smtp-sink started by run.sh), or {@code discard} (a
  * {@link DiscardingMailSender}: rank and render alone);</li>
  * <li>{@code bench.night.db}: {@code mem} (the test profile's in-memory H2, the default), {@code h2} (an H2 file
- * database under target/bench, as the embedded default runs), or a PostgreSQL JDBC URL (run.sh makes a fresh
+ * database under target/bench with the packaged URL options, as the embedded default runs; {@code -Dbench.h2-options=...}
+ * replaces them), or a PostgreSQL JDBC URL (run.sh makes a fresh
  * database for {@code DB=postgresql});</li>
  * <li>{@code bench.night.threads}: sending threads ({@code paperpost.digest.threads}).</li>
  * </ul>
@@ -39,7 +41,7 @@ public class NightBenchmarkProfile implements QuarkusTestProfile {
         String db = System.getProperty("bench.night.db", "mem");
         String url = switch (db) {
             case "mem" -> null;
-            case "h2" -> "jdbc:h2:file:./target/bench/night-h2/paperpost";
+            case "h2" -> PackagedH2.benchmarkUrl("./target/bench/night-h2/paperpost");
             default -> db;
         };
         if (url != null) {

@@ -33,6 +33,7 @@ import io.agroal.api.AgroalDataSource;
 import io.paperpost.papers.ImportReport;
 import io.paperpost.papers.JsonLinesFileSource;
 import io.paperpost.papers.PaperImporter;
+import io.paperpost.storage.PackagedH2;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -69,6 +70,7 @@ class ImportBenchmark {
         generate(file, 0, papers);
         String db = System.getProperty("bench.db");
         System.out.printf(Locale.ROOT, "BENCH file %s: %d papers, %.1f MB%n", file, papers, Files.size(file) / 1e6);
+        System.out.println("BENCH " + db + " database settings:" + PackagedH2.writeDelay(dataSource));
 
         List<String> results = new ArrayList<>();
         long parseStarted = System.nanoTime();

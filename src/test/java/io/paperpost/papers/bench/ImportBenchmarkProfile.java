@@ -3,18 +3,20 @@ package io.paperpost.papers.bench;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.paperpost.storage.PackagedH2;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The database the benchmark imports into, from system properties: {@code bench.db} ({@code h2} or
- * {@code postgresql}) and {@code bench.url} (the JDBC URL; {@code bench/import/run.sh} makes a fresh one).
+ * {@code postgresql}) and {@code bench.url} (the JDBC URL; {@code bench/import/run.sh} makes a fresh one). H2 by
+ * default: a file under target/bench with the packaged URL options ({@link PackagedH2#benchmarkUrl}).
  */
 public class ImportBenchmarkProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
         String db = System.getProperty("bench.db", "h2");
-        String url = System.getProperty("bench.url", "jdbc:h2:file:./target/bench/h2/paperpost");
+        String url = System.getProperty("bench.url", PackagedH2.benchmarkUrl("./target/bench/h2/paperpost"));
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.db-kind", db);
         for (String prefix : new String[] {"", "%test."}) {
