@@ -24,7 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Stores what a {@link PaperSource} reads: new papers are added, known ones merged (see {@link PaperStore}
+ * Stores what a {@link PaperSource} reads: new papers are added, known ones merged (see {@link PaperMatcher}
  * for the identity rules). Works in batches, each written with plain JDBC batches in its own transaction,
  * so memory stays flat and a batch is never half-written; an item that cannot be read is reported with its
  * position and the rest goes on. The source reads the next batch while a writer thread stores the previous
@@ -277,10 +277,5 @@ public class PaperImporter {
         DuplicateKeyException(SQLException cause) {
             super(cause.getMessage(), cause);
         }
-    }
-
-    /** Copies what the record knows onto the paper, never erasing a known value; true when anything changed. */
-    static boolean merge(Paper paper, PaperRecord record) {
-        return PaperStore.merge(paper, record);
     }
 }
