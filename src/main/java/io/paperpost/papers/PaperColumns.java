@@ -51,7 +51,8 @@ final class PaperColumns {
             lines("categories", p -> p.categories, (p, v) -> p.categories = v),
             date("published_on", Written.ALWAYS, p -> p.publishedOn, (p, v) -> p.publishedOn = v),
             date("first_seen_on", Written.ON_INSERT, p -> p.firstSeenOn, (p, v) -> p.firstSeenOn = v),
-            new Column("upvotes", Written.ALWAYS, (s, i, p) -> s.setInt(i, p.upvotes), (r, i, p) -> p.upvotes = r.getInt(i)),
+            new Column("upvotes", Written.ALWAYS, (s, i, p) -> s.setInt(i, p.upvotes),
+                    (r, i, p) -> p.upvotes = r.getInt(i)),
             text("code_url", Written.ALWAYS, p -> p.codeUrl, (p, v) -> p.codeUrl = v),
             text("source", Written.ON_INSERT, p -> p.source, (p, v) -> p.source = v),
             timestamp("updated_at", Written.ALWAYS, p -> p.updatedAt, (p, v) -> p.updatedAt = v),
@@ -62,7 +63,6 @@ final class PaperColumns {
             integer("github_stars", Written.ALWAYS, p -> p.githubStars, (p, v) -> p.githubStars = v),
             text("ai_summary", Written.ALWAYS, p -> p.aiSummary, (p, v) -> p.aiSummary = v),
             lines("keywords", p -> p.keywords, (p, v) -> p.keywords = v),
-            text("author_keys", Written.ALWAYS, p -> p.authorKeys, null),
             // Set when the paper is added and never changed by the importer, which therefore does not read them.
             integer("first_version", Written.ON_INSERT, p -> p.firstVersion, null),
             text("first_announce_type", Written.ON_INSERT, p -> p.firstAnnounceType, null),
@@ -115,7 +115,8 @@ final class PaperColumns {
         return columns.stream().map(Column::name).collect(Collectors.joining(separator));
     }
 
-    private static Column text(String name, Written written, Function<Paper, String> get, BiConsumer<Paper, String> set) {
+    private static Column text(String name, Written written, Function<Paper, String> get,
+                               BiConsumer<Paper, String> set) {
         return new Column(name, written, (s, i, p) -> s.setString(i, get.apply(p)),
                 set == null ? null : (r, i, p) -> set.accept(p, r.getString(i)));
     }

@@ -6,9 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +16,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
-import io.paperpost.ranking.Ranker;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -147,13 +144,6 @@ public class PaperImporter {
         private final int batchSize;
         private List<PaperStore.Keyed> batch = new ArrayList<>();
         private final List<ImportReport.ItemError> errors = new ArrayList<>();
-        /** Normalized author names seen in this import (used on the writer thread only). */
-        private final Map<String, String> normalizedNames = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                return size() > 20_000;
-            }
-        };
         private Future<PaperStore.Counts> writing;
         /** Whether this import has made sure PostgreSQL has statistics for its lookups (writer thread only). */
         private boolean statisticsChecked;
@@ -237,8 +227,8 @@ public class PaperImporter {
         private PaperStore.Counts store(List<PaperStore.Keyed> records) {
             return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
                 try (var connection = dataSource.getConnection()) {
-                    PaperStore.Counts counts = new PaperStore(connection, source, firstSeenOn, clock.instant(),
-                            name -> normalizedNames.computeIfAbsent(name, Ranker::normalizeName)).store(records);
+                    PaperStore.Counts counts = new PaperStore(connection, source, firstSeenOn, clock.instant())
+                            .store(records);
                     if (!statisticsChecked && counts.added() > 0) {
                         statisticsChecked = true;
                         if (PaperStore.analyzeIfNeverAnalyzed(connection)) {

@@ -10,7 +10,6 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
-import io.paperpost.storage.LineListConverter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -19,8 +18,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * On start, fills what the importer maintains for papers written another way (before migrations V20/V30, or
- * persisted through JPA by other code): the title key and the normalized author names ({@link AuthorKeys}).
+ * On start, fills what the importer maintains for papers written another way (before migration V20, or
+ * persisted through JPA by other code): the title key.
  * Usually finds nothing.
  */
 @ApplicationScoped
@@ -35,7 +34,7 @@ public class PaperIndexBackfill {
     void onStart(@Observes @Priority(10) StartupEvent event) {
         int done = run();
         if (done > 0) {
-            LOG.infof("Indexed title keys and authors of %d papers written outside the importer", done);
+            LOG.infof("Indexed title keys of %d papers written outside the importer", done);
         }
     }
 
@@ -54,25 +53,23 @@ public class PaperIndexBackfill {
         try (Connection connection = dataSource.getConnection()) {
             List<Paper> papers = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "select id, title, authors from paper where title_key is null or author_keys is null")) {
+                    "select id, title from paper where title_key is null")) {
                 select.setMaxRows(BATCH);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         Paper p = new Paper();
                         p.id = rows.getString(1);
                         p.title = rows.getString(2);
-                        p.authors = LineListConverter.fromColumn(rows.getString(3));
                         papers.add(p);
                     }
                 }
             }
             if (!papers.isEmpty()) {
                 try (PreparedStatement update = connection.prepareStatement(
-                        "update paper set title_key = ?, author_keys = ? where id = ?")) {
+                        "update paper set title_key = ? where id = ?")) {
                     for (Paper p : papers) {
                         update.setString(1, PaperKeys.fromTitle(p.title));
-                        update.setString(2, AuthorKeys.of(p.authors));
-                        update.setString(3, p.id);
+                        update.setString(2, p.id);
                         update.addBatch();
                     }
                     update.executeBatch();

@@ -15,9 +15,6 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
-
-import io.paperpost.ranking.Ranker;
 
 /**
  * Writes one batch of records with plain JDBC (portable SQL, statement batches) on a connection that takes
@@ -53,7 +50,6 @@ final class PaperStore {
     }
 
     private final Connection connection;
-    private final UnaryOperator<String> normalizeName;
     private final String source;
     private final LocalDate firstSeenOn;
     private final Instant now;
@@ -64,14 +60,7 @@ final class PaperStore {
     private final List<VersionSeen> versions = new ArrayList<>();
 
     PaperStore(Connection connection, String source, LocalDate firstSeenOn, Instant now) {
-        this(connection, source, firstSeenOn, now, Ranker::normalizeName);
-    }
-
-    /** @param normalizeName {@link Ranker#normalizeName}, possibly cached by the caller */
-    PaperStore(Connection connection, String source, LocalDate firstSeenOn, Instant now,
-               java.util.function.UnaryOperator<String> normalizeName) {
         this.connection = connection;
-        this.normalizeName = normalizeName;
         this.source = source;
         this.firstSeenOn = firstSeenOn;
         this.now = now;
@@ -192,7 +181,6 @@ final class PaperStore {
                 for (Paper p : inserts) {
                     p.availableSeq = batch;
                     p.availableAt = now;
-                    p.authorKeys = AuthorKeys.of(p.authors, normalizeName);
                     PaperColumns.bindInsert(statement, p);
                     statement.addBatch();
                 }
@@ -202,7 +190,6 @@ final class PaperStore {
         if (!updates.isEmpty()) {
             try (PreparedStatement statement = connection.prepareStatement(PaperColumns.UPDATE)) {
                 for (Paper p : updates) {
-                    p.authorKeys = AuthorKeys.of(p.authors, normalizeName);
                     PaperColumns.bindUpdate(statement, p);
                     statement.addBatch();
                 }
