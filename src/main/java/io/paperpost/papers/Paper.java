@@ -102,10 +102,6 @@ public class Paper extends PanacheEntityBase {
     @Convert(converter = LineListConverter.class)
     public List<String> keywords = new ArrayList<>();
 
-    /** The authors' names normalized for following them, see {@link AuthorKeys}. */
-    @Column(name = "author_keys")
-    public String authorKeys;
-
     @PrePersist
     @PreUpdate
     void keepKeys() {
@@ -116,6 +112,5 @@ public class Paper extends PanacheEntityBase {
         if (title != null) {
             titleKey = PaperKeys.fromTitle(title);
         }
-        authorKeys = AuthorKeys.of(authors == null ? List.of() : authors);
     }
 }

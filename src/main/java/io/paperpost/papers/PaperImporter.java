@@ -6,9 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,13 +16,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
-import io.paperpost.ranking.AuthorNames;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Stores what a {@link PaperSource} reads: new papers are added, known ones merged (see {@link PaperStore}
+ * Stores what a {@link PaperSource} reads: new papers are added, known ones merged (see {@link PaperMatcher}
  * for the identity rules). Works in batches, each written with plain JDBC batches in its own transaction,
  * so memory stays flat and a batch is never half-written; an item that cannot be read is reported with its
  * position and the rest goes on. The source reads the next batch while a writer thread stores the previous
@@ -147,13 +144,6 @@ public class PaperImporter {
         private final int batchSize;
         private List<PaperStore.Keyed> batch = new ArrayList<>();
         private final List<ImportReport.ItemError> errors = new ArrayList<>();
-        /** Normalized author names seen in this import (used on the writer thread only). */
-        private final Map<String, String> normalizedNames = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                return size() > 20_000;
-            }
-        };
         private Future<PaperStore.Counts> writing;
         /** Whether this import has made sure PostgreSQL has statistics for its lookups (writer thread only). */
         private boolean statisticsChecked;
@@ -237,8 +227,8 @@ public class PaperImporter {
         private PaperStore.Counts store(List<PaperStore.Keyed> records) {
             return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
                 try (var connection = dataSource.getConnection()) {
-                    PaperStore.Counts counts = new PaperStore(connection, source, firstSeenOn, clock.instant(),
-                            name -> normalizedNames.computeIfAbsent(name, AuthorNames::normalize)).store(records);
+                    PaperStore.Counts counts = new PaperStore(connection, source, firstSeenOn, clock.instant())
+                            .store(records);
                     if (!statisticsChecked && counts.added() > 0) {
                         statisticsChecked = true;
                         if (PaperStore.analyzeIfNeverAnalyzed(connection)) {
@@ -277,10 +267,5 @@ public class PaperImporter {
         DuplicateKeyException(SQLException cause) {
             super(cause.getMessage(), cause);
         }
-    }
-
-    /** Copies what the record knows onto the paper, never erasing a known value; true when anything changed. */
-    static boolean merge(Paper paper, PaperRecord record) {
-        return PaperStore.merge(paper, record);
     }
 }

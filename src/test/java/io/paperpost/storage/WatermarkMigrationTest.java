@@ -3,17 +3,12 @@ package io.paperpost.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * V80 gives existing papers and readers their watermarks: each first-seen day becomes one import batch, in day
@@ -23,22 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class WatermarkMigrationTest {
 
-    @Test
-    void existingPapersAndReadersGetWatermarksFromTheirDatesOnH2() throws SQLException {
-        String url = "jdbc:h2:mem:watermark-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            assertWatermarksFromDates(connection, target -> Flyway.configure().dataSource(url, "sa", "")
-                    .locations("classpath:db/migration").target(target).load().migrate());
-        }
-    }
-
-    @Test
-    void existingPapersAndReadersGetWatermarksFromTheirDatesOnPostgres() throws SQLException {
-        try (Connection admin = TestPostgres.connectOrSkip()) {
-            TestPostgres.inNewSchema(admin, schema -> assertWatermarksFromDates(admin, target -> Flyway.configure()
-                    .dataSource(TestPostgres.URL, TestPostgres.USER, "").schemas(schema).defaultSchema(schema)
-                    .locations("classpath:db/migration").target(target).load().migrate()));
-        }
+    @ParameterizedTest
+    @EnumSource(MigrationDatabase.class)
+    void existingPapersAndReadersGetWatermarksFromTheirDates(MigrationDatabase database) throws SQLException {
+        database.check(WatermarkMigrationTest::assertWatermarksFromDates);
     }
 
     private static void assertWatermarksFromDates(Connection connection, Consumer<String> migrateTo)
@@ -62,23 +45,13 @@ class WatermarkMigrationTest {
         }
         migrateTo.accept("latest");
         try (Statement statement = connection.createStatement()) {
-            assertThat(rows(statement, "select id, available_seq from paper order by id"))
+            assertThat(MigrationDatabase.rows(statement, "select id, available_seq from paper order by id"))
                     .containsExactly("2601.00001 1", "2601.00002 2", "2601.00003 2", "2601.00004 3");
-            assertThat(rows(statement, "select id, last_batch from paper_feed")).containsExactly("1 3");
-            assertThat(rows(statement, "select email, papers_through from reader order by email"))
+            assertThat(MigrationDatabase.rows(statement, "select id, last_batch from paper_feed")).containsExactly("1 3");
+            assertThat(MigrationDatabase.rows(statement, "select email, papers_through from reader order by email"))
                     .containsExactly("mailed@example.org 1", "new@example.org null");
-            assertThat(rows(statement, "select paper_ids, papers_through from delivery"))
+            assertThat(MigrationDatabase.rows(statement, "select paper_ids, papers_through from delivery"))
                     .containsExactly("2601.00002 1");
         }
-    }
-
-    private static List<String> rows(Statement statement, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1) + " " + rs.getString(2));
-            }
-        }
-        return rows;
     }
 }

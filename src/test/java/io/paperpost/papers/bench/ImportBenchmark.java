@@ -176,22 +176,6 @@ class ImportBenchmark {
                 r.next();
                 assertEquals(rounds * papers + warmup, r.getInt(1));
             }
-            try (ResultSet r = s.executeQuery("select count(*) from paper where author_keys like '|%|'")) {
-                r.next();
-                assertEquals(rounds * papers + warmup, r.getInt(1), "every paper has its normalized author names");
-            }
-            long searchStarted = System.nanoTime();
-            try (var search = c.prepareStatement("select count(*) from paper where author_keys like ?")) {
-                search.setString(1, io.paperpost.papers.AuthorKeys.likePattern("Jose Garcia"));
-                try (ResultSet r = search.executeQuery()) {
-                    r.next();
-                    String line = String.format(Locale.ROOT, "BENCH %s papers by one author over the whole table "
-                            + "(author_keys like, a scan): %d of %d papers in %.0f ms", db, r.getLong(1), rounds * papers + warmup,
-                            (System.nanoTime() - searchStarted) / 1e6);
-                    System.out.println(line);
-                    results.add(line);
-                }
-            }
         }
         Files.write(Path.of("target/bench/result-" + db + ".txt"), results);
     }
