@@ -2,8 +2,6 @@ package io.paperpost.delivery;
 
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,9 +9,6 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.paperpost.digest.DigestConfig;
-import io.paperpost.digest.DigestService;
-import io.paperpost.digest.DigestSummary;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -23,12 +18,9 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 
 /**
  * The local outbox, for developers and trial installs without an SMTP server: lists every email that would
@@ -65,12 +57,6 @@ public class OutboxResource {
     MailSender sender;
     @Inject
     MailConfig config;
-    @Inject
-    DigestService digest;
-    @Inject
-    DigestConfig digestConfig;
-    @Inject
-    Clock clock;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -105,22 +91,16 @@ public class OutboxResource {
         return html == null ? "<p>This email has no HTML part.</p>" : html;
     }
 
-    /** The "send today's digest" button. */
-    @POST
-    @Path("digest")
-    public Response sendTodaysDigest() {
-        outbox();
-        DigestSummary summary = digest.run(LocalDate.now(clock.withZone(digestConfig.zone())));
-        String notice = "Digest for " + summary.date() + ": " + summary.sent() + " sent, " + summary.skipped()
-                + " skipped, " + summary.failed() + " failed (" + summary.readers() + " readers due).";
-        return Response.seeOther(UriBuilder.fromPath("/dev/outbox").queryParam("notice", notice).build()).build();
-    }
-
-    private OutboxMailSender outbox() {
+    /** The outbox, or 404 when mail goes to a real server or the page is off. */
+    public static OutboxMailSender outbox(MailSender sender, MailConfig config) {
         if (!config.outboxPage() || !(sender instanceof OutboxMailSender outbox)) {
             throw new NotFoundException();
         }
         return outbox;
+    }
+
+    private OutboxMailSender outbox() {
+        return outbox(sender, config);
     }
 
     private static List<String> header(MimeMessage message, String name) throws MessagingException {

@@ -1,4 +1,4 @@
-package io.paperpost.delivery;
+package io.paperpost.admin;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +7,8 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.paperpost.admin.AdminIdentityProvider;
+import io.paperpost.delivery.DeliveryLedger;
+import io.paperpost.delivery.DeliveryStatus;
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
