@@ -38,7 +38,7 @@ source_run() {
 }
 
 source_run
-./mvnw -B -q -o surefire:test -Dtest=io.paperpost.delivery.bench.SendBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q -o surefire:test -Dtest=io.paperpost.mail.bench.SendBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   ${SEND_JAVA_OPTS:+-DargLine="$SEND_JAVA_OPTS"} -Dbench.send.port="$port" -Dbench.sessions="$sessions" -Dbench.messages="$messages" -Dbench.size="$body" 2>&1 \
   | grep -E '^BENCH|ERROR|FAIL' || true
 source_run

@@ -18,7 +18,7 @@ import org.flywaydb.core.api.migration.Context;
 import org.jboss.logging.Logger;
 
 import io.paperpost.site.InvalidInputException;
-import io.paperpost.subscription.EmailAddresses;
+import io.paperpost.mail.EmailAddresses;
 import io.paperpost.subscription.Reader;
 
 /**

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 import io.paperpost.delivery.Delivery;
-import io.paperpost.delivery.GreenMailResource;
+import io.paperpost.mail.GreenMailResource;
 import io.paperpost.feedback.Feedback;
 import io.paperpost.papers.DemoPapers;
 import io.paperpost.papers.Paper;

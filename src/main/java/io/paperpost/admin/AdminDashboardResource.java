@@ -29,7 +29,7 @@ import io.paperpost.papers.ImportRunView;
 import io.paperpost.papers.ImportRuns;
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.SameOrigin;
-import io.paperpost.subscription.EmailAddresses;
+import io.paperpost.mail.EmailAddresses;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -3,9 +3,9 @@ package io.paperpost.admin;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import io.paperpost.delivery.MailConfig;
-import io.paperpost.delivery.MailSender;
-import io.paperpost.delivery.OutboxResource;
+import io.paperpost.mail.MailConfig;
+import io.paperpost.mail.MailSender;
+import io.paperpost.mail.OutboxResource;
 import io.paperpost.digest.DigestConfig;
 import io.paperpost.digest.DigestService;
 import io.paperpost.digest.DigestSummary;

@@ -1,5 +1,7 @@
 package io.paperpost.delivery;
 
+import io.paperpost.mail.MailConfig;
+import io.paperpost.mail.MailSendException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

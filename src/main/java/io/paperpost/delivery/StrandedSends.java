@@ -1,5 +1,6 @@
 package io.paperpost.delivery;
 
+import io.paperpost.mail.MailConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -14,11 +14,11 @@ import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
 
-import io.paperpost.delivery.MailBodies;
-import io.paperpost.delivery.MailConfig;
+import io.paperpost.mail.MailBodies;
+import io.paperpost.mail.MailConfig;
 import io.paperpost.feedback.Feedback;
 import io.paperpost.feedback.FeedbackLinks;
-import io.paperpost.delivery.OutgoingMail;
+import io.paperpost.mail.OutgoingMail;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.site.Links;

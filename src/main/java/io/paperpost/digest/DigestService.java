@@ -17,7 +17,7 @@ import org.jboss.logging.MDC;
 import io.paperpost.delivery.Claim;
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.DueRetry;
-import io.paperpost.delivery.MailSender;
+import io.paperpost.mail.MailSender;
 import io.paperpost.feedback.FeedbackService;
 import io.paperpost.papers.PaperFeed;
 import io.paperpost.subscription.Reader;

@@ -1,5 +1,6 @@
 package io.paperpost.subscription;
 
+import io.paperpost.mail.EmailAddresses;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -1,5 +1,6 @@
 package io.paperpost.subscription;
 
+import io.paperpost.mail.EmailAddresses;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.paperpost.subscription;
 
+import io.paperpost.mail.EmailAddresses;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;

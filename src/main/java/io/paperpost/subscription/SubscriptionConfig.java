@@ -1,5 +1,6 @@
 package io.paperpost.subscription;
 
+import io.paperpost.mail.EmailAddresses;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
-import io.paperpost.delivery.MailBodies;
-import io.paperpost.delivery.MailSendException;
-import io.paperpost.delivery.MailSender;
-import io.paperpost.delivery.OutgoingMail;
+import io.paperpost.mail.MailBodies;
+import io.paperpost.mail.MailSendException;
+import io.paperpost.mail.MailSender;
+import io.paperpost.mail.OutgoingMail;
 import io.paperpost.ranking.Topic;
 import io.paperpost.site.Links;
 import io.paperpost.site.SiteConfig;

@@ -1,5 +1,6 @@
 package io.paperpost.subscription;
 
+import io.paperpost.mail.EmailAddresses;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Locale;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.paperpost.TestData;
 import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryStatus;
-import io.paperpost.delivery.GreenMailResource;
+import io.paperpost.mail.GreenMailResource;
 import io.paperpost.digest.DigestService;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import io.paperpost.TestData;
-import io.paperpost.delivery.GreenMailResource;
+import io.paperpost.mail.GreenMailResource;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;

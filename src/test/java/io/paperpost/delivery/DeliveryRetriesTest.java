@@ -1,5 +1,8 @@
 package io.paperpost.delivery;
 
+import io.paperpost.mail.MailSendException;
+import io.paperpost.mail.ScriptedSmtpServer;
+import io.paperpost.mail.ScriptedSmtpResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
@@ -14,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.paperpost.TestData;
-import io.paperpost.delivery.ScriptedSmtpServer.Step;
+import io.paperpost.mail.ScriptedSmtpServer.Step;
 import io.paperpost.digest.DigestService;
 import io.paperpost.digest.DigestSummary;
 import io.paperpost.subscription.Reader;

@@ -23,7 +23,7 @@ import io.paperpost.TestClock;
 import io.paperpost.TestData;
 import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryStatus;
-import io.paperpost.delivery.GreenMailResource;
+import io.paperpost.mail.GreenMailResource;
 import io.paperpost.papers.PaperImporter;
 import io.paperpost.subscription.Reader;
 import io.quarkus.narayana.jta.QuarkusTransaction;

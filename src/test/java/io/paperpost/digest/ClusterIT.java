@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import io.paperpost.delivery.ReceivedMail;
+import io.paperpost.mail.ReceivedMail;
 
 /**
  * Two instances of the packaged application (target/quarkus-app) on one fresh PostgreSQL database with one shared

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import com.icegreen.greenmail.util.GreenMail;
 
 import io.paperpost.TestData;
-import io.paperpost.delivery.GreenMailResource;
-import io.paperpost.delivery.MimeParts;
-import io.paperpost.delivery.OutgoingMail;
+import io.paperpost.mail.GreenMailResource;
+import io.paperpost.mail.MimeParts;
+import io.paperpost.mail.OutgoingMail;
 import io.paperpost.feedback.Feedback;
 import io.paperpost.feedback.FeedbackId;
 import io.paperpost.papers.Paper;

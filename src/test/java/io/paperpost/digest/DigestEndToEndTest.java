@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import com.icegreen.greenmail.util.GreenMail;
 
 import io.paperpost.TestData;
-import io.paperpost.delivery.GreenMailResource;
-import io.paperpost.delivery.MimeParts;
-import io.paperpost.delivery.ReceivedMail;
+import io.paperpost.mail.GreenMailResource;
+import io.paperpost.mail.MimeParts;
+import io.paperpost.mail.ReceivedMail;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

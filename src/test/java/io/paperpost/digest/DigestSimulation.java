@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.util.GreenMail;
 
 import io.paperpost.TestClock;
-import io.paperpost.delivery.MimeParts;
+import io.paperpost.mail.MimeParts;
 import io.paperpost.papers.ListSource;
 import io.paperpost.papers.PaperImporter;
 import io.paperpost.papers.PaperRecord;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.paperpost.TestClock;
 import io.paperpost.TestData;
-import io.paperpost.delivery.GreenMailResource;
+import io.paperpost.mail.GreenMailResource;
 import io.paperpost.papers.PaperImporter;
 import io.paperpost.papers.PaperRecord;
 import io.paperpost.subscription.Reader;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import org.flywaydb.core.Flyway;
 
-import io.paperpost.delivery.ScriptedSmtpServer;
+import io.paperpost.mail.ScriptedSmtpServer;
 import io.paperpost.storage.PackagedH2;
 
 /**

@@ -15,7 +15,7 @@ import io.paperpost.delivery.Claim;
 import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.DeliveryStatus;
-import io.paperpost.delivery.GreenMailResource;
+import io.paperpost.mail.GreenMailResource;
 import io.paperpost.subscription.Reader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.paperpost.TestData;
-import io.paperpost.delivery.GreenMailResource;
+import io.paperpost.mail.GreenMailResource;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.paperpost.subscription.ReaderTokens;

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.paperpost.TestData;
-import io.paperpost.delivery.GreenMailResource;
-import io.paperpost.delivery.ReceivedMail;
+import io.paperpost.mail.GreenMailResource;
+import io.paperpost.mail.ReceivedMail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

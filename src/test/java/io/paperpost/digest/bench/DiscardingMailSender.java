@@ -2,8 +2,8 @@ package io.paperpost.digest.bench;
 
 import java.util.concurrent.atomic.LongAdder;
 
-import io.paperpost.delivery.MailSender;
-import io.paperpost.delivery.OutgoingMail;
+import io.paperpost.mail.MailSender;
+import io.paperpost.mail.OutgoingMail;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 

@@ -31,7 +31,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.paperpost.TestData;
-import io.paperpost.delivery.GreenMailResource;
+import io.paperpost.mail.GreenMailResource;
 import io.paperpost.digest.DigestRun;
 import io.paperpost.digest.DigestService;
 import io.paperpost.digest.DigestSummary;

@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import io.paperpost.delivery.MailSender;
-import io.paperpost.delivery.MimeMessages;
-import io.paperpost.delivery.OutgoingMail;
+import io.paperpost.mail.MailSender;
+import io.paperpost.mail.MimeMessages;
+import io.paperpost.mail.OutgoingMail;
 import io.paperpost.digest.DigestComposer;
 import io.paperpost.digest.DigestInputs;
 import io.paperpost.papers.Paper;

@@ -1,11 +1,10 @@
-package io.paperpost.delivery;
+package io.paperpost.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 
-import io.paperpost.subscription.EmailAddresses;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

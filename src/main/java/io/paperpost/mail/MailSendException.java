@@ -1,4 +1,4 @@
-package io.paperpost.delivery;
+package io.paperpost.mail;
 
 /** A send that did not go through, with what the failure means for the delivery ledger. */
 public class MailSendException extends Exception {

@@ -1,4 +1,4 @@
-package io.paperpost.delivery;
+package io.paperpost.mail;
 
 /**
  * Sends one email. Implementations: SMTP, the local outbox, and whatever tests and benchmarks need. They are

@@ -1,4 +1,4 @@
-package io.paperpost.delivery.bench;
+package io.paperpost.mail.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import io.paperpost.delivery.MimeMessages;
-import io.paperpost.delivery.OutgoingMail;
-import io.paperpost.delivery.SmtpMailSender;
-import io.paperpost.delivery.TestMailConfig;
+import io.paperpost.mail.MimeMessages;
+import io.paperpost.mail.OutgoingMail;
+import io.paperpost.mail.SmtpMailSender;
+import io.paperpost.mail.TestMailConfig;
 import jakarta.mail.internet.InternetAddress;
 
 /**

@@ -1,4 +1,4 @@
-package io.paperpost.delivery;
+package io.paperpost.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.paperpost.subscription;
+package io.paperpost.mail;
 
 import java.net.IDN;
 import java.text.Normalizer;

@@ -1,4 +1,4 @@
-package io.paperpost.delivery;
+package io.paperpost.mail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
