@@ -1,5 +1,8 @@
 package db.migration;
 
+import io.paperpost.mail.EmailAddresses;
+import io.paperpost.site.InvalidInputException;
+import io.paperpost.subscription.Reader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,14 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.jboss.logging.Logger;
-
-import io.paperpost.site.InvalidInputException;
-import io.paperpost.mail.EmailAddresses;
-import io.paperpost.subscription.Reader;
 
 /**
  * V81: readers are keyed by the mailbox their address reaches ({@link EmailAddresses#key}). The key used to be
@@ -50,7 +48,8 @@ public class V81__email_keys extends BaseJavaMigration {
     private static final Logger LOG = Logger.getLogger(V81__email_keys.class);
 
     /** A reader whose stored address or key changes, or whose key another reader's new key collides with. */
-    private record Member(long id, String email, String key, String status, Timestamp confirmedAt, Timestamp createdAt) {
+    private record Member(long id, String email, String key, String status, Timestamp confirmedAt,
+            Timestamp createdAt) {
 
         boolean subscribed() {
             return "ACTIVE".equals(status) || "PAUSED".equals(status);
@@ -105,7 +104,8 @@ public class V81__email_keys extends BaseJavaMigration {
             }
             park.executeBatch();
         }
-        try (PreparedStatement update = db.prepareStatement("update reader set email = ?, email_key = ? where id = ?")) {
+        try (PreparedStatement update = db
+                .prepareStatement("update reader set email = ?, email_key = ? where id = ?")) {
             for (Member member : rekeyed) {
                 update.setString(1, member.email());
                 update.setString(2, member.key());
@@ -152,7 +152,8 @@ public class V81__email_keys extends BaseJavaMigration {
     }
 
     /** Adds to each new key the reader already holding it, when that reader is not changed itself. */
-    private static void addUnchangedHolders(Connection db, Map<String, List<Member>> mailboxes, Map<Long, Member> changed)
+    private static void addUnchangedHolders(Connection db, Map<String, List<Member>> mailboxes,
+            Map<Long, Member> changed)
             throws SQLException {
         try (PreparedStatement holder = db.prepareStatement(
                 "select id, email, status, confirmed_at, created_at from reader where email_key = ?")) {
@@ -177,9 +178,10 @@ public class V81__email_keys extends BaseJavaMigration {
     /** The readers that do not keep their mailbox: see the class comment. */
     private static void merge(Connection db, Map<Member, Long> merged) throws SQLException {
         try (PreparedStatement delete = db.prepareStatement("delete from reader where id = ?");
-             PreparedStatement unkey = db.prepareStatement("update reader set email = ?, email_key = ? where id = ?");
-             PreparedStatement unsubscribe = db.prepareStatement("update reader set status = 'UNSUBSCRIBED', "
-                     + "unsubscribed_at = current_timestamp, unsubscribe_reason = ? where id = ?")) {
+                PreparedStatement unkey = db
+                        .prepareStatement("update reader set email = ?, email_key = ? where id = ?");
+                PreparedStatement unsubscribe = db.prepareStatement("update reader set status = 'UNSUBSCRIBED', "
+                        + "unsubscribed_at = current_timestamp, unsubscribe_reason = ? where id = ?")) {
             for (Map.Entry<Member, Long> entry : merged.entrySet()) {
                 Member member = entry.getKey();
                 if ("PENDING".equals(member.status())) {

@@ -1,16 +1,14 @@
 package db.migration;
 
+import io.paperpost.papers.PaperKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.jboss.logging.Logger;
-
-import io.paperpost.papers.PaperKeys;
 
 /**
  * V83: every paper has its title key ({@link PaperKeys#fromTitle}), the key records without a common id are
@@ -31,7 +29,7 @@ public class V83__paper_title_keys extends BaseJavaMigration {
         int keyed = 0;
         // Streamed: a database from before V20 has no title key on any row.
         try (Statement select = db.createStatement();
-             PreparedStatement update = db.prepareStatement("update paper set title_key = ? where id = ?")) {
+                PreparedStatement update = db.prepareStatement("update paper set title_key = ? where id = ?")) {
             select.setFetchSize(1_000);
             try (ResultSet rows = select.executeQuery("select id, title from paper where title_key is null")) {
                 while (rows.next()) {

@@ -1,14 +1,8 @@
 package io.paperpost;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.LocalDate;
-
 import io.paperpost.delivery.Delivery;
-import io.paperpost.mail.GreenMailResource;
 import io.paperpost.feedback.Feedback;
+import io.paperpost.mail.GreenMailResource;
 import io.paperpost.papers.DemoPapers;
 import io.paperpost.papers.Paper;
 import io.paperpost.subscription.PendingSignup;
@@ -21,6 +15,11 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
 
 /** Puts the shared test database and mailbox in a known state. */
 @ApplicationScoped

@@ -1,9 +1,8 @@
 package io.paperpost.admin;
 
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** The operator's credentials for /api/v1/admin (HTTP basic auth). */
 @ConfigMapping(prefix = "paperpost.admin")

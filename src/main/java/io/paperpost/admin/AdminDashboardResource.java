@@ -1,22 +1,5 @@
 package io.paperpost.admin;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.eclipse.microprofile.context.ManagedExecutor;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestQuery;
-
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.StrandedSends;
 import io.paperpost.digest.DigestConfig;
@@ -25,11 +8,11 @@ import io.paperpost.digest.DigestService;
 import io.paperpost.digest.RunTrigger;
 import io.paperpost.digest.RunView;
 import io.paperpost.digest.SendingSwitch;
+import io.paperpost.mail.EmailAddresses;
 import io.paperpost.papers.ImportRunView;
 import io.paperpost.papers.ImportRuns;
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.SameOrigin;
-import io.paperpost.mail.EmailAddresses;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -44,6 +27,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The operator's dashboard at /admin (basic auth, role admin): runs with live progress, subscribers, imports,
@@ -60,7 +58,8 @@ public class AdminDashboardResource {
     @CheckedTemplate(basePath = "admin")
     static class Templates {
         static native TemplateInstance dashboard(boolean paused, List<RunView> runs, Map<String, Long> subscribers,
-                List<DayCount> subscriberHistory, List<ImportRunView> imports, String email, Optional<ReaderHistory> reader,
+                List<DayCount> subscriberHistory, List<ImportRunView> imports, String email,
+                Optional<ReaderHistory> reader,
                 String notice, List<StrandedSends.Stranded> stranded);
     }
 
@@ -69,7 +68,8 @@ public class AdminDashboardResource {
     }
 
     /** One reader and their deliveries, newest first. */
-    public record ReaderHistory(long id, String email, String status, String timeZone, int deliveryHour, String frequency,
+    public record ReaderHistory(long id, String email, String status, String timeZone, int deliveryHour,
+            String frequency,
             LocalDate lastDigestDate, List<DeliveryRow> deliveries) {
     }
 
@@ -156,7 +156,8 @@ public class AdminDashboardResource {
             counts.put(status.name(), 0L);
         }
         QuarkusTransaction.requiringNew().call(() -> Reader.getEntityManager()
-                .createQuery("select r.status, count(r) from Reader r group by r.status", Object[].class).getResultList())
+                .createQuery("select r.status, count(r) from Reader r group by r.status", Object[].class)
+                .getResultList())
                 .forEach(row -> counts.put(row[0].toString(), (Long) row[1]));
         return counts;
     }
@@ -168,7 +169,7 @@ public class AdminDashboardResource {
                 .createQuery("select r.confirmedAt, r.unsubscribedAt from Reader r"
                         + " where r.confirmedAt >= :since or r.unsubscribedAt >= :since", Object[].class)
                 .setParameter("since", since).getResultList().stream()
-                .map(row -> new Instant[] {(Instant) row[0], (Instant) row[1]}).toList());
+                .map(row -> new Instant[]{(Instant) row[0], (Instant) row[1]}).toList());
         List<DayCount> days = new ArrayList<>();
         for (int back = 0; back < HISTORY_DAYS; back++) {
             LocalDate day = today.minusDays(back);

@@ -1,9 +1,8 @@
 package io.paperpost.admin;
 
+import io.paperpost.site.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-
-import io.paperpost.site.InvalidInputException;
 
 /** Date parameters of the admin API. */
 final class AdminDates {

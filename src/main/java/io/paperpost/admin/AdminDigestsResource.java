@@ -1,10 +1,5 @@
 package io.paperpost.admin;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
-import org.jboss.resteasy.reactive.RestQuery;
-
 import io.paperpost.digest.DigestConfig;
 import io.paperpost.digest.DigestService;
 import io.paperpost.digest.DigestSummary;
@@ -14,6 +9,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** Runs a digest now, the same run the nightly job does. */
 @Path("/api/v1/admin/digests")

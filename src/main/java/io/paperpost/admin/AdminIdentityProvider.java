@@ -1,8 +1,5 @@
 package io.paperpost.admin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -13,6 +10,8 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 /** Checks HTTP basic credentials against the one operator account in config; grants the role {@code admin}. */
 @ApplicationScoped
@@ -30,7 +29,7 @@ public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordA
 
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
-                                              AuthenticationRequestContext context) {
+            AuthenticationRequestContext context) {
         String expected = config.password().orElse(null);
         boolean userMatches = constantTimeEquals(config.username(), request.getUsername());
         boolean passwordMatches = expected != null

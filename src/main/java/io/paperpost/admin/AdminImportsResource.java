@@ -1,8 +1,5 @@
 package io.paperpost.admin;
 
-import java.util.List;
-import java.util.Map;
-
 import io.paperpost.papers.DailyImport;
 import io.paperpost.papers.ImportRunView;
 import io.paperpost.papers.ImportRuns;
@@ -16,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 
 /** Paper imports for the admin: what ran and how it went, and a way to run the daily import now. */
 @Path("/api/v1/admin/imports")

@@ -1,14 +1,6 @@
 package io.paperpost.admin;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.Clock;
-import java.time.LocalDate;
-
-import org.jboss.resteasy.reactive.RestQuery;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.paperpost.papers.ImportReport;
 import io.paperpost.papers.JsonLinesPaperSource;
 import io.paperpost.papers.PaperImporter;
@@ -19,6 +11,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** Imports papers posted as JSON Lines in the sample format. */
 @Path("/api/v1/admin/papers")

@@ -1,13 +1,5 @@
 package io.paperpost.admin;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-
-import org.jboss.resteasy.reactive.RestQuery;
-
 import io.paperpost.digest.DigestPreview;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.ranking.ReaderProfile;
@@ -19,6 +11,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** What the ranker would pick for an ad-hoc profile: for tuning and support, nothing is stored or sent. */
 @Path("/api/v1/admin/preview")
@@ -47,7 +45,7 @@ public class AdminPreviewResource {
      */
     @GET
     public List<Pick> preview(@RestQuery String interests, @RestQuery List<String> topics, @RestQuery String authors,
-                              @RestQuery String date, @RestQuery String limit) {
+            @RestQuery String date, @RestQuery String limit) {
         Set<String> topicIds = Set.copyOf(catalog.requireKnown(split(topics)));
         List<String> followed = split(authors == null ? List.of() : List.of(authors));
         int max = DEFAULT_LIMIT;
@@ -62,9 +60,12 @@ public class AdminPreviewResource {
             }
         }
         LocalDate day = date == null || date.isBlank() ? null : AdminDates.parse("date", date);
-        ReaderProfile profile = new ReaderProfile(topicIds, interests, followed, ReaderProfile.DEFAULT_TREND_WEIGHT, Set.of());
+        ReaderProfile profile = new ReaderProfile(topicIds, interests, followed, ReaderProfile.DEFAULT_TREND_WEIGHT,
+                Set.of());
         List<Pick> picks = new ArrayList<>();
-        List<RankedPaper> ranked = day == null ? preview.firstEmail(profile, max) : preview.firstSeenOn(day, profile, max);
+        List<RankedPaper> ranked = day == null
+                ? preview.firstEmail(profile, max)
+                : preview.firstSeenOn(day, profile, max);
         for (RankedPaper p : ranked) {
             picks.add(new Pick(p.paper().id(), p.paper().title(), p.score(), p.reason(), p.kind()));
         }

@@ -1,10 +1,5 @@
 package io.paperpost.admin;
 
-import java.util.List;
-
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
-
 import io.paperpost.digest.DigestRuns;
 import io.paperpost.digest.RunView;
 import io.paperpost.site.InvalidInputException;
@@ -16,6 +11,9 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** Digest run records: recent runs, and one run with its live progress while it runs. */
 @Path("/api/v1/admin/runs")

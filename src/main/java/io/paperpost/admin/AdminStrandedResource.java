@@ -1,11 +1,5 @@
 package io.paperpost.admin;
 
-import java.util.Optional;
-
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestPath;
-
 import io.paperpost.delivery.DeliveryStatus;
 import io.paperpost.delivery.StrandedSends;
 import io.paperpost.digest.DigestService;
@@ -14,6 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * The dashboard's "send now" for an email a crash left SENDING ({@link StrandedSends}): the operator, who has checked

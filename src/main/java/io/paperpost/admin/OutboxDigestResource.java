@@ -1,19 +1,18 @@
 package io.paperpost.admin;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
-import io.paperpost.mail.MailConfig;
-import io.paperpost.mail.MailSender;
-import io.paperpost.mail.OutboxResource;
 import io.paperpost.digest.DigestConfig;
 import io.paperpost.digest.DigestService;
 import io.paperpost.digest.DigestSummary;
+import io.paperpost.mail.MailConfig;
+import io.paperpost.mail.MailSender;
+import io.paperpost.mail.OutboxResource;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.time.Clock;
+import java.time.LocalDate;
 
 /**
  * The dev outbox page's "send today's digest" button. It lives here, above digest, rather than beside the outbox

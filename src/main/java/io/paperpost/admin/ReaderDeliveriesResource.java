@@ -1,12 +1,5 @@
 package io.paperpost.admin;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
-
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.DeliveryStatus;
 import io.paperpost.site.InvalidInputException;
@@ -20,6 +13,11 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** For the admin: a reader's status (BOUNCED when suppressed by a hard bounce) and their delivery ledger rows. */
 @Path("/api/v1/admin/readers/{id}/deliveries")
@@ -38,7 +36,7 @@ public class ReaderDeliveriesResource {
 
     /** One ledger row. */
     public record Row(long id, LocalDate digestDate, DeliveryStatus status, int attempts, String messageId,
-                      Instant createdAt, Instant updatedAt, Instant sentAt, Instant nextAttemptAt, String lastError) {
+            Instant createdAt, Instant updatedAt, Instant sentAt, Instant nextAttemptAt, String lastError) {
     }
 
     @GET
@@ -51,6 +49,7 @@ public class ReaderDeliveriesResource {
                 .map(r -> r.status).orElseThrow(() -> new NotFoundException("no reader " + id)));
         return new ReaderDeliveries(id, status, ledger.forReader(id, rows).stream()
                 .map(d -> new Row(d.id, d.digestDate, d.status, d.attempts, d.messageId, d.createdAt, d.updatedAt,
-                        d.sentAt, d.nextAttemptAt, d.lastError)).toList());
+                        d.sentAt, d.nextAttemptAt, d.lastError))
+                .toList());
     }
 }

@@ -1,19 +1,17 @@
 package io.paperpost.admin;
 
+import io.paperpost.mail.MailConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-
-import io.paperpost.mail.MailConfig;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * SMTP reachable, at /q/health/ready: opens a connection to the configured server and reads its 220 greeting
@@ -42,7 +40,8 @@ public class SmtpHealthCheck implements HealthCheck {
                 // The greeting comes inside TLS; a completed TCP connection is what we can check cheaply.
                 return response.up().build();
             }
-            String greeting = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+            String greeting = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
             if (greeting != null && greeting.startsWith("220")) {
                 return response.up().build();

@@ -1,11 +1,10 @@
 package io.paperpost.delivery;
 
+import io.paperpost.subscription.ReaderDataPart;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
-import io.paperpost.subscription.ReaderDataPart;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** The ledger's part of "Download my data": every digest date of the reader and what happened to its email. */
 @ApplicationScoped
@@ -13,7 +12,7 @@ public class DeliveryHistory implements ReaderDataPart {
 
     /** One digest date: what happened to its email, and the papers it held. */
     public record SentEmail(LocalDate digestDate, String status, Instant sentAt, String messageId,
-                            List<String> paperIds) {
+            List<String> paperIds) {
     }
 
     @Override

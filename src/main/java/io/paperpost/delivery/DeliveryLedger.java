@@ -1,7 +1,15 @@
 package io.paperpost.delivery;
 
+import io.agroal.api.AgroalDataSource;
 import io.paperpost.mail.MailConfig;
 import io.paperpost.mail.MailSendException;
+import io.paperpost.storage.LineListConverter;
+import io.paperpost.subscription.Reader;
+import io.paperpost.subscription.ReaderStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,18 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jboss.logging.Logger;
-
-import io.agroal.api.AgroalDataSource;
-
-import io.paperpost.storage.LineListConverter;
-import io.paperpost.subscription.Reader;
-import io.paperpost.subscription.ReaderStatus;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 
 /**
  * Makes each reader's email for a digest date go out at most once, across reruns and instances: a send is
@@ -101,8 +98,8 @@ public class DeliveryLedger {
      */
     public Optional<Claim> claim(long readerId, LocalDate digestDate, ComposedEmail email) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> jdbc(connection ->
-                    claim(connection, readerId, digestDate, email)));
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> jdbc(connection -> claim(connection, readerId, digestDate, email)));
         } catch (AlreadyClaimed e) {
             // Another run or instance inserted the row between our read and our insert; the insert rolled back.
             return Optional.empty();
@@ -142,7 +139,7 @@ public class DeliveryLedger {
         }
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         if (id == null) {
-            try (PreparedStatement insert = connection.prepareStatement(CLAIM_INSERT, new String[] {"id"})) {
+            try (PreparedStatement insert = connection.prepareStatement(CLAIM_INSERT, new String[]{"id"})) {
                 insert.setLong(1, readerId);
                 insert.setObject(2, digestDate);
                 insert.setString(3, PAPER_IDS.convertToDatabaseColumn(email.paperIds()));
@@ -196,7 +193,7 @@ public class DeliveryLedger {
             return QuarkusTransaction.requiringNew().call(() -> jdbc(connection -> {
                 OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
                 try (PreparedStatement insert = connection.prepareStatement(NOTHING_NEW);
-                     PreparedStatement reader = connection.prepareStatement(ADVANCE_DATE)) {
+                        PreparedStatement reader = connection.prepareStatement(ADVANCE_DATE)) {
                     insert.setLong(1, readerId);
                     insert.setObject(2, digestDate);
                     insert.setLong(3, papersThrough);
@@ -258,8 +255,8 @@ public class DeliveryLedger {
     private void advance(Connection connection, List<Claim> sent) throws SQLException {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         try (PreparedStatement reader = connection.prepareStatement(ADVANCE_READER);
-             PreparedStatement dateOnly = connection.prepareStatement(ADVANCE_DATE);
-             PreparedStatement supersede = connection.prepareStatement(SUPERSEDE_RETRIES)) {
+                PreparedStatement dateOnly = connection.prepareStatement(ADVANCE_DATE);
+                PreparedStatement supersede = connection.prepareStatement(SUPERSEDE_RETRIES)) {
             boolean datesOnly = false;
             for (Claim claim : sent) {
                 if (claim.papersThrough() == null) {
@@ -351,7 +348,7 @@ public class DeliveryLedger {
     /** RETRYING emails whose next attempt has come, the longest-waiting first. */
     public List<DueRetry> dueRetries(Instant now, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>find(
-                        "status = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt, id", DeliveryStatus.RETRYING, now)
+                "status = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt, id", DeliveryStatus.RETRYING, now)
                 .page(0, limit).list().stream()
                 .map(d -> new DueRetry(d.id, d.readerId, d.digestDate)).toList());
     }

@@ -1,18 +1,17 @@
 package io.paperpost.delivery;
 
 import io.paperpost.mail.MailConfig;
+import io.paperpost.subscription.Reader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
-import io.paperpost.subscription.Reader;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /**
  * Emails a crash left SENDING: claimed, then the process died (or lost its database) around the send, so nobody here
@@ -48,13 +47,15 @@ public class StrandedSends {
     public List<Stranded> list(int limit) {
         Instant before = clock.instant().minus(settled());
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                        "select d.id, d.readerId, r.email, d.digestDate, d.attempts, d.updatedAt from Delivery d"
-                                + " join Reader r on r.id = d.readerId where d.status = :sending and d.updatedAt < :before"
-                                + " order by d.updatedAt, d.id", Object[].class)
+                "select d.id, d.readerId, r.email, d.digestDate, d.attempts, d.updatedAt from Delivery d"
+                        + " join Reader r on r.id = d.readerId where d.status = :sending and d.updatedAt < :before"
+                        + " order by d.updatedAt, d.id",
+                Object[].class)
                 .setParameter("sending", DeliveryStatus.SENDING).setParameter("before", before)
                 .setMaxResults(limit).getResultList().stream()
                 .map(row -> new Stranded((Long) row[0], (Long) row[1], (String) row[2], (LocalDate) row[3],
-                        (Integer) row[4], (Instant) row[5])).toList());
+                        (Integer) row[4], (Instant) row[5]))
+                .toList());
     }
 
     /**
@@ -70,7 +71,7 @@ public class StrandedSends {
                 return Optional.empty();
             }
             int released = entityManager.createQuery("update Delivery d set d.status = :pending, d.updatedAt = :now"
-                            + " where d.id = :id and d.status = :sending and d.updatedAt < :before")
+                    + " where d.id = :id and d.status = :sending and d.updatedAt < :before")
                     .setParameter("pending", DeliveryStatus.PENDING).setParameter("now", now)
                     .setParameter("id", deliveryId).setParameter("sending", DeliveryStatus.SENDING)
                     .setParameter("before", now.minus(settled())).executeUpdate();

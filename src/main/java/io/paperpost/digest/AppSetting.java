@@ -1,12 +1,11 @@
 package io.paperpost.digest;
 
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** An operator switch shared by all instances; see V63__app_setting.sql. */
 @Entity

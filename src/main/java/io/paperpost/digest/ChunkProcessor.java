@@ -1,20 +1,18 @@
 package io.paperpost.digest;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-
 import io.paperpost.delivery.Claim;
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.feedback.FeedbackService;
 import io.paperpost.subscription.Reader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Works a run's chunks: pages through a chunk's due readers, sends each one's email ({@link ReaderPipeline}),
@@ -62,7 +60,8 @@ class ChunkProcessor {
             RunPapers papers = inputs.papersOfRun(chunk.runId);
             // Loading and indexing the papers (the first chunk of a run on this instance) may take a while.
             if (!chunks.renew(chunk.id, position, progress)) {
-                LOG.warnf("Digest run %d: chunk %d was taken over by another instance; leaving it", chunk.runId, chunk.id);
+                LOG.warnf("Digest run %d: chunk %d was taken over by another instance; leaving it", chunk.runId,
+                        chunk.id);
                 return;
             }
             long intervalNanos = config.progressInterval().toNanos();

@@ -1,8 +1,5 @@
 package io.paperpost.digest;
 
-import java.time.Instant;
-import java.time.LocalDate;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -13,13 +10,17 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /** A share of a digest run's readers that one instance claims and works; see V62__digest_chunk.sql. */
 @Entity
 @Table(name = "digest_chunk")
 public class DigestChunk extends PanacheEntityBase {
 
-    public enum Status { OPEN, RUNNING, DONE }
+    public enum Status {
+        OPEN, RUNNING, DONE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,16 +1,15 @@
 package io.paperpost.digest;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /**
  * The work table of digest runs: chunks are claimed with a lease by a conditional UPDATE (portable between H2
@@ -62,7 +61,8 @@ public class DigestChunks {
             Instant now = clock.instant();
             List<Long> candidates = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
                     "select c.id from DigestChunk c where (c.status = :open or (c.status = :running and c.leaseUntil < :now))"
-                            + " and (:run < 0 or c.runId = :run) order by c.id", Long.class)
+                            + " and (:run < 0 or c.runId = :run) order by c.id",
+                    Long.class)
                     .setParameter("open", DigestChunk.Status.OPEN).setParameter("running", DigestChunk.Status.RUNNING)
                     .setParameter("now", now).setParameter("run", runId == null ? -1L : runId)
                     .setMaxResults(5).getResultList());
@@ -74,11 +74,13 @@ public class DigestChunks {
                         "update DigestChunk c set c.status = :running, c.owner = :owner, c.leaseUntil = :lease,"
                                 + " c.attempts = c.attempts + 1 where c.id = :id"
                                 + " and (c.status = :open or (c.status = :running and c.leaseUntil < :now))")
-                        .setParameter("running", DigestChunk.Status.RUNNING).setParameter("open", DigestChunk.Status.OPEN)
+                        .setParameter("running", DigestChunk.Status.RUNNING)
+                        .setParameter("open", DigestChunk.Status.OPEN)
                         .setParameter("owner", owner()).setParameter("lease", now.plus(config.chunkLease()))
                         .setParameter("id", id).setParameter("now", now).executeUpdate());
                 if (updated == 1) {
-                    return Optional.of(QuarkusTransaction.requiringNew().call(() -> DigestChunk.<DigestChunk>findById(id)));
+                    return Optional
+                            .of(QuarkusTransaction.requiringNew().call(() -> DigestChunk.<DigestChunk>findById(id)));
                 }
             }
         }

@@ -1,23 +1,12 @@
 package io.paperpost.digest;
 
-import java.io.UnsupportedEncodingException;
-import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
-
-import io.paperpost.mail.MailBodies;
-import io.paperpost.mail.MailConfig;
 import io.paperpost.feedback.Feedback;
 import io.paperpost.feedback.FeedbackLinks;
+import io.paperpost.mail.MailBodies;
+import io.paperpost.mail.MailConfig;
 import io.paperpost.mail.OutgoingMail;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.RankedPaper;
@@ -33,6 +22,15 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeUtility;
+import java.io.UnsupportedEncodingException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** Turns a reader's picks into the digest email: subject, both bodies, and the list headers. */
 @ApplicationScoped
@@ -53,7 +51,8 @@ public class DigestComposer {
      * identity and let a run's papers go when the run is over.
      */
     private final LoadingCache<Paper, PaperText> paperTexts = CacheBuilder.newBuilder().weakKeys()
-            .build(CacheLoader.from(paper -> new PaperText(Links.paper(paper.id, paper.title), authors(paper), teaser(paper.summary))));
+            .build(CacheLoader.from(
+                    paper -> new PaperText(Links.paper(paper.id, paper.title), authors(paper), teaser(paper.summary))));
 
     private record PaperText(String url, String authors, String teaser) {
     }
@@ -75,7 +74,7 @@ public class DigestComposer {
      * @param papers the stored papers of the picks, by id, for links and details the ranker does not carry
      */
     public OutgoingMail compose(Reader reader, LocalDate date, List<RankedPaper> picks, boolean trending,
-                                Map<String, Paper> papers) {
+            Map<String, Paper> papers) {
         List<DigestMail.Item> items = new ArrayList<>();
         for (RankedPaper pick : picks) {
             Paper paper = papers.get(pick.paper().id());
@@ -88,7 +87,8 @@ public class DigestComposer {
         String unsubscribeToken = tokens.issue(TokenPurpose.UNSUBSCRIBE, reader.id);
         String unsubscribeUrl = links.unsubscribe(unsubscribeToken);
         String subject = subject(reader, items.size(), date, trending);
-        DigestMail mail = new DigestMail(site.name(), subject, preheader(items, trending), DAY_LABEL.format(date), trending,
+        DigestMail mail = new DigestMail(site.name(), subject, preheader(items, trending), DAY_LABEL.format(date),
+                trending,
                 items, links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)), unsubscribeUrl, links.home(),
                 site.contactLine(), "You receive this because you subscribed to " + site.name() + " with "
                         + reader.email + " and confirmed your address.");
@@ -102,7 +102,8 @@ public class DigestComposer {
             html = bodies.html();
         }
         String messageId = "digest-" + reader.id + "-" + date + "@" + host();
-        return new OutgoingMail(reader.email, subject, text, html, messageId, headers(reader, date, unsubscribeUrl, unsubscribeToken));
+        return new OutgoingMail(reader.email, subject, text, html, messageId,
+                headers(reader, date, unsubscribeUrl, unsubscribeToken));
     }
 
     /**
@@ -115,12 +116,14 @@ public class DigestComposer {
         headers.put("List-Id", encodedPhrase(site.name() + " daily digest") + " <daily." + host() + ">");
         String unsubscribe = "<" + unsubscribeUrl + ">";
         if (mailConfig.unsubscribeMailto().isPresent()) {
-            unsubscribe += ", <mailto:" + mailConfig.unsubscribeMailto().get() + "?subject=unsubscribe%20" + unsubscribeToken + ">";
+            unsubscribe += ", <mailto:" + mailConfig.unsubscribeMailto().get() + "?subject=unsubscribe%20"
+                    + unsubscribeToken + ">";
         }
         headers.put("List-Unsubscribe", unsubscribe);
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        headers.put("Feedback-ID", "digest-" + COMPACT_DATE.format(date) + ":" + reader.frequency.name().toLowerCase(Locale.ROOT)
-                + ":paperpost:" + mailConfig.feedbackSenderId());
+        headers.put("Feedback-ID",
+                "digest-" + COMPACT_DATE.format(date) + ":" + reader.frequency.name().toLowerCase(Locale.ROOT)
+                        + ":paperpost:" + mailConfig.feedbackSenderId());
         return headers;
     }
 
@@ -165,7 +168,8 @@ public class DigestComposer {
 
     static String authors(Paper paper) {
         if (!paper.authors.isEmpty()) {
-            return paper.authors.size() <= 3 ? String.join(", ", paper.authors)
+            return paper.authors.size() <= 3
+                    ? String.join(", ", paper.authors)
                     : String.join(", ", paper.authors.subList(0, 3)) + " et al.";
         }
         if (paper.organization != null) {

@@ -1,10 +1,9 @@
 package io.paperpost.digest;
 
-import java.time.Duration;
-import java.time.ZoneId;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
 
 /** Digest runs: when they fire and how they page through readers. */
 @ConfigMapping(prefix = "paperpost.digest")

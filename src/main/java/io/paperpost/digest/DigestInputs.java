@@ -1,16 +1,5 @@
 package io.paperpost.digest;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
-
-import org.hibernate.jpa.AvailableHints;
-import org.jboss.logging.Logger;
-
 import io.paperpost.feedback.FeedbackService;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.CandidatePaper;
@@ -22,6 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.hibernate.jpa.AvailableHints;
+import org.jboss.logging.Logger;
 
 /**
  * What a digest email is made from, for the runs and the previews alike: which readers are due ({@link DueRule}
@@ -63,16 +61,17 @@ public class DigestInputs {
     }
 
     private <T> List<T> due(Slice slice, String select, Class<T> type, long afterId, long lastId, int limit) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                dueQuery(slice, select, type, afterId, lastId).setMaxResults(limit).getResultList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> dueQuery(slice, select, type, afterId, lastId).setMaxResults(limit).getResultList());
     }
 
     private <T> TypedQuery<T> dueQuery(Slice slice, String select, Class<T> type, long afterId, long lastId) {
         DueRule.Condition condition = DueRule.condition(slice.date(), slice.hour(), slice.ignoreHour());
         TypedQuery<T> query = entityManager.createQuery(select + " from Reader r where r.status = :active"
-                        + (slice.zone() == null ? "" : " and r.timeZone = :zone") + " and " + condition.jpql()
-                        + " and r.id > :after and r.id <= :last order by r.id", type)
-                .setParameter("active", ReaderStatus.ACTIVE).setParameter("after", afterId).setParameter("last", lastId);
+                + (slice.zone() == null ? "" : " and r.timeZone = :zone") + " and " + condition.jpql()
+                + " and r.id > :after and r.id <= :last order by r.id", type)
+                .setParameter("active", ReaderStatus.ACTIVE).setParameter("after", afterId)
+                .setParameter("last", lastId);
         if (slice.zone() != null) {
             query.setParameter("zone", slice.zone());
         }

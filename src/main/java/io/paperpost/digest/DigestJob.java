@@ -1,10 +1,9 @@
 package io.paperpost.digest;
 
-import java.time.Clock;
-
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 
 /**
  * Fires the scheduled digest run on the operator's cron (default every 15 minutes): each run sends to the readers
@@ -18,8 +17,7 @@ public class DigestJob {
     @Inject
     Clock clock;
 
-    @Scheduled(identity = "digest", cron = "{paperpost.digest.cron}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "digest", cron = "{paperpost.digest.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
         digest.runDue(clock.instant(), RunTrigger.SCHEDULE);
     }

@@ -1,8 +1,5 @@
 package io.paperpost.digest;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +9,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The digest's Micrometer meters, scraped in Prometheus format at /q/metrics: emails by outcome, per-email stage
@@ -49,7 +48,8 @@ public class DigestMetrics {
 
     private Counter emails(String outcome) {
         return Counter.builder("paperpost.digest.emails").tag("outcome", outcome)
-                .description("Digest emails by outcome (skipped: due, but nothing new or already sent)").register(registry);
+                .description("Digest emails by outcome (skipped: due, but nothing new or already sent)")
+                .register(registry);
     }
 
     private Timer stage(String stage) {
@@ -85,7 +85,8 @@ public class DigestMetrics {
 
     private double queueDepth() {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                "select coalesce(sum(c.readers - c.counts.done), 0) from DigestChunk c where c.status <> :done", Number.class)
+                "select coalesce(sum(c.readers - c.counts.done), 0) from DigestChunk c where c.status <> :done",
+                Number.class)
                 .setParameter("done", DigestChunk.Status.DONE).getSingleResult().doubleValue());
     }
 }

@@ -1,11 +1,5 @@
 package io.paperpost.digest;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.Collection;
-import java.util.List;
-import java.util.Set;
-
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.RankedPaper;
@@ -15,6 +9,11 @@ import io.paperpost.subscription.Reader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Ranks stored papers outside a digest run: the preferences page's "your next email would contain" and the admin
@@ -40,7 +39,8 @@ public class DigestPreview {
         LocalDate today = LocalDate.now(clock.withZone(DigestInputs.zoneOrUtc(reader.timeZone)));
         Set<String> sent = ledger.recentlySent(List.of(reader.id), today).getOrDefault(reader.id, Set.of());
         ReaderProfile profile = inputs.profile(reader, topics, interests, sent);
-        return inputs.papersNow().windowFor(reader.papersThrough).map(index -> index.rank(profile, limit)).orElse(List.of());
+        return inputs.papersNow().windowFor(reader.papersThrough).map(index -> index.rank(profile, limit))
+                .orElse(List.of());
     }
 
     /** What a new reader's first email would hold if it were composed now: the admin preview. */

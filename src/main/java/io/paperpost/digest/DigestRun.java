@@ -1,8 +1,5 @@
 package io.paperpost.digest;
 
-import java.time.Instant;
-import java.time.LocalDate;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -13,6 +10,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /** The record of one digest run; see V60__digest_run.sql. */
 @Entity

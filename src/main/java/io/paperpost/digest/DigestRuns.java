@@ -1,16 +1,15 @@
 package io.paperpost.digest;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /**
  * Writes and reads the digest run records. A run's counters are the sums of its chunks' counters, which each
@@ -94,10 +93,11 @@ public class DigestRuns {
     }
 
     private void sumChunks(DigestRun run) {
-        Object[] sums = entityManager.createQuery("select coalesce(sum(c.counts.done), 0), coalesce(sum(c.counts.sent), 0),"
-                + " coalesce(sum(c.counts.retried), 0), coalesce(sum(c.counts.failed), 0),"
-                + " coalesce(sum(c.counts.suppressed), 0), coalesce(sum(c.counts.skipped), 0)"
-                + " from DigestChunk c where c.runId = :run", Object[].class)
+        Object[] sums = entityManager
+                .createQuery("select coalesce(sum(c.counts.done), 0), coalesce(sum(c.counts.sent), 0),"
+                        + " coalesce(sum(c.counts.retried), 0), coalesce(sum(c.counts.failed), 0),"
+                        + " coalesce(sum(c.counts.suppressed), 0), coalesce(sum(c.counts.skipped), 0)"
+                        + " from DigestChunk c where c.runId = :run", Object[].class)
                 .setParameter("run", run.id).getSingleResult();
         run.counts = new RunCounts(((Number) sums[0]).intValue(), ((Number) sums[1]).intValue(),
                 ((Number) sums[2]).intValue(), ((Number) sums[3]).intValue(), ((Number) sums[4]).intValue(),
@@ -107,8 +107,9 @@ public class DigestRuns {
     /** The most recent runs, newest first. */
     public List<RunView> recent(int limit) {
         Instant now = clock.instant();
-        return QuarkusTransaction.requiringNew().call(() -> DigestRun.<DigestRun>find("order by startedAt desc, id desc")
-                .page(0, limit).list().stream().map(run -> RunView.of(run, now)).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> DigestRun.<DigestRun>find("order by startedAt desc, id desc")
+                        .page(0, limit).list().stream().map(run -> RunView.of(run, now)).toList());
     }
 
     public Optional<RunView> find(long id) {

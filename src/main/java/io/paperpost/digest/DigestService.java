@@ -1,5 +1,16 @@
 package io.paperpost.digest;
 
+import io.paperpost.delivery.Claim;
+import io.paperpost.delivery.DeliveryLedger;
+import io.paperpost.delivery.DueRetry;
+import io.paperpost.feedback.FeedbackService;
+import io.paperpost.mail.MailSender;
+import io.paperpost.papers.PaperFeed;
+import io.paperpost.subscription.Reader;
+import io.paperpost.subscription.ReaderStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,21 +21,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
-
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
-
-import io.paperpost.delivery.Claim;
-import io.paperpost.delivery.DeliveryLedger;
-import io.paperpost.delivery.DueRetry;
-import io.paperpost.mail.MailSender;
-import io.paperpost.feedback.FeedbackService;
-import io.paperpost.papers.PaperFeed;
-import io.paperpost.subscription.Reader;
-import io.paperpost.subscription.ReaderStatus;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Starts, plans and finishes digest runs. A scheduled run (every few minutes) sends to each active reader whose
@@ -99,7 +97,8 @@ public class DigestService {
                 continue;
             }
             Slice today = Slice.at(reader.timeZone, now);
-            if (!retry.digestDate().isBefore(today.date()) || DueRule.isDue(reader, today.date(), today.hour(), false)) {
+            if (!retry.digestDate().isBefore(today.date())
+                    || DueRule.isDue(reader, today.date(), today.hour(), false)) {
                 continue;
             }
             Slice slice = Slice.everyZone(retry.digestDate());
@@ -133,8 +132,10 @@ public class DigestService {
             runs.finishIfDone(runId, chunks.unfinished(runId));
             workers.wake();
             RunView finished = workUntilFinished(runId);
-            LOG.infof("Digest run %d %s: %s (%s)", runId, finished.status(), finished.progressLine(), sender.describe());
-            metrics.run(trigger, java.time.Duration.ofMillis(finished.durationMs() == null ? 0 : finished.durationMs()));
+            LOG.infof("Digest run %d %s: %s (%s)", runId, finished.status(), finished.progressLine(),
+                    sender.describe());
+            metrics.run(trigger,
+                    java.time.Duration.ofMillis(finished.durationMs() == null ? 0 : finished.durationMs()));
             return new DigestSummary(runId, date, finished.readersDue(), finished.counts(),
                     finished.durationMs() == null ? 0 : finished.durationMs());
         } catch (RuntimeException e) {
@@ -177,7 +178,7 @@ public class DigestService {
             long lastId = 0;
             int readers = 0;
             try (Stream<Long> ids = inputs.streamDueIds(slice)) {
-                for (Iterator<Long> it = ids.iterator(); it.hasNext(); ) {
+                for (Iterator<Long> it = ids.iterator(); it.hasNext();) {
                     lastId = it.next();
                     if (++readers == config.chunkSize()) {
                         found.add(new Range(afterId, lastId, readers));

@@ -1,8 +1,7 @@
 package io.paperpost.digest;
 
-import java.time.LocalDate;
-
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.LocalDate;
 
 /**
  * What one digest run did.

@@ -1,13 +1,12 @@
 package io.paperpost.digest;
 
+import io.paperpost.subscription.DigestFrequency;
+import io.paperpost.subscription.Reader;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.paperpost.subscription.DigestFrequency;
-import io.paperpost.subscription.Reader;
 
 /**
  * When a reader is owed an email, given their local date and hour. The rule, in the reader's own zone:

@@ -1,19 +1,17 @@
 package io.paperpost.digest;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
 import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
-
 import io.paperpost.papers.Paper;
 import io.paperpost.papers.PaperFeed;
 import io.paperpost.ranking.Ranker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Loads the {@link RunPapers} snapshots: one per digest run, taken when the run started, so every chunk of a run

@@ -1,25 +1,23 @@
 package io.paperpost.digest;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
-import org.jboss.logging.Logger;
-
 import io.paperpost.delivery.Claim;
 import io.paperpost.delivery.ComposedEmail;
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.DeliveryStatus;
+import io.paperpost.feedback.FeedbackService;
 import io.paperpost.mail.MailSendException;
 import io.paperpost.mail.MailSender;
 import io.paperpost.mail.OutgoingMail;
-import io.paperpost.feedback.FeedbackService;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.ranking.ReaderProfile;
 import io.paperpost.subscription.Reader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * One reader's email in a run: rank, claim, compose, send, mark. Each step that writes has its own short
@@ -82,7 +80,8 @@ class ReaderPipeline {
             LOG.warnf("Digest %s for reader %d not sent: %s", date, reader.id, e.getMessage());
             // Not delivered in this run: RETRYING (tried again once due) or FAILED count as failed here.
             DeliveryStatus status = ledger.markFailed(deliveryId, e);
-            record(progress, status == DeliveryStatus.SUPPRESSED ? RunProgress.Outcome.SUPPRESSED
+            record(progress, status == DeliveryStatus.SUPPRESSED
+                    ? RunProgress.Outcome.SUPPRESSED
                     : RunProgress.Outcome.FAILED, retry);
             return Optional.empty();
         } catch (RuntimeException e) {

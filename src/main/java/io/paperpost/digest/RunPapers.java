@@ -1,14 +1,13 @@
 package io.paperpost.digest;
 
+import io.paperpost.papers.Paper;
+import io.paperpost.ranking.Ranker;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.paperpost.papers.Paper;
-import io.paperpost.ranking.Ranker;
 
 /**
  * The papers the emails of one snapshot may hold, and which of them a reader's next email ranks. The rule: the
@@ -71,7 +70,8 @@ final class RunPapers {
         Instant since = start.firstEmail() ? firstEmailSince : catchUpSince;
         List<Paper> window = papers.stream()
                 .filter(p -> p.availableSeq > start.afterBatch() && !p.availableAt.isBefore(since)).toList();
-        return window.isEmpty() ? Optional.empty()
+        return window.isEmpty()
+                ? Optional.empty()
                 : Optional.of(ranker.index(window.stream().map(DigestInputs::candidate).toList()));
     }
 }

@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The counters of a chunk being worked. */
 final class RunProgress {
 
-    enum Outcome { SENT, SKIPPED, FAILED, SUPPRESSED }
+    enum Outcome {
+        SENT, SKIPPED, FAILED, SUPPRESSED
+    }
 
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger retried = new AtomicInteger();

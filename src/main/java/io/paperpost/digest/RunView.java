@@ -1,10 +1,9 @@
 package io.paperpost.digest;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
  * A digest run as the admin API and dashboard show it, with live figures for a running one.
@@ -18,7 +17,8 @@ public record RunView(long id, RunTrigger trigger, LocalDate digestDate, RunStat
 
     static RunView of(DigestRun run, Instant now) {
         RunCounts counts = run.counts;
-        int percent = run.readersDue == 0 ? (run.status == RunStatus.RUNNING ? 0 : 100)
+        int percent = run.readersDue == 0
+                ? (run.status == RunStatus.RUNNING ? 0 : 100)
                 : (int) Math.min(100, counts.done() * 100L / run.readersDue);
         double rate;
         Long eta = null;

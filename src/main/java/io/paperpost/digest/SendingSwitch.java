@@ -1,10 +1,9 @@
 package io.paperpost.digest;
 
-import java.time.Clock;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 
 /**
  * "Pause all sending", stored in the database so every instance obeys it: while paused, runs send nothing

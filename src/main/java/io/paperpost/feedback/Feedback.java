@@ -1,12 +1,11 @@
 package io.paperpost.feedback;
 
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** A reader's latest rating of a paper: +1 liked, -1 disliked. */
 @Entity

@@ -1,10 +1,9 @@
 package io.paperpost.feedback;
 
-import java.time.Instant;
-import java.util.List;
-
 import io.paperpost.subscription.ReaderDataPart;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
 
 /** The ratings' part of "Download my data". */
 @ApplicationScoped

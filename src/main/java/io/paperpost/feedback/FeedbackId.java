@@ -1,10 +1,9 @@
 package io.paperpost.feedback;
 
-import java.io.Serializable;
-import java.util.Objects;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.io.Serializable;
+import java.util.Objects;
 
 /** The key of a {@link Feedback} row: one rating per reader and paper. */
 @Embeddable

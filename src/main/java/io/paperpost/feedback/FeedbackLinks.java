@@ -1,14 +1,13 @@
 package io.paperpost.feedback;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import io.paperpost.site.InvalidLinkException;
 import io.paperpost.site.Links;
 import io.paperpost.subscription.ReaderTokens;
 import io.paperpost.subscription.TokenPurpose;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * The signed 👍 / 👎 links of a paper. The token's subject is the paper id in base64url (paper ids such as

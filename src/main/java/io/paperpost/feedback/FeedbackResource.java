@@ -1,7 +1,5 @@
 package io.paperpost.feedback;
 
-import org.jboss.resteasy.reactive.RestPath;
-
 import io.paperpost.site.Links;
 import io.paperpost.site.SiteConfig;
 import io.paperpost.subscription.ReaderTokens;
@@ -13,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestPath;
 
 /** The 👍 / 👎 links of the digest: opening one records the rating and offers to undo it. */
 @Path("/feedback/{token}")
@@ -22,7 +21,7 @@ public class FeedbackResource {
     @CheckedTemplate(basePath = "feedback")
     static class Templates {
         static native TemplateInstance thanks(String siteName, String paperTitle, boolean liked, String undoUrl,
-                                              String preferencesUrl);
+                String preferencesUrl);
     }
 
     @Inject

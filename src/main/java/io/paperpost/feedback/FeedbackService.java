@@ -1,16 +1,5 @@
 package io.paperpost.feedback;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.jboss.logging.Logger;
-
 import io.paperpost.papers.Paper;
 import io.paperpost.site.InvalidLinkException;
 import io.paperpost.subscription.Reader;
@@ -19,6 +8,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /** Records readers' ratings of papers and hands them to the ranker. Owns its transactions. */
 @ApplicationScoped
@@ -97,7 +95,8 @@ public class FeedbackService {
         }
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> Feedback.getEntityManager()
                 .createQuery("select f.id.readerId, f.rating, p.title, p.summary from Feedback f, Paper p "
-                        + "where p.id = f.id.paperId and f.id.readerId in :readers order by f.updatedAt desc", Object[].class)
+                        + "where p.id = f.id.paperId and f.id.readerId in :readers order by f.updatedAt desc",
+                        Object[].class)
                 .setParameter("readers", readerIds)
                 .getResultList());
         Map<Long, List<String>> liked = new HashMap<>();

@@ -1,12 +1,11 @@
 package io.paperpost.mail;
 
-import java.net.IDN;
-import java.text.Normalizer;
-import java.util.Locale;
-
 import io.paperpost.site.InvalidInputException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.net.IDN;
+import java.text.Normalizer;
+import java.util.Locale;
 
 /**
  * Strict validation and normalization of the addresses readers type, and the one key that says which mailbox an

@@ -1,9 +1,8 @@
 package io.paperpost.mail;
 
-import java.util.function.Supplier;
-
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
+import java.util.function.Supplier;
 
 /**
  * The two parts of an email rendered from one checked template that has an {@code .html} and a {@code .txt}
@@ -15,7 +14,8 @@ public record MailBodies(String text, String html) {
 
     public static MailBodies render(Supplier<TemplateInstance> template) {
         String text = renderText(template.get());
-        String html = template.get().setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(Variant.TEXT_HTML)).render();
+        String html = template.get()
+                .setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(Variant.TEXT_HTML)).render();
         return new MailBodies(text, html);
     }
 

@@ -1,11 +1,10 @@
 package io.paperpost.mail;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** How PaperPost sends email. */
 @ConfigMapping(prefix = "paperpost.mail")

@@ -1,10 +1,5 @@
 package io.paperpost.mail;
 
-import java.io.UnsupportedEncodingException;
-import java.time.Clock;
-
-import org.jboss.logging.Logger;
-
 import io.paperpost.site.SiteConfig;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +8,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import org.jboss.logging.Logger;
 
 /** Chooses how mail leaves: SMTP when a host is configured, else the local outbox. */
 @ApplicationScoped

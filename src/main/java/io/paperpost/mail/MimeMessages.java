@@ -1,19 +1,18 @@
 package io.paperpost.mail;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Date;
-import java.util.Map;
-
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
 
 /** Builds the MIME form of an {@link OutgoingMail}: UTF-8, multipart/alternative when there is HTML. */
 public final class MimeMessages {
@@ -34,7 +33,7 @@ public final class MimeMessages {
      * write: its own encoders go byte by byte through several streams, which made them most of a send's CPU.
      * Base64 also keeps long lines and non-ASCII (emoji, accents) safe on any server.
      */
-    private static final Base64.Encoder BODY = Base64.getMimeEncoder(76, new byte[] {'\r', '\n'});
+    private static final Base64.Encoder BODY = Base64.getMimeEncoder(76, new byte[]{'\r', '\n'});
 
     private static byte[] encodedBody(String text) {
         return BODY.encode(text.getBytes(StandardCharsets.UTF_8));
@@ -47,7 +46,8 @@ public final class MimeMessages {
         return new MimeBodyPart(headers, encodedBody(text));
     }
 
-    public static MimeMessage build(Session session, InternetAddress from, OutgoingMail mail) throws MessagingException {
+    public static MimeMessage build(Session session, InternetAddress from, OutgoingMail mail)
+            throws MessagingException {
         StableIdMessage message = new StableIdMessage(session, mail.messageId());
         message.setFrom(from);
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(EmailAddresses.toAscii(mail.to()), true));

@@ -1,11 +1,10 @@
 package io.paperpost.mail;
 
-import java.io.IOException;
-
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import java.io.IOException;
 
 /** Finds the parts of a received or stored email. */
 public final class MimeParts {

@@ -1,5 +1,9 @@
 package io.paperpost.mail;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,18 +20,14 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-
 /**
  * Writes every email as an .eml file instead of sending it: what a developer or a trial install uses when
  * no SMTP server is configured. The files open in any mail program, and /dev/outbox shows them.
  */
 public class OutboxMailSender implements MailSender {
 
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+            .withZone(ZoneOffset.UTC);
 
     private final Path directory;
     private final InternetAddress from;
@@ -47,7 +47,8 @@ public class OutboxMailSender implements MailSender {
             MimeMessage message = MimeMessages.build(session, from, mail);
             Files.createDirectories(directory);
             String recipient = mail.to().replaceAll("[^A-Za-z0-9@._-]", "_");
-            String name = FILE_TIME.format(clock.instant()) + "-" + sequence.incrementAndGet() + "-" + recipient + ".eml";
+            String name = FILE_TIME.format(clock.instant()) + "-" + sequence.incrementAndGet() + "-" + recipient
+                    + ".eml";
             Path temporary = directory.resolve(name + ".part");
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 message.writeTo(out);
@@ -55,9 +56,11 @@ public class OutboxMailSender implements MailSender {
             // Renamed whole, so the outbox page never shows half a file.
             Files.move(temporary, directory.resolve(name));
         } catch (MessagingException e) {
-            throw new MailSendException("cannot build the message: " + e.getMessage(), MailSendException.Kind.MESSAGE_REJECTED, e);
+            throw new MailSendException("cannot build the message: " + e.getMessage(),
+                    MailSendException.Kind.MESSAGE_REJECTED, e);
         } catch (IOException e) {
-            throw new MailSendException("cannot write to the outbox " + directory + ": " + e.getMessage(), MailSendException.Kind.TEMPORARY, e);
+            throw new MailSendException("cannot write to the outbox " + directory + ": " + e.getMessage(),
+                    MailSendException.Kind.TEMPORARY, e);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param headers   extra headers such as List-Unsubscribe
  */
 public record OutgoingMail(String to, String subject, String text, String html, String messageId,
-                           Map<String, String> headers) {
+        Map<String, String> headers) {
 
     public OutgoingMail {
         headers = headers == null ? Map.of() : Map.copyOf(headers);

@@ -1,26 +1,22 @@
 package io.paperpost.mail;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.LinkedBlockingDeque;
-
-import javax.net.SocketFactory;
-import javax.net.ssl.SSLSocketFactory;
-
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.jboss.logging.Logger;
-
 import com.google.common.util.concurrent.RateLimiter;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.LinkedBlockingDeque;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.jboss.logging.Logger;
 
 /**
  * Sends over SMTP with Jakarta Mail (Eclipse Angus) through a small pool of connections that stay open and are
@@ -89,7 +85,8 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
             message = MimeMessages.build(session, from, mail);
         } catch (MessagingException | RuntimeException e) {
             // E.g. an address no server can take (a non-ASCII local part): retrying cannot help.
-            throw new MailSendException("cannot build the message: " + e.getMessage(), MailSendException.Kind.MESSAGE_REJECTED, e);
+            throw new MailSendException("cannot build the message: " + e.getMessage(),
+                    MailSendException.Kind.MESSAGE_REJECTED, e);
         }
         if (rateLimiter != null) {
             rateLimiter.acquire();
@@ -99,7 +96,8 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
             connection = idle.takeFirst();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MailSendException("interrupted while waiting for an SMTP connection", MailSendException.Kind.TEMPORARY, e);
+            throw new MailSendException("interrupted while waiting for an SMTP connection",
+                    MailSendException.Kind.TEMPORARY, e);
         }
         try {
             connection.send(message);
@@ -112,7 +110,9 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
     static MailSendException classify(SendFailedException e) {
         int code = -1;
         boolean onRecipient = false;
-        for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
+        for (Exception next = e; next != null; next = next instanceof MessagingException m
+                ? m.getNextException()
+                : null) {
             if (next instanceof SMTPAddressFailedException address) {
                 code = address.getReturnCode();
                 onRecipient = true;
@@ -124,7 +124,8 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
         }
         if (code >= 500) {
             return new MailSendException("refused by the SMTP server (" + code + "): " + e.getMessage(),
-                    onRecipient ? MailSendException.Kind.RECIPIENT_REJECTED : MailSendException.Kind.MESSAGE_REJECTED, e);
+                    onRecipient ? MailSendException.Kind.RECIPIENT_REJECTED : MailSendException.Kind.MESSAGE_REJECTED,
+                    e);
         }
         return new MailSendException("deferred by the SMTP server (" + code + "): " + e.getMessage(),
                 MailSendException.Kind.TEMPORARY, e);
@@ -133,7 +134,8 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
     @Override
     public String describe() {
         return "SMTP " + config.host().orElse("?") + ":" + config.port() + " (" + config.tls().name().toLowerCase()
-                + ", " + all.size() + " connections" + (rateLimiter == null ? ")" : ", at most " + rateLimiter.getRate() + "/s)");
+                + ", " + all.size() + " connections"
+                + (rateLimiter == null ? ")" : ", at most " + rateLimiter.getRate() + "/s)");
     }
 
     @Override

@@ -1,19 +1,17 @@
 package io.paperpost.papers;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.jboss.logging.Logger;
-
 import io.paperpost.papers.arxiv.ArxivApiSource;
 import io.paperpost.papers.arxiv.ArxivRssSource;
 import io.paperpost.papers.huggingface.HuggingFaceDailyPapersSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
  * The imports: each source on its own schedule ({@link SourcesConfig}), and every enabled source in turn when the
@@ -44,26 +42,22 @@ public class DailyImport {
         }
     }
 
-    @Scheduled(identity = "import-huggingface", cron = "{paperpost.sources.huggingface.cron}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "import-huggingface", cron = "{paperpost.sources.huggingface.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void huggingFace() {
         scheduled(HuggingFaceDailyPapersSource.NAME);
     }
 
-    @Scheduled(identity = "import-arxiv-api", cron = "{paperpost.sources.arxiv.api.cron}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "import-arxiv-api", cron = "{paperpost.sources.arxiv.api.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void arxivApi() {
         scheduled(ArxivApiSource.NAME);
     }
 
-    @Scheduled(identity = "import-arxiv-rss", cron = "{paperpost.sources.arxiv.rss.cron}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "import-arxiv-rss", cron = "{paperpost.sources.arxiv.rss.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void arxivRss() {
         scheduled(ArxivRssSource.NAME);
     }
 
-    @Scheduled(identity = "import-file", cron = "{paperpost.sources.file.cron}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "import-file", cron = "{paperpost.sources.file.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void file() {
         scheduled(JsonLinesFileSource.NAME);
     }

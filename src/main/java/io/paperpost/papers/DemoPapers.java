@@ -1,19 +1,16 @@
 package io.paperpost.papers;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.Clock;
-import java.time.LocalDate;
-
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.jboss.logging.Logger;
 
 /** Loads the bundled sample papers into an empty database, so a new install has something to send. */
 @ApplicationScoped

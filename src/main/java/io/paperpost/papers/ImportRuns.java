@@ -1,5 +1,10 @@
 package io.paperpost.papers;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,12 +12,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** The record of import runs in table {@code import_run}; every method runs in its own transaction. */
 @ApplicationScoped
@@ -56,7 +55,7 @@ public class ImportRuns {
     /** The most recent runs, newest first. */
     public List<ImportRunView> recent(int limit) {
         return QuarkusTransaction.requiringNew().call(() -> ImportRun.<ImportRun>findAll(
-                        Sort.descending("startedAt").and("id", Sort.Direction.Descending))
+                Sort.descending("startedAt").and("id", Sort.Direction.Descending))
                 .page(Page.ofSize(limit)).list().stream().map(ImportRunView::of).toList());
     }
 
@@ -73,7 +72,7 @@ public class ImportRuns {
     /** When the last successful import of the source started, if there was one. */
     public Optional<Instant> lastSuccessfulStart(String source) {
         return QuarkusTransaction.requiringNew().call(() -> ImportRun.<ImportRun>find(
-                        "source = ?1 and status = ?2", Sort.descending("startedAt"), source, ImportRun.OK)
+                "source = ?1 and status = ?2", Sort.descending("startedAt"), source, ImportRun.OK)
                 .firstResultOptional().map(run -> run.startedAt));
     }
 

@@ -1,11 +1,10 @@
 package io.paperpost.papers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads and validates the fields of one JSON item; every failure is an {@link InvalidPaperException} whose
@@ -88,7 +87,8 @@ public final class JsonFields {
         }
         List<String> names = new ArrayList<>();
         for (JsonNode element : value) {
-            String name = element.isObject() ? element.path("name").asText(null)
+            String name = element.isObject()
+                    ? element.path("name").asText(null)
                     : element.isTextual() ? element.asText() : null;
             if (name == null || name.isBlank() || name.length() > NAME || name.contains("\n")) {
                 throw new InvalidPaperException("'" + field + "' holds an entry that is not a name");

@@ -1,12 +1,11 @@
 package io.paperpost.papers;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A JSON Lines file in the sample format, read from disk: offline imports and the benchmark. */
 public final class JsonLinesFileSource implements PaperSource {

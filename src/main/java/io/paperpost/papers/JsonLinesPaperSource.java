@@ -1,11 +1,5 @@
 package io.paperpost.papers;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
-
 import static io.paperpost.papers.JsonFields.count;
 import static io.paperpost.papers.JsonFields.date;
 import static io.paperpost.papers.JsonFields.names;
@@ -15,6 +9,11 @@ import static io.paperpost.papers.JsonFields.url;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Papers as JSON Lines in the sample format: one object per line with {@code key} (optional: derived from
@@ -97,7 +96,8 @@ public final class JsonLinesPaperSource implements PaperSource {
             }
         }
         return PaperRecord.builder(id, title).summary(summary).authors(names(node, "authors", 300))
-                .authorCount(count(node, "authorCount")).organization(text(node, "organization", JsonFields.ORGANIZATION, false))
+                .authorCount(count(node, "authorCount"))
+                .organization(text(node, "organization", JsonFields.ORGANIZATION, false))
                 .categories(names(node, "categories", 50)).publishedOn(date(node, "publishedAt"))
                 .upvotes(count(node, "upvotes")).codeUrl(url(node, "codeUrl")).version(version).build();
     }

@@ -106,7 +106,8 @@ final class MergePolicy {
         return values;
     }
 
-    private static <T> boolean setIfKnown(Paper paper, Function<Paper, T> getter, T value, BiConsumer<Paper, T> setter) {
+    private static <T> boolean setIfKnown(Paper paper, Function<Paper, T> getter, T value,
+            BiConsumer<Paper, T> setter) {
         return value != null && set(paper, getter, value, setter);
     }
 

@@ -1,5 +1,6 @@
 package io.paperpost.papers;
 
+import io.paperpost.storage.LineListConverter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,8 +15,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.paperpost.storage.LineListConverter;
-
 /**
  * The columns of {@code paper} that {@link PaperStore} reads and writes, each named once with how its value is
  * bound and read: the INSERT, the UPDATE and the lookup's column list are made from this table.
@@ -23,7 +22,9 @@ import io.paperpost.storage.LineListConverter;
 final class PaperColumns {
 
     /** When a column is written: with every change of the paper, or only when it is added (then kept). */
-    private enum Written { ALWAYS, ON_INSERT }
+    private enum Written {
+        ALWAYS, ON_INSERT
+    }
 
     @FunctionalInterface
     private interface Binder {
@@ -116,25 +117,25 @@ final class PaperColumns {
     }
 
     private static Column text(String name, Written written, Function<Paper, String> get,
-                               BiConsumer<Paper, String> set) {
+            BiConsumer<Paper, String> set) {
         return new Column(name, written, (s, i, p) -> s.setString(i, get.apply(p)),
                 set == null ? null : (r, i, p) -> set.accept(p, r.getString(i)));
     }
 
     private static Column integer(String name, Written written, Function<Paper, Integer> get,
-                                  BiConsumer<Paper, Integer> set) {
+            BiConsumer<Paper, Integer> set) {
         return new Column(name, written, nullable(get, Types.INTEGER, PreparedStatement::setInt),
                 set == null ? null : (r, i, p) -> set.accept(p, r.getObject(i, Integer.class)));
     }
 
     private static Column date(String name, Written written, Function<Paper, LocalDate> get,
-                               BiConsumer<Paper, LocalDate> set) {
+            BiConsumer<Paper, LocalDate> set) {
         return new Column(name, written, (s, i, p) -> s.setObject(i, get.apply(p), Types.DATE),
                 (r, i, p) -> set.accept(p, r.getObject(i, LocalDate.class)));
     }
 
     private static Column timestamp(String name, Written written, Function<Paper, Instant> get,
-                                    BiConsumer<Paper, Instant> set) {
+            BiConsumer<Paper, Instant> set) {
         Binder binder = nullable(get, Types.TIMESTAMP_WITH_TIMEZONE,
                 (s, i, v) -> s.setObject(i, v.atOffset(ZoneOffset.UTC)));
         Reader reader = set == null ? null : (r, i, p) -> {

@@ -1,16 +1,15 @@
 package io.paperpost.papers;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /**
  * When a paper becomes available to readers: the import batch that added it took the next number of the feed's
@@ -43,8 +42,8 @@ public class PaperFeed {
 
     /** The last committed batch: every paper of a batch up to it is visible now. */
     public long lastBatch() {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ((Number) entityManager.createNativeQuery(LAST).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager.createNativeQuery(LAST).getSingleResult()).longValue());
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.paperpost.papers;
 
+import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
@@ -12,13 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.jboss.logging.Logger;
-
-import io.agroal.api.AgroalDataSource;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Stores what a {@link PaperSource} reads: new papers are added, known ones merged (see {@link PaperMatcher}
@@ -219,7 +217,8 @@ public class PaperImporter {
             try {
                 return store(records);
             } catch (DuplicateKeyException e) {
-                LOG.warnf("Another writer added some of these papers meanwhile; retrying the batch: %s", e.getMessage());
+                LOG.warnf("Another writer added some of these papers meanwhile; retrying the batch: %s",
+                        e.getMessage());
                 return store(records);
             }
         }

@@ -14,9 +14,9 @@ import java.util.List;
  *                     when the source is an announcement feed; null otherwise
  */
 public record PaperRecord(String id, String title, String summary, List<String> authors, Integer authorCount,
-                          String organization, List<String> categories, LocalDate publishedOn, Integer upvotes,
-                          String codeUrl, Integer version, String announceType, String projectUrl,
-                          Integer githubStars, String aiSummary, List<String> keywords) {
+        String organization, List<String> categories, LocalDate publishedOn, Integer upvotes,
+        String codeUrl, Integer version, String announceType, String projectUrl,
+        Integer githubStars, String aiSummary, List<String> keywords) {
 
     public PaperRecord {
         authors = authors == null ? List.of() : List.copyOf(authors);
@@ -27,8 +27,8 @@ public record PaperRecord(String id, String title, String summary, List<String> 
 
     /** The sample format's fields only. */
     public PaperRecord(String id, String title, String summary, List<String> authors, Integer authorCount,
-                       String organization, List<String> categories, LocalDate publishedOn, Integer upvotes,
-                       String codeUrl) {
+            String organization, List<String> categories, LocalDate publishedOn, Integer upvotes,
+            String codeUrl) {
         this(id, title, summary, authors, authorCount, organization, categories, publishedOn, upvotes, codeUrl,
                 null, null, null, null, null, null);
     }
@@ -76,20 +76,62 @@ public record PaperRecord(String id, String title, String summary, List<String> 
             this.title = title;
         }
 
-        public Builder summary(String v) { summary = v; return this; }
-        public Builder authors(List<String> v) { authors = v; return this; }
-        public Builder authorCount(Integer v) { authorCount = v; return this; }
-        public Builder organization(String v) { organization = v; return this; }
-        public Builder categories(List<String> v) { categories = v; return this; }
-        public Builder publishedOn(LocalDate v) { publishedOn = v; return this; }
-        public Builder upvotes(Integer v) { upvotes = v; return this; }
-        public Builder codeUrl(String v) { codeUrl = v; return this; }
-        public Builder version(Integer v) { version = v; return this; }
-        public Builder announceType(String v) { announceType = v; return this; }
-        public Builder projectUrl(String v) { projectUrl = v; return this; }
-        public Builder githubStars(Integer v) { githubStars = v; return this; }
-        public Builder aiSummary(String v) { aiSummary = v; return this; }
-        public Builder keywords(List<String> v) { keywords = v; return this; }
+        public Builder summary(String v) {
+            summary = v;
+            return this;
+        }
+        public Builder authors(List<String> v) {
+            authors = v;
+            return this;
+        }
+        public Builder authorCount(Integer v) {
+            authorCount = v;
+            return this;
+        }
+        public Builder organization(String v) {
+            organization = v;
+            return this;
+        }
+        public Builder categories(List<String> v) {
+            categories = v;
+            return this;
+        }
+        public Builder publishedOn(LocalDate v) {
+            publishedOn = v;
+            return this;
+        }
+        public Builder upvotes(Integer v) {
+            upvotes = v;
+            return this;
+        }
+        public Builder codeUrl(String v) {
+            codeUrl = v;
+            return this;
+        }
+        public Builder version(Integer v) {
+            version = v;
+            return this;
+        }
+        public Builder announceType(String v) {
+            announceType = v;
+            return this;
+        }
+        public Builder projectUrl(String v) {
+            projectUrl = v;
+            return this;
+        }
+        public Builder githubStars(Integer v) {
+            githubStars = v;
+            return this;
+        }
+        public Builder aiSummary(String v) {
+            aiSummary = v;
+            return this;
+        }
+        public Builder keywords(List<String> v) {
+            keywords = v;
+            return this;
+        }
 
         public PaperRecord build() {
             return new PaperRecord(id, title, summary, authors, authorCount, organization, categories, publishedOn,

@@ -1,15 +1,6 @@
 package io.paperpost.papers;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.paperpost.papers.arxiv.ArxivApiSource;
 import io.paperpost.papers.arxiv.ArxivRssSource;
 import io.paperpost.papers.http.DatabaseValidatorStore;
@@ -20,6 +11,13 @@ import io.paperpost.papers.huggingface.HuggingFaceDailyPapersSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The sources enabled in {@link SourcesConfig}, made fresh for each daily import. */
 @ApplicationScoped
@@ -57,7 +55,8 @@ public class PaperSources {
                     arxiv.api().pageSize(), arxiv.api().maxResults(), this::arxivApiSince));
         }
         if (arxiv.rss().enabled()) {
-            sources.add(new ArxivRssSource(http, arxivSpacing, URI.create(arxiv.rss().url()), arxiv.rss().categories()));
+            sources.add(
+                    new ArxivRssSource(http, arxivSpacing, URI.create(arxiv.rss().url()), arxiv.rss().categories()));
         }
         SourcesConfig.HuggingFace hf = config.huggingface();
         if (hf.enabled()) {

@@ -1,11 +1,10 @@
 package io.paperpost.papers;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** Where the daily import reads papers, and how politely. Keys under {@code paperpost.sources}. */
 @ConfigMapping(prefix = "paperpost.sources")

@@ -1,7 +1,5 @@
 package io.paperpost.preferences;
 
-import org.jboss.resteasy.reactive.RestPath;
-
 import io.paperpost.site.Links;
 import io.paperpost.site.SiteConfig;
 import io.paperpost.subscription.EmailChanges;
@@ -15,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestPath;
 
 /** The link sent to a new address: clicking it moves the subscription there. */
 @Path("/email-change/{token}")
@@ -38,6 +37,7 @@ public class EmailChangeResource {
     @GET
     public TemplateInstance confirm(@RestPath String token) {
         Reader reader = emailChanges.confirm(token);
-        return Templates.emailChanged(site.name(), reader.email, links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)));
+        return Templates.emailChanged(site.name(), reader.email,
+                links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)));
     }
 }

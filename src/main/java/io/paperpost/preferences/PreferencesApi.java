@@ -1,13 +1,5 @@
 package io.paperpost.preferences;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.util.List;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestPath;
-
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.subscription.ClientAddress;
 import io.paperpost.subscription.DigestFrequency;
@@ -34,6 +26,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * The reader side of the JSON API, by signed token: preferences, change of address, export, erase, unsubscribe.
@@ -47,12 +45,13 @@ public class PreferencesApi {
 
     /** A reader's settings as stored. {@code trendPercent}: 0 = only personal relevance, 100 = only trend. */
     public record PreferencesView(String email, ReaderStatus status, List<String> topics, String interests,
-                                  List<String> authors, long trendPercent, boolean exploration, boolean onlyWhenMatches,
-                                  int papersPerEmail, DigestFrequency frequency, DayOfWeek weeklyDay,
-                                  LocalDate pausedUntil, int deliveryHour, String timeZone, MailFormat mailFormat) {
+            List<String> authors, long trendPercent, boolean exploration, boolean onlyWhenMatches,
+            int papersPerEmail, DigestFrequency frequency, DayOfWeek weeklyDay,
+            LocalDate pausedUntil, int deliveryHour, String timeZone, MailFormat mailFormat) {
 
         static PreferencesView of(Reader r) {
-            return new PreferencesView(r.email, r.status, List.copyOf(r.topics), r.interests, List.copyOf(r.followedAuthors),
+            return new PreferencesView(r.email, r.status, List.copyOf(r.topics), r.interests,
+                    List.copyOf(r.followedAuthors),
                     Math.round(r.trendWeight * 100), r.exploration, r.onlyWhenMatches, r.papersPerEmail, r.frequency,
                     r.weeklyDay, r.pausedUntil, r.deliveryHour, r.timeZone, r.mailFormat);
         }
@@ -63,9 +62,9 @@ public class PreferencesApi {
      * Numbers may be sent as numbers or strings.
      */
     public record PreferencesUpdate(List<String> topics, String interests, List<String> authors, String trendPercent,
-                                    Boolean exploration, Boolean onlyWhenMatches, String papersPerEmail,
-                                    String frequency, String weeklyDay, String pausedUntil, String deliveryHour,
-                                    String timeZone, String mailFormat) {
+            Boolean exploration, Boolean onlyWhenMatches, String papersPerEmail,
+            String frequency, String weeklyDay, String pausedUntil, String deliveryHour,
+            String timeZone, String mailFormat) {
     }
 
     public record EmailChangeRequest(String email) {

@@ -1,21 +1,20 @@
 package io.paperpost.preferences;
 
-import java.util.List;
-
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.Schedule;
 import io.paperpost.subscription.ScheduleText;
 import io.paperpost.subscription.TopicCatalog;
 import io.paperpost.subscription.TopicChoice;
+import java.util.List;
 
 /**
  * The preferences form's values as shown: the saved ones, or what the reader typed when a value was refused
  * (so nothing they entered is lost).
  */
 public record PreferencesForm(List<TopicChoice> topics, String interests, String authors, String trendPercent,
-                              boolean exploration, boolean onlyWhenMatches, String papersPerEmail, String frequency,
-                              String weeklyDay, String pausedUntil, String deliveryHour, String timeZone,
-                              String mailFormat, String scheduleText) {
+        boolean exploration, boolean onlyWhenMatches, String papersPerEmail, String frequency,
+        String weeklyDay, String pausedUntil, String deliveryHour, String timeZone,
+        String mailFormat, String scheduleText) {
 
     static PreferencesForm saved(Reader reader, TopicCatalog catalog) {
         Schedule schedule = Schedule.of(reader);
@@ -29,11 +28,12 @@ public record PreferencesForm(List<TopicChoice> topics, String interests, String
 
     /** What was posted, with the saved value wherever a field was not posted at all. */
     PreferencesForm overlay(List<TopicChoice> postedTopics, String postedInterests, String postedAuthors,
-                            String postedTrend, boolean postedExploration, boolean postedOnlyWhenMatches,
-                            String postedPapers, String postedFrequency, String postedDay, String postedPause,
-                            String postedHour, String postedZone, String postedFormat) {
+            String postedTrend, boolean postedExploration, boolean postedOnlyWhenMatches,
+            String postedPapers, String postedFrequency, String postedDay, String postedPause,
+            String postedHour, String postedZone, String postedFormat) {
         return new PreferencesForm(postedTopics, or(postedInterests, interests), or(postedAuthors, authors),
-                or(postedTrend, trendPercent), postedExploration, postedOnlyWhenMatches, or(postedPapers, papersPerEmail),
+                or(postedTrend, trendPercent), postedExploration, postedOnlyWhenMatches,
+                or(postedPapers, papersPerEmail),
                 or(postedFrequency, frequency), or(postedDay, weeklyDay), or(postedPause, pausedUntil),
                 or(postedHour, deliveryHour), or(postedZone, timeZone), or(postedFormat, mailFormat), scheduleText);
     }

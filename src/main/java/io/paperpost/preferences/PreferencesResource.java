@@ -1,18 +1,5 @@
 package io.paperpost.preferences;
 
-import java.time.DayOfWeek;
-import java.time.format.TextStyle;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.IntStream;
-
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
-
 import io.paperpost.digest.DigestPreview;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.site.ApiError;
@@ -27,8 +14,8 @@ import io.paperpost.subscription.PreferencesValidator;
 import io.paperpost.subscription.RankingSettings;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderExport;
-import io.paperpost.subscription.ReaderTokens;
 import io.paperpost.subscription.ReaderStatus;
+import io.paperpost.subscription.ReaderTokens;
 import io.paperpost.subscription.Schedule;
 import io.paperpost.subscription.SubscriptionService;
 import io.paperpost.subscription.TokenPurpose;
@@ -47,6 +34,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The preferences page every email links to; the signed link is the reader's only credential. Every form on
@@ -59,9 +57,9 @@ public class PreferencesResource {
     @CheckedTemplate(basePath = "preferences")
     static class Templates {
         static native TemplateInstance manage(String siteName, String email, boolean unsubscribed, PreferencesForm form,
-                                              String notice, String error, String errorField, List<PreviewItem> preview,
-                                              String formToken, String pagePath, List<String> zones,
-                                              List<String> hours, List<DayChoice> days);
+                String notice, String error, String errorField, List<PreviewItem> preview,
+                String formToken, String pagePath, List<String> zones,
+                List<String> hours, List<DayChoice> days);
 
         static native TemplateInstance erased(String siteName);
     }
@@ -110,12 +108,12 @@ public class PreferencesResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@RestPath String token, @RestForm List<String> topics, @RestForm String interests,
-                         @RestForm String authors, @RestForm String trendWeight, @RestForm String exploration,
-                         @RestForm String onlyWhenMatches, @RestForm String papersPerEmail, @RestForm String frequency,
-                         @RestForm String weeklyDay, @RestForm String pausedUntil, @RestForm String deliveryHour,
-                         @RestForm String timeZone, @RestForm String mailFormat,
-                         @RestForm(FormGuard.FIELD) String formToken, @RestHeader("Origin") String origin,
-                         @RestHeader("Host") String host) {
+            @RestForm String authors, @RestForm String trendWeight, @RestForm String exploration,
+            @RestForm String onlyWhenMatches, @RestForm String papersPerEmail, @RestForm String frequency,
+            @RestForm String weeklyDay, @RestForm String pausedUntil, @RestForm String deliveryHour,
+            @RestForm String timeZone, @RestForm String mailFormat,
+            @RestForm(FormGuard.FIELD) String formToken, @RestHeader("Origin") String origin,
+            @RestHeader("Host") String host) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
         List<String> chosen = topics == null ? List.of() : topics;
         PreferencesForm typed = PreferencesForm.saved(reader, catalog).overlay(TopicChoice.of(catalog, chosen),
@@ -146,15 +144,16 @@ public class PreferencesResource {
     @Path("/email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeEmail(@RestPath String token, @RestForm String email,
-                                @RestForm(FormGuard.FIELD) String formToken, @RestHeader("Origin") String origin,
-                                @RestHeader("Host") String host) {
+            @RestForm(FormGuard.FIELD) String formToken, @RestHeader("Origin") String origin,
+            @RestHeader("Host") String host) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
         PreferencesForm saved = PreferencesForm.saved(reader, catalog);
         try {
             forms.check(FORM, reader.id, formToken, origin, host, null);
             emailChanges.request(reader.id, email, ClientAddress.of(request));
         } catch (InvalidInputException e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(reader, saved, null, e.getMessage(), "newEmail")).build();
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(page(reader, saved, null, e.getMessage(), "newEmail")).build();
         } catch (RejectedRequestException e) {
             return Response.status(e.status()).entity(page(reader, saved, null, e.getMessage(), "newEmail")).build();
         }
@@ -178,8 +177,9 @@ public class PreferencesResource {
     @POST
     @Path("/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response delete(@RestPath String token, @RestForm String confirm, @RestForm(FormGuard.FIELD) String formToken,
-                           @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
+    public Response delete(@RestPath String token, @RestForm String confirm,
+            @RestForm(FormGuard.FIELD) String formToken,
+            @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
         try {
             forms.check(FORM, reader.id, formToken, origin, host, null);
@@ -188,8 +188,10 @@ public class PreferencesResource {
                     e.getMessage(), null)).build();
         }
         if (confirm == null) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(reader, PreferencesForm.saved(reader, catalog),
-                    null, "Tick the box to confirm that everything should be deleted.", "confirm")).build();
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(page(reader, PreferencesForm.saved(reader, catalog),
+                            null, "Tick the box to confirm that everything should be deleted.", "confirm"))
+                    .build();
         }
         subscriptions.erase(reader.id);
         return Response.ok(Templates.erased(site.name())).build();

@@ -1,9 +1,5 @@
 package io.paperpost.preferences;
 
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestPath;
-
 import io.paperpost.site.Links;
 import io.paperpost.site.SiteConfig;
 import io.paperpost.subscription.FormGuard;
@@ -21,6 +17,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * Unsubscribe links. GET only shows a button, because mail scanners open links; POST unsubscribes at once.
@@ -40,7 +39,7 @@ public class UnsubscribeResource {
     @CheckedTemplate(basePath = "preferences")
     static class Templates {
         static native TemplateInstance unsubscribe(String siteName, String email, boolean alreadyUnsubscribed,
-                                                   String pagePath, String formToken, String manageUrl, String notice);
+                String pagePath, String formToken, String manageUrl, String notice);
 
         static native TemplateInstance unsubscribed(String siteName, String email, String pagePath, String formToken);
     }
@@ -74,7 +73,7 @@ public class UnsubscribeResource {
     @Path("/pause")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance pauseInstead(@RestPath String token, @RestForm(FormGuard.FIELD) String formToken,
-                                         @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
+            @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
         Reader reader = checkedForm(token, formToken, origin, host);
         Reader paused = subscriptions.pauseUntil(reader.id, subscriptions.today(reader).plusDays(PAUSE_DAYS));
         return page(paused, token, "Paused: nothing arrives before " + paused.pausedUntil
@@ -85,7 +84,7 @@ public class UnsubscribeResource {
     @Path("/resubscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance resubscribe(@RestPath String token, @RestForm(FormGuard.FIELD) String formToken,
-                                        @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
+            @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
         Reader back = subscriptions.resubscribe(checkedForm(token, formToken, origin, host).id);
         return page(back, token, "Welcome back: you are subscribed again, with your previous settings.");
     }

@@ -21,7 +21,7 @@ final class AuthorIndex {
         for (int d = 0; d < papers.length; d++) {
             normalized[d] = papers[d].authors().stream().map(AuthorNames::normalize).toArray(String[]::new);
             for (String author : normalized[d]) {
-                docsByAuthor.merge(author, new int[] {d}, AuthorIndex::concat);
+                docsByAuthor.merge(author, new int[]{d}, AuthorIndex::concat);
             }
         }
     }

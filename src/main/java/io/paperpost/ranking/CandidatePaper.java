@@ -15,7 +15,7 @@ import java.util.Set;
  * @param publishedOn when the source listed or published it; may be null
  */
 public record CandidatePaper(String id, String title, String summary, List<String> authors, Set<String> categories,
-                             int upvotes, LocalDate publishedOn) {
+        int upvotes, LocalDate publishedOn) {
 
     public CandidatePaper {
         summary = summary == null ? "" : summary;

@@ -24,7 +24,8 @@ final class DayTrend {
         double logMax = Math.log1p(maxUpvotes);
         for (int d = 0; d < n; d++) {
             if (logMax > 0 && papers[d].upvotes() > 0) {
-                double age = papers[d].publishedOn() == null ? 0
+                double age = papers[d].publishedOn() == null
+                        ? 0
                         : Math.max(0, ChronoUnit.DAYS.between(papers[d].publishedOn(), today));
                 scores[d] = (float) (Math.log1p(papers[d].upvotes()) / logMax * Math.pow(0.5, age / halfLifeDays));
             }

@@ -143,7 +143,7 @@ final class PickAssembler {
 
     /** One paper outside the reader's topics and the list's topics: the most trending one. */
     private RankedPaper exploration(ReaderProfile profile, ReaderScores s, Set<Integer> chosenTopics,
-                                    List<RankedPaper> picks) {
+            List<RankedPaper> picks) {
         Set<String> picked = new HashSet<>();
         picks.forEach(p -> picked.add(p.paper().id()));
         int fallback = -1;

@@ -17,8 +17,8 @@ import java.util.Set;
  * @param onlyWhenMatches  true: send nothing rather than trending papers when nothing personal matches
  */
 public record ReaderProfile(Set<String> topics, String interests, List<String> followedAuthors, double trendWeight,
-                            Set<String> excludedPaperIds, List<String> likedTexts, List<String> dislikedTexts,
-                            boolean exploration, boolean onlyWhenMatches) {
+        Set<String> excludedPaperIds, List<String> likedTexts, List<String> dislikedTexts,
+        boolean exploration, boolean onlyWhenMatches) {
 
     public static final double DEFAULT_TREND_WEIGHT = 0.3;
 
@@ -36,13 +36,13 @@ public record ReaderProfile(Set<String> topics, String interests, List<String> f
 
     /** The original form: no feedback, exploration pick on, trending fallback when nothing matches. */
     public ReaderProfile(Set<String> topics, String interests, List<String> followedAuthors, double trendWeight,
-                         Set<String> excludedPaperIds) {
+            Set<String> excludedPaperIds) {
         this(topics, interests, followedAuthors, trendWeight, excludedPaperIds, List.of(), List.of(), true, false);
     }
 
     /** With feedback: texts (title and abstract) of liked and disliked papers. */
     public ReaderProfile(Set<String> topics, String interests, List<String> followedAuthors, double trendWeight,
-                         Set<String> excludedPaperIds, List<String> likedTexts, List<String> dislikedTexts) {
+            Set<String> excludedPaperIds, List<String> likedTexts, List<String> dislikedTexts) {
         this(topics, interests, followedAuthors, trendWeight, excludedPaperIds, likedTexts, dislikedTexts, true, false);
     }
 

@@ -75,7 +75,7 @@ final class RocchioFeedback {
                 continue;
             }
             double w = (1 + Math.log(e.getValue())) * index.idf(id);
-            entries.add(new float[] {Float.intBitsToFloat(id), (float) w});
+            entries.add(new float[]{Float.intBitsToFloat(id), (float) w});
             norm += w * w;
         }
         float[] packed = new float[entries.size() * 2];

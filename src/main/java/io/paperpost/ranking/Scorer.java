@@ -84,8 +84,8 @@ final class Scorer {
 
     /** The hot loop, kept small so the JIT compiles it well. */
     private TopK scoreAll(int n, int heapSize, float[] interest, double interestScale, float[] feedback,
-                          double feedbackScale, float[] topic, boolean[] author, boolean[] excluded,
-                          boolean specific, double w) {
+            double feedbackScale, float[] topic, boolean[] author, boolean[] excluded,
+            boolean specific, double w) {
         TopK top = new TopK(heapSize);
         float[] trend = this.trend;
         if (feedbackScale == 0 && specific && !anyTrue(author, n) && interestScale > 0) {

@@ -46,7 +46,7 @@ final class TermIndex {
                 combined.merge(e.getKey(), e.getValue(), Integer::sum);
             }
             for (Map.Entry<String, Integer> e : combined.entrySet()) {
-                postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new int[] {d, e.getValue()});
+                postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new int[]{d, e.getValue()});
             }
         }
 

@@ -93,8 +93,7 @@ final class TopicMatcher {
 
     private static int count(List<String> terms, String[] phrase) {
         int hits = 0;
-        outer:
-        for (int i = 0; i + phrase.length <= terms.size(); i++) {
+        outer : for (int i = 0; i + phrase.length <= terms.size(); i++) {
             for (int j = 0; j < phrase.length; j++) {
                 if (!terms.get(i + j).equals(phrase[j])) {
                     continue outer;

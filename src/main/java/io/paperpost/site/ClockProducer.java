@@ -1,9 +1,8 @@
 package io.paperpost.site;
 
-import java.time.Clock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
 
 /** One clock for the application, so tests and benchmarks can reason about "today". */
 @ApplicationScoped

@@ -1,5 +1,11 @@
 package io.paperpost.site;
 
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.TemplateLocator;
+import io.quarkus.qute.Variant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -10,16 +16,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import io.quarkus.arc.profile.IfBuildProfile;
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.TemplateLocator;
-import io.quarkus.qute.Variant;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Dev mode only: templates are read straight from the top-level {@code templates/} folder and re-read after
@@ -41,7 +39,7 @@ public class DevTemplates implements TemplateLocator {
 
     @Override
     public Optional<TemplateLocation> locate(String id) {
-        for (String candidate : new String[] {id, id + ".html", id + ".txt"}) {
+        for (String candidate : new String[]{id, id + ".html", id + ".txt"}) {
             Path file = FOLDER.resolve(candidate).normalize();
             if (file.startsWith(FOLDER) && Files.isRegularFile(file)) {
                 return Optional.of(new FileLocation(file));
@@ -72,7 +70,7 @@ public class DevTemplates implements TemplateLocator {
         }
         try (Stream<Path> files = Files.walk(FOLDER)) {
             return files.filter(Files::isRegularFile).mapToLong(DevTemplates::modified).max().orElse(0);
-        }  catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -1,21 +1,18 @@
 package io.paperpost.site;
 
-import java.io.IOException;
-import java.nio.channels.ClosedChannelException;
-
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns failures into answers a person can read: JSON {@link ApiError}s under {@code /api}, an HTML page
@@ -39,7 +36,8 @@ public class ErrorMappers {
     public Response invalidLink(InvalidLinkException e, UriInfo uri) {
         return respond(uri, Response.Status.NOT_FOUND, "This link is not valid",
                 "The link may be incomplete, expired or already used. If you copied it from an email, make sure you "
-                        + "copied all of it. You can always sign up again from the home page.", null);
+                        + "copied all of it. You can always sign up again from the home page.",
+                null);
     }
 
     @ServerExceptionMapper
@@ -55,7 +53,9 @@ public class ErrorMappers {
             field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
         }
         return respond(uri, Response.Status.BAD_REQUEST, "That did not work",
-                field == null ? "The request body is not valid JSON." : "The value of '" + field + "' has the wrong type.",
+                field == null
+                        ? "The request body is not valid JSON."
+                        : "The value of '" + field + "' has the wrong type.",
                 field);
     }
 
@@ -70,8 +70,10 @@ public class ErrorMappers {
         Response original = e.getResponse();
         if (original.getStatus() < 500) {
             String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
-                    ? Response.Status.fromStatusCode(original.getStatus()) + "" : e.getMessage();
-            return respond(uri, Response.Status.fromStatusCode(original.getStatus()), "That did not work", message, null);
+                    ? Response.Status.fromStatusCode(original.getStatus()) + ""
+                    : e.getMessage();
+            return respond(uri, Response.Status.fromStatusCode(original.getStatus()), "That did not work", message,
+                    null);
         }
         return unexpected(e, uri);
     }
@@ -95,7 +97,8 @@ public class ErrorMappers {
 
     static Response respond(UriInfo uri, Response.StatusType status, String title, String message, String field) {
         if (uri.getPath().startsWith("/api/")) {
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(message, field)).build();
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(message, field))
+                    .build();
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
                 .entity(Templates.error(title, message).render()).build();

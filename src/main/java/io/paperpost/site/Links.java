@@ -1,10 +1,9 @@
 package io.paperpost.site;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /** Absolute links readers get in emails. One place, so every link starts with the configured base URL. */
 @ApplicationScoped

@@ -1,15 +1,5 @@
 package io.paperpost.storage;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jboss.logging.Logger;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -17,6 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps every commit on an H2 file database durable against a process kill, whatever URL the operator configured:
@@ -67,8 +65,9 @@ public class H2Durability {
      */
     static List<String> writeDelays(Connection connection) throws SQLException {
         List<String> delays = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
-                "select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")) {
             while (rows.next()) {
                 delays.add(rows.getString(1));
             }

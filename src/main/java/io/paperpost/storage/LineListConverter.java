@@ -1,10 +1,9 @@
 package io.paperpost.storage;
 
-import java.util.Arrays;
-import java.util.List;
-
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Stores a short list of strings (topic ids, author names, categories) as one newline-separated column:

@@ -1,11 +1,6 @@
 package io.paperpost.subscription;
 
 import io.paperpost.mail.EmailAddresses;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
-import org.jboss.logging.Logger;
-
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.InvalidLinkException;
 import io.paperpost.site.RejectedRequestException;
@@ -13,6 +8,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.jboss.logging.Logger;
 
 /**
  * A confirmed reader moving to another address: a link goes to the new address, and the subscription moves only
@@ -63,10 +61,12 @@ public class EmailChanges {
      * @throws RejectedRequestException (409) when another reader took the address meanwhile
      */
     public Reader confirm(String token) {
-        ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.EMAIL_CHANGE, tokenConfig.confirmationLifetime());
+        ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.EMAIL_CHANGE,
+                tokenConfig.confirmationLifetime());
         String email;
         try {
-            email = EmailAddresses.normalize(new String(Base64.getUrlDecoder().decode(verified.subject()), StandardCharsets.UTF_8));
+            email = EmailAddresses
+                    .normalize(new String(Base64.getUrlDecoder().decode(verified.subject()), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new InvalidLinkException("bad address in email change link");
         }

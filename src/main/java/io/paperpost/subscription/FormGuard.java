@@ -1,8 +1,5 @@
 package io.paperpost.subscription;
 
-import java.time.Clock;
-import java.time.Duration;
-
 import io.paperpost.site.InvalidLinkException;
 import io.paperpost.site.RejectedRequestException;
 import io.paperpost.site.SameOrigin;
@@ -10,6 +7,8 @@ import io.paperpost.site.SiteConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Anti-forgery for the HTML forms (there is no session to bind a CSRF token to): every form carries a token
@@ -46,8 +45,10 @@ public class FormGuard {
     public void check(String form, long readerId, String token, String origin, String host, Duration minFillTime) {
         if (origin != null && !origin.isBlank() && !"null".equals(origin) && !sameSite(origin, host)) {
             throw new RejectedRequestException(Response.Status.FORBIDDEN, "This form was sent from another site",
-                    "For your safety we only accept this form from " + site.name() + "'s own pages. Please open the page "
-                            + "again and send it from there.", null);
+                    "For your safety we only accept this form from " + site.name()
+                            + "'s own pages. Please open the page "
+                            + "again and send it from there.",
+                    null);
         }
         if (token == null || token.isBlank()) {
             if (config.requireFormToken()) {
@@ -67,7 +68,8 @@ public class FormGuard {
         if (minFillTime != null && verified.issuedAt().plus(minFillTime).isAfter(clock.instant())) {
             throw new RejectedRequestException(Response.Status.BAD_REQUEST, "That was quick",
                     "The form came back faster than a person can fill it in, so we held it back in case it was a bot. "
-                            + "Please go back, wait a few seconds and send it again.", null);
+                            + "Please go back, wait a few seconds and send it again.",
+                    null);
         }
     }
 
@@ -78,7 +80,8 @@ public class FormGuard {
     private static RejectedRequestException expired() {
         return new RejectedRequestException(Response.Status.BAD_REQUEST, "Please send the form again",
                 "This form has expired or was not sent from our page. Please open the page again and resend it "
-                        + "(your saved choices are not lost).", null);
+                        + "(your saved choices are not lost).",
+                null);
     }
 
 }

@@ -1,14 +1,13 @@
 package io.paperpost.subscription;
 
-import java.time.Instant;
-import java.util.Optional;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What a signup for an address that already has a reader asked for, kept apart until the confirmation link sent

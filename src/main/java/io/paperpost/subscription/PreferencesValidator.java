@@ -1,13 +1,12 @@
 package io.paperpost.subscription;
 
+import io.paperpost.site.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import io.paperpost.site.InvalidInputException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** The checks a reader's topics, interests and followed authors pass, the same on the forms and in the API. */
 @ApplicationScoped

@@ -1,11 +1,6 @@
 package io.paperpost.subscription;
 
 import io.paperpost.mail.EmailAddresses;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Optional;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +9,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * A subscriber and their preferences (what they chose when signing up: {@link SignupChoices}). There are no

@@ -1,17 +1,16 @@
 package io.paperpost.subscription;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 /** Everything PaperPost stores about one reader, as "Download my data" gives it to them. */
 public record ReaderExport(Instant exportedAt, Subscription subscription, WaitingSignup waitingSignup,
-                           @JsonIgnore Map<String, Object> parts) {
+        @JsonIgnore Map<String, Object> parts) {
 
     /** The other packages' parts ({@link ReaderDataPart}), each under its own name beside the subscription. */
     @JsonAnyGetter
@@ -21,16 +20,17 @@ public record ReaderExport(Instant exportedAt, Subscription subscription, Waitin
 
     /** The reader record. */
     public record Subscription(String email, ReaderStatus status, Instant createdAt, Instant confirmedAt,
-                               Instant unsubscribedAt, String unsubscribeReason, List<String> topics,
-                               String interests, List<String> followedAuthors, double trendWeight,
-                               boolean exploration, boolean onlyWhenMatches, int papersPerEmail,
-                               DigestFrequency frequency, DayOfWeek weeklyDay, LocalDate pausedUntil,
-                               int deliveryHour, String timeZone, MailFormat mailFormat, LocalDate lastDigestDate) {
+            Instant unsubscribedAt, String unsubscribeReason, List<String> topics,
+            String interests, List<String> followedAuthors, double trendWeight,
+            boolean exploration, boolean onlyWhenMatches, int papersPerEmail,
+            DigestFrequency frequency, DayOfWeek weeklyDay, LocalDate pausedUntil,
+            int deliveryHour, String timeZone, MailFormat mailFormat, LocalDate lastDigestDate) {
     }
 
     /** A signup for the reader's address that waits for its confirmation link (null when there is none). */
-    public record WaitingSignup(Instant requestedAt, List<String> topics, String interests, List<String> followedAuthors,
-                                String timeZone) {
+    public record WaitingSignup(Instant requestedAt, List<String> topics, String interests,
+            List<String> followedAuthors,
+            String timeZone) {
     }
 
     static ReaderExport of(Reader r, Map<String, Object> parts, PendingSignup pending, Instant now) {
@@ -38,8 +38,10 @@ public record ReaderExport(Instant exportedAt, Subscription subscription, Waitin
                 r.unsubscribeReason, List.copyOf(r.topics), r.interests, List.copyOf(r.followedAuthors), r.trendWeight,
                 r.exploration, r.onlyWhenMatches, r.papersPerEmail, r.frequency, r.weeklyDay, r.pausedUntil,
                 r.deliveryHour, r.timeZone, r.mailFormat, r.lastDigestDate);
-        WaitingSignup waiting = pending == null ? null : new WaitingSignup(pending.requestedAt, List.copyOf(pending.topics),
-                pending.interests, List.copyOf(pending.followedAuthors), pending.timeZone);
+        WaitingSignup waiting = pending == null
+                ? null
+                : new WaitingSignup(pending.requestedAt, List.copyOf(pending.topics),
+                        pending.interests, List.copyOf(pending.followedAuthors), pending.timeZone);
         return new ReaderExport(now, subscription, waiting, parts);
     }
 }

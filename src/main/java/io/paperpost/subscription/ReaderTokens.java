@@ -1,5 +1,11 @@
 package io.paperpost.subscription;
 
+import io.paperpost.site.InvalidLinkException;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,18 +21,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.jboss.logging.Logger;
-
-import io.paperpost.site.InvalidLinkException;
-import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Signed, unguessable tokens for the links in emails: {@code payload.signature}, where the payload names the
@@ -162,7 +159,8 @@ public class ReaderTokens {
 
     private static SecretKeySpec key(String secret) {
         if (secret.length() < MIN_SECRET_LENGTH) {
-            throw new IllegalStateException("paperpost.tokens secrets must be at least " + MIN_SECRET_LENGTH + " characters");
+            throw new IllegalStateException(
+                    "paperpost.tokens secrets must be at least " + MIN_SECRET_LENGTH + " characters");
         }
         return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }

@@ -1,5 +1,6 @@
 package io.paperpost.subscription;
 
+import io.paperpost.site.InvalidInputException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -9,15 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import io.paperpost.site.InvalidInputException;
-
 /**
  * When and how a reader gets their email, validated.
  *
  * @param pausedUntil nothing is sent before this date; null when not paused until a date
  */
 public record Schedule(int papersPerEmail, DigestFrequency frequency, DayOfWeek weeklyDay, LocalDate pausedUntil,
-                       int deliveryHour, String timeZone, MailFormat mailFormat) {
+        int deliveryHour, String timeZone, MailFormat mailFormat) {
 
     /** The IANA ids the JVM knows; {@link ZoneId#getAvailableZoneIds()} builds a new set on every call. */
     private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
@@ -43,20 +42,25 @@ public record Schedule(int papersPerEmail, DigestFrequency frequency, DayOfWeek 
      * @throws InvalidInputException naming the first field at fault
      */
     public static Schedule parse(Schedule current, String papersPerEmail, String frequency, String weeklyDay,
-                                 String pausedUntil, String deliveryHour, String timeZone, String mailFormat,
-                                 LocalDate today) {
-        int papers = papersPerEmail == null ? current.papersPerEmail()
+            String pausedUntil, String deliveryHour, String timeZone, String mailFormat,
+            LocalDate today) {
+        int papers = papersPerEmail == null
+                ? current.papersPerEmail()
                 : integer("papersPerEmail", papersPerEmail, MIN_PAPERS, MAX_PAPERS,
                         "Choose between " + MIN_PAPERS + " and " + MAX_PAPERS + " papers per email.");
-        DigestFrequency often = frequency == null ? current.frequency()
+        DigestFrequency often = frequency == null
+                ? current.frequency()
                 : option("frequency", DigestFrequency.class, frequency, "Choose daily, weekly or paused.");
-        DayOfWeek day = weeklyDay == null ? current.weeklyDay()
+        DayOfWeek day = weeklyDay == null
+                ? current.weeklyDay()
                 : option("weeklyDay", DayOfWeek.class, weeklyDay, "Choose a day of the week.");
         LocalDate until = pausedUntil == null ? current.pausedUntil() : pauseDate(pausedUntil, today);
-        int hour = deliveryHour == null ? current.deliveryHour()
+        int hour = deliveryHour == null
+                ? current.deliveryHour()
                 : integer("deliveryHour", deliveryHour, 0, 23, "Choose an hour from 0 to 23.");
         String zone = timeZone == null ? current.timeZone() : zone("timeZone", timeZone);
-        MailFormat format = mailFormat == null ? current.mailFormat()
+        MailFormat format = mailFormat == null
+                ? current.mailFormat()
                 : option("mailFormat", MailFormat.class, mailFormat, "Choose HTML or plain text.");
         return new Schedule(papers, often, day, until, hour, zone, format);
     }
@@ -69,12 +73,14 @@ public record Schedule(int papersPerEmail, DigestFrequency frequency, DayOfWeek 
     public static String zone(String field, String typed) {
         String id = typed == null ? "" : typed.strip();
         if (id.length() > 64 || !ZONE_IDS.contains(id)) {
-            throw new InvalidInputException(field, "Choose a time zone from the list, such as Europe/Berlin or America/New_York.");
+            throw new InvalidInputException(field,
+                    "Choose a time zone from the list, such as Europe/Berlin or America/New_York.");
         }
         try {
             return ZoneId.of(id).getId();
         } catch (DateTimeException e) {
-            throw new InvalidInputException(field, "Choose a time zone from the list, such as Europe/Berlin or America/New_York.");
+            throw new InvalidInputException(field,
+                    "Choose a time zone from the list, such as Europe/Berlin or America/New_York.");
         }
     }
 

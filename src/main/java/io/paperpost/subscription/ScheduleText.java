@@ -15,7 +15,8 @@ public final class ScheduleText {
         String base = switch (schedule.frequency()) {
             case DAILY -> "every morning's new papers, each day at " + hour + " (" + zone + ")";
             case WEEKLY -> "the week's new papers, every "
-                    + schedule.weeklyDay().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " at " + hour + " (" + zone + ")";
+                    + schedule.weeklyDay().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " at " + hour + " (" + zone
+                    + ")";
             case PAUSED -> "nothing for now: your emails are paused until you resume them";
         };
         if (schedule.pausedUntil() != null && schedule.frequency() != DigestFrequency.PAUSED) {

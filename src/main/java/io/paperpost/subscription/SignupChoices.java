@@ -1,13 +1,12 @@
 package io.paperpost.subscription;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.paperpost.storage.LineListConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.MappedSuperclass;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a signup chooses: topics, interests, followed authors and the time zone. A {@link Reader} holds the ones in

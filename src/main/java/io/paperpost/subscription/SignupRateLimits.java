@@ -1,17 +1,16 @@
 package io.paperpost.subscription;
 
-import io.paperpost.mail.EmailAddresses;
-import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.paperpost.mail.EmailAddresses;
 import io.paperpost.site.RejectedRequestException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Per client IP and per mailbox ({@link EmailAddresses#key}, so every spelling of an address shares one) token
@@ -45,11 +44,13 @@ public class SignupRateLimits {
      */
     public void acquire(String clientIp, String normalizedEmail) {
         if (!take(perIp, ipBandwidth, clientIp == null ? "unknown" : clientIp)) {
-            throw tooMany("There have been many signups from your network in a short time. Please try again in a few minutes.");
+            throw tooMany(
+                    "There have been many signups from your network in a short time. Please try again in a few minutes.");
         }
         if (!take(perAddress, addressBandwidth, EmailAddresses.key(normalizedEmail))) {
-            throw tooMany("We have just sent several emails to this address. Please check your inbox (and spam folder), "
-                    + "or try again later.");
+            throw tooMany(
+                    "We have just sent several emails to this address. Please check your inbox (and spam folder), "
+                            + "or try again later.");
         }
     }
 

@@ -1,11 +1,5 @@
 package io.paperpost.subscription;
 
-import java.util.List;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestPath;
-
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * The signup side of the JSON API: the same rules as the form (validation, no enumeration, rate limits, double
@@ -28,7 +26,7 @@ public class SubscriptionApi {
 
     /** A signup: {@code topics} are ids from the topic list, {@code timezone} an IANA id (default UTC). */
     public record SignupRequest(String email, List<String> topics, String interests, List<String> authors,
-                                String timezone) {
+            String timezone) {
     }
 
     public record ResendRequest(String email) {
@@ -58,7 +56,9 @@ public class SubscriptionApi {
         SignupRequest signup = body == null ? new SignupRequest(null, null, null, null, null) : body;
         subscriptions.subscribe(new SubscriptionService.Signup(signup.email(), signup.topics(), signup.interests(),
                 signup.authors(), signup.timezone()), ClientAddress.of(request));
-        return Response.accepted(new Accepted("pending", "If the address can receive email, a confirmation link is on its way."))
+        return Response
+                .accepted(
+                        new Accepted("pending", "If the address can receive email, a confirmation link is on its way."))
                 .build();
     }
 
@@ -68,7 +68,9 @@ public class SubscriptionApi {
             + "answers 202 whatever the address.")
     public Response resend(ResendRequest body) {
         subscriptions.resendConfirmation(body == null ? null : body.email(), ClientAddress.of(request));
-        return Response.accepted(new Accepted("pending", "If that address is waiting for confirmation, the link was sent again."))
+        return Response
+                .accepted(new Accepted("pending",
+                        "If that address is waiting for confirmation, the link was sent again."))
                 .build();
     }
 

@@ -1,11 +1,10 @@
 package io.paperpost.subscription;
 
 import io.paperpost.mail.EmailAddresses;
-import java.nio.file.Path;
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
 
 /** Settings of the signup and preferences forms, the double opt-in and the signup's defences against bots. */
 @ConfigMapping(prefix = "paperpost.subscription")

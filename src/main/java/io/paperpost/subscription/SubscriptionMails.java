@@ -1,18 +1,5 @@
 package io.paperpost.subscription;
 
-import java.util.HashMap;
-import java.net.URI;
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
-import org.jboss.logging.Logger;
-
 import io.paperpost.mail.MailBodies;
 import io.paperpost.mail.MailSendException;
 import io.paperpost.mail.MailSender;
@@ -25,6 +12,17 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /** The emails of the subscription lifecycle: confirm, already subscribed, welcome, confirm a new address. */
 @ApplicationScoped
@@ -39,9 +37,10 @@ public class SubscriptionMails {
         static native TemplateInstance alreadySubscribed(String siteName, String manageUrl, String contactLine);
 
         static native TemplateInstance welcome(String siteName, String what, String when, int papersPerEmail,
-                                               String manageUrl, String unsubscribeUrl, String contactLine);
+                String manageUrl, String unsubscribeUrl, String contactLine);
 
-        static native TemplateInstance emailChange(String siteName, String newEmail, String confirmUrl, String contactLine);
+        static native TemplateInstance emailChange(String siteName, String newEmail, String confirmUrl,
+                String contactLine);
     }
 
     /** Most emails waiting for the background sender before signups send their own. */
@@ -90,14 +89,16 @@ public class SubscriptionMails {
             bodies = new MailBodies(bodies.text(), null);
         }
         send(reader.email, "Welcome to " + site.name() + ": here is what to expect", bodies,
-                Map.of("List-Unsubscribe", "<" + unsubscribeUrl + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+                Map.of("List-Unsubscribe", "<" + unsubscribeUrl + ">", "List-Unsubscribe-Post",
+                        "List-Unsubscribe=One-Click"));
     }
 
     /** To the new address: confirm it before the subscription moves there. */
     void sendEmailChange(Reader reader, String newEmail, String token) {
         String url = links.emailChange(token);
         send(newEmail, "Confirm your new address for " + site.name(),
-                MailBodies.render(() -> Templates.emailChange(site.name(), newEmail, url, site.contactLine())), Map.of());
+                MailBodies.render(() -> Templates.emailChange(site.name(), newEmail, url, site.contactLine())),
+                Map.of());
         LOG.infof("Reader %d asked to change their address; confirmation sent to the new one", reader.id);
     }
 
@@ -109,10 +110,12 @@ public class SubscriptionMails {
             what.append("topics: ").append(topics);
         }
         if (!reader.interests.isBlank()) {
-            what.append(what.isEmpty() ? "" : "; ").append("your interests: \u201c").append(reader.interests).append('\u201d');
+            what.append(what.isEmpty() ? "" : "; ").append("your interests: \u201c").append(reader.interests)
+                    .append('\u201d');
         }
         if (!reader.followedAuthors.isEmpty()) {
-            what.append(what.isEmpty() ? "" : "; ").append("authors: ").append(String.join(", ", reader.followedAuthors));
+            what.append(what.isEmpty() ? "" : "; ").append("authors: ")
+                    .append(String.join(", ", reader.followedAuthors));
         }
         return what.toString();
     }

@@ -1,12 +1,5 @@
 package io.paperpost.subscription;
 
-import java.util.List;
-
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestPath;
-
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.Links;
 import io.paperpost.site.RejectedRequestException;
@@ -23,6 +16,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * The signup form, resending the confirmation, and the confirmation link. The form carries a signed token
@@ -41,7 +39,7 @@ public class SubscriptionResource {
     @CheckedTemplate(basePath = "subscription")
     static class Templates {
         static native TemplateInstance signup(String siteName, List<TopicChoice> topics, String email, String interests,
-                                              String error, String errorField, String formToken);
+                String error, String errorField, String formToken);
 
         static native TemplateInstance checkInbox(String siteName, String email, String formToken, boolean resent);
 
@@ -74,9 +72,9 @@ public class SubscriptionResource {
     @Path("subscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response subscribe(@RestForm String email, @RestForm List<String> topics, @RestForm String interests,
-                              @RestForm String timezone, @RestForm(HONEYPOT) String website,
-                              @RestForm(FormGuard.FIELD) String formToken, @RestHeader("Origin") String origin,
-                              @RestHeader("Host") String host) {
+            @RestForm String timezone, @RestForm(HONEYPOT) String website,
+            @RestForm(FormGuard.FIELD) String formToken, @RestHeader("Origin") String origin,
+            @RestHeader("Host") String host) {
         List<String> chosen = topics == null ? List.of() : topics;
         try {
             forms.check(SIGNUP_FORM, 0, formToken, origin, host, config.minFillTime());
@@ -99,7 +97,7 @@ public class SubscriptionResource {
     @Path("subscribe/resend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resend(@RestForm String email, @RestForm(FormGuard.FIELD) String formToken,
-                           @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
+            @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
         forms.check(SIGNUP_FORM, 0, formToken, origin, host, null);
         subscriptions.resendConfirmation(email, ClientAddress.of(request));
         return Response.ok(Templates.checkInbox(site.name(), email.strip(), signupToken(), true)).build();
@@ -115,7 +113,7 @@ public class SubscriptionResource {
     }
 
     private Response formAgain(int status, String email, List<String> chosen, String interests, String error,
-                               String field) {
+            String field) {
         return Response.status(status)
                 .entity(Templates.signup(site.name(), TopicChoice.of(catalog, chosen), email == null ? "" : email,
                         interests == null ? "" : interests, error, field, signupToken()))

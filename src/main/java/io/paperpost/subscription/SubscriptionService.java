@@ -1,19 +1,6 @@
 package io.paperpost.subscription;
 
 import io.paperpost.mail.EmailAddresses;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.hibernate.exception.ConstraintViolationException;
-import org.jboss.logging.Logger;
-
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.InvalidLinkException;
 import io.paperpost.site.RejectedRequestException;
@@ -23,6 +10,17 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
 
 /**
  * The subscription lifecycle: sign up, confirm (double opt-in), change preferences, export, erase, pause,
@@ -61,7 +59,9 @@ public class SubscriptionService {
     public record Confirmation(Reader reader, boolean newlyConfirmed) {
     }
 
-    private enum Reply { CONFIRMATION, ALREADY_SUBSCRIBED, NOTHING }
+    private enum Reply {
+        CONFIRMATION, ALREADY_SUBSCRIBED, NOTHING
+    }
 
     /** What to email after the change has committed; the link subject names a {@link PendingSignup}, or is empty. */
     private record Outcome(Reader reader, Reply reply, String linkSubject) {
@@ -80,7 +80,8 @@ public class SubscriptionService {
     public void subscribe(Signup signup, String clientIp) {
         String email = EmailAddresses.normalize(signup.email());
         Preferences preferences = validator.validate(signup.topics(), signup.interests(), signup.authors());
-        String zone = signup.timeZone() == null || signup.timeZone().isBlank() ? "UTC"
+        String zone = signup.timeZone() == null || signup.timeZone().isBlank()
+                ? "UTC"
                 : Schedule.zone("timezone", signup.timeZone());
         rateLimits.acquire(clientIp, email);
         Outcome outcome;
@@ -123,8 +124,9 @@ public class SubscriptionService {
         switch (outcome.reply()) {
             case CONFIRMATION -> mails.sendConfirmation(outcome.reader(), outcome.linkSubject());
             case ALREADY_SUBSCRIBED -> mails.sendAlreadySubscribed(outcome.reader());
-            case NOTHING -> LOG.debugf("Reader %d signed up again; nothing sent (resend interval, or a bounced address)",
-                    outcome.reader().id);
+            case NOTHING ->
+                LOG.debugf("Reader %d signed up again; nothing sent (resend interval, or a bounced address)",
+                        outcome.reader().id);
         }
     }
 
@@ -246,7 +248,8 @@ public class SubscriptionService {
     }
 
     /** Saves preferences, ranking settings and (when not null) the schedule, together. */
-    public Reader updatePreferences(long readerId, Preferences preferences, RankingSettings settings, Schedule schedule) {
+    public Reader updatePreferences(long readerId, Preferences preferences, RankingSettings settings,
+            Schedule schedule) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = Reader.findById(readerId);
             reader.choose(preferences);
@@ -341,7 +344,8 @@ public class SubscriptionService {
             Reader reader = Reader.findById(readerId);
             if (reader.status == ReaderStatus.UNSUBSCRIBED && reader.mailboxHeldByAnother()) {
                 throw new RejectedRequestException(Response.Status.CONFLICT, "This address has another subscription",
-                        "Another subscription gets the emails for this address now: use the links in its emails.", null);
+                        "Another subscription gets the emails for this address now: use the links in its emails.",
+                        null);
             }
             if (reader.status == ReaderStatus.UNSUBSCRIBED) {
                 reader.status = ReaderStatus.ACTIVE;

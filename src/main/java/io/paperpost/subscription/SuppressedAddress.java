@@ -1,12 +1,11 @@
 package io.paperpost.subscription;
 
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** An erased reader's address, kept only as a keyed hash so nothing is ever sent to it again. */
 @Entity

@@ -1,14 +1,13 @@
 package io.paperpost.subscription;
 
 import io.paperpost.mail.EmailAddresses;
+import io.paperpost.site.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-
-import io.paperpost.site.InvalidInputException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Addresses of readers who asked to be erased, as keyed hashes: nothing may be sent to them again unless they

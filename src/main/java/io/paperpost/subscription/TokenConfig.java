@@ -1,12 +1,11 @@
 package io.paperpost.subscription;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** Keys and lifetimes of the signed links in emails. */
 @ConfigMapping(prefix = "paperpost.tokens")

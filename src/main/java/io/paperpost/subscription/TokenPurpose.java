@@ -3,10 +3,7 @@ package io.paperpost.subscription;
 /** What a signed link may do; a token signed for one purpose is refused for every other. */
 public enum TokenPurpose {
     /** Confirms a signup; the subject, when there is one, names the {@link PendingSignup} it confirms. */
-    CONFIRM("c"),
-    MANAGE("m"),
-    UNSUBSCRIBE("u"),
-    FEEDBACK("f"),
+    CONFIRM("c"), MANAGE("m"), UNSUBSCRIBE("u"), FEEDBACK("f"),
     /** Confirms a new email address; the subject carries the address. */
     EMAIL_CHANGE("e"),
     /** A form's anti-forgery token; the subject names the form, the issue time gives the fill time. */

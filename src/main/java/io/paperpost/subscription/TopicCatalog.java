@@ -1,5 +1,11 @@
 package io.paperpost.subscription;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperpost.ranking.Topic;
+import io.paperpost.site.InvalidInputException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Collection;
@@ -9,14 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.paperpost.ranking.Topic;
-import io.paperpost.site.InvalidInputException;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** The topics readers can choose, read once from the operator's topic list in config/. */
 @ApplicationScoped
@@ -40,7 +38,8 @@ public class TopicCatalog {
             Map<String, Topic> byId = new LinkedHashMap<>();
             for (Topic topic : file.topics()) {
                 if (topic.id() == null || !topic.id().matches("[A-Za-z0-9._-]{1,40}") || topic.name() == null) {
-                    throw new IllegalStateException("topic without a valid id (letters, digits, . _ -) or name: " + topic);
+                    throw new IllegalStateException(
+                            "topic without a valid id (letters, digits, . _ -) or name: " + topic);
                 }
                 if (byId.put(topic.id(), topic) != null) {
                     throw new IllegalStateException("topic id listed twice: " + topic.id());

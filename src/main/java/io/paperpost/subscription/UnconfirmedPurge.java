@@ -11,8 +11,7 @@ public class UnconfirmedPurge {
     @Inject
     SubscriptionService subscriptions;
 
-    @Scheduled(identity = "purge-unconfirmed-readers", cron = "{paperpost.subscription.purge-cron}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "purge-unconfirmed-readers", cron = "{paperpost.subscription.purge-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
         subscriptions.purgeUnconfirmed();
     }

@@ -6,11 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
-import java.time.LocalDate;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.paperpost.TestData;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.papers.Paper;
@@ -18,6 +13,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The operator's endpoints: basic auth, the JSON Lines import report, and clear errors. */
 @QuarkusTest
@@ -65,7 +63,8 @@ class AdminApiTest {
                 .body("errors[3].position", is(6)).body("errors[3].message", is("expected a JSON object"))
                 .body("errors[4].position", is(8)).body("errors[4].message", containsString("ISO date"));
 
-        Paper second = QuarkusTransaction.requiringNew().call(() -> Paper.<Paper>find("title", "Second paper, key from its title").firstResult());
+        Paper second = QuarkusTransaction.requiringNew()
+                .call(() -> Paper.<Paper>find("title", "Second paper, key from its title").firstResult());
         assertThat(second.id).matches("t-[0-9a-f]{12}");
         assertThat(second.authors).containsExactly("Ada Lovelace", "Alan Turing");
         assertThat(second.firstSeenOn).isEqualTo(DAY);
@@ -76,7 +75,8 @@ class AdminApiTest {
                 .statusCode(200).body("updated", is(1));
         Paper first = QuarkusTransaction.requiringNew().call(() -> Paper.<Paper>findById("t-aaaaaaaaaaaa"));
         assertThat(first.upvotes).isEqualTo(40);
-        assertThat(first.summary).as("a later source that lacks the abstract does not erase it").isEqualTo("About diffusion.");
+        assertThat(first.summary).as("a later source that lacks the abstract does not erase it")
+                .isEqualTo("About diffusion.");
         assertThat(first.firstSeenOn).isEqualTo(DAY);
     }
 

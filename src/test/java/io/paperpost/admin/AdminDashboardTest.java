@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.paperpost.TestData;
-import io.paperpost.mail.GreenMailResource;
 import io.paperpost.digest.DigestService;
 import io.paperpost.digest.DigestSummary;
 import io.paperpost.digest.SendingSwitch;
+import io.paperpost.mail.GreenMailResource;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,6 +17,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The admin dashboard: behind basic auth, shows runs, subscribers and a reader's history; pause and run now. */
 @QuarkusTest

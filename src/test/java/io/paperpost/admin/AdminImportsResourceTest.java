@@ -10,14 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.time.Instant;
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
-
 import io.paperpost.papers.ImportReport;
 import io.paperpost.papers.ImportRun;
 import io.paperpost.papers.ImportRuns;
@@ -29,6 +22,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestProfile(IngestionTestProfile.class)
@@ -58,7 +55,8 @@ class AdminImportsResourceTest {
         recordRun("arxiv-api", monday, new ImportReport("arxiv-api", 10, 7, 2, 0,
                 List.of(new ImportReport.ItemError(4, "'title' is missing"))), null);
         recordRun("huggingface", monday.plusSeconds(60), new ImportReport("huggingface", 0, 0, 0, 0, List.of()),
-                new java.io.IOException("HTTP 503 from https://huggingface.co/api/daily_papers (gave up after 4 attempts)"));
+                new java.io.IOException(
+                        "HTTP 503 from https://huggingface.co/api/daily_papers (gave up after 4 attempts)"));
         recordRun("arxiv-api", monday.plusSeconds(86_400), new ImportReport("arxiv-api", 3, 3, 0, 0, List.of()), null);
 
         given().when().get("/api/v1/admin/imports")

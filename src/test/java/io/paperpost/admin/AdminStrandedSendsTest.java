@@ -5,21 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.paperpost.TestData;
 import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryStatus;
-import io.paperpost.mail.GreenMailResource;
 import io.paperpost.digest.DigestService;
+import io.paperpost.mail.GreenMailResource;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,6 +17,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Emails a crash left SENDING: never sent again by a run, listed on the dashboard, and sent once by the operator's
@@ -78,7 +76,8 @@ class AdminStrandedSendsTest {
     }
 
     private static String sendNow(long deliveryId) {
-        String location = TestData.asAdmin().redirects().follow(false).header("Origin", RestAssured.baseURI + ":" + RestAssured.port)
+        String location = TestData.asAdmin().redirects().follow(false)
+                .header("Origin", RestAssured.baseURI + ":" + RestAssured.port)
                 .post("/admin/stranded/" + deliveryId + "/send").then().statusCode(303).extract().header("Location");
         return URLDecoder.decode(location, StandardCharsets.UTF_8);
     }
@@ -134,7 +133,8 @@ class AdminStrandedSendsTest {
         TestData.asAdmin().get(path).then().statusCode(405);
         given().redirects().follow(false).header("Origin", RestAssured.baseURI + ":" + RestAssured.port).post(path)
                 .then().statusCode(401);
-        TestData.asAdmin().redirects().follow(false).header("Origin", "https://evil.example").post(path).then().statusCode(403);
+        TestData.asAdmin().redirects().follow(false).header("Origin", "https://evil.example").post(path).then()
+                .statusCode(403);
         TestData.asAdmin().redirects().follow(false).post(path).then().statusCode(403);
 
         assertThat(emails()).isZero();
@@ -144,8 +144,9 @@ class AdminStrandedSendsTest {
     @Test
     void sendNowToAReaderWhoHasUnsubscribedSendsNothingAndSaysSo() {
         long id = leftSending(Duration.ofHours(1));
-        QuarkusTransaction.requiringNew().run(() -> Reader.update("status = ?1 where id = ?2", ReaderStatus.UNSUBSCRIBED,
-                reader.id));
+        QuarkusTransaction.requiringNew()
+                .run(() -> Reader.update("status = ?1 where id = ?2", ReaderStatus.UNSUBSCRIBED,
+                        reader.id));
 
         assertThat(sendNow(id)).contains("Not sent to stranded@example.org (FAILED)").contains("not active");
         assertThat(emails()).isZero();

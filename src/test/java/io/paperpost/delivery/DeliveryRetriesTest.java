@@ -1,31 +1,29 @@
 package io.paperpost.delivery;
 
-import io.paperpost.mail.MailSendException;
-import io.paperpost.mail.ScriptedSmtpServer;
-import io.paperpost.mail.ScriptedSmtpResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.paperpost.TestData;
-import io.paperpost.mail.ScriptedSmtpServer.Step;
 import io.paperpost.digest.DigestService;
 import io.paperpost.digest.DigestSummary;
+import io.paperpost.mail.MailSendException;
+import io.paperpost.mail.ScriptedSmtpResource;
+import io.paperpost.mail.ScriptedSmtpServer;
+import io.paperpost.mail.ScriptedSmtpServer.Step;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The digest against an SMTP server that defers, refuses and drops: a deferred email is retried once its
@@ -178,7 +176,8 @@ class DeliveryRetriesTest {
         Claim claim = ledger.claim(reader, DAY, EMAIL).orElseThrow();
         ledger.markSent(claim, "digest-crash@localhost", List.of("2401.00001"));
         // The process died before the page's advanceReaders: the reader still looks due for the day.
-        assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(reader).lastDigestDate)).isNull();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(reader).lastDigestDate))
+                .isNull();
 
         assertThat(ledger.claim(reader, DAY, EMAIL)).isEmpty();
         assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(reader).lastDigestDate))
@@ -233,7 +232,8 @@ class DeliveryRetriesTest {
     }
 
     private static Delivery delivery(long readerId) {
-        return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>find("readerId", readerId).singleResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>find("readerId", readerId).singleResult());
     }
 
     private static ReaderStatus status(long readerId) {

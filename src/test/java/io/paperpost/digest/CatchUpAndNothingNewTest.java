@@ -7,18 +7,6 @@ import static io.paperpost.digest.TestReaders.save;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.paperpost.TestClock;
 import io.paperpost.TestData;
 import io.paperpost.delivery.Delivery;
@@ -30,6 +18,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The edges of the watermark rule on the scheduled path: a morning with nothing new is recorded and not made up
@@ -90,8 +88,8 @@ class CatchUpAndNothingNewTest {
         simulation.run(start, Instant.parse("2026-03-05T23:00:00Z"), Duration.ofMinutes(15));
 
         assertThat(simulation.emails()).isEmpty();
-        Delivery row = QuarkusTransaction.requiringNew().call(() ->
-                Delivery.<Delivery>find("readerId", tokyo.id).singleResult());
+        Delivery row = QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>find("readerId", tokyo.id).singleResult());
         assertThat(row.status).isEqualTo(DeliveryStatus.NOTHING_NEW);
         assertThat(row.digestDate).isEqualTo(LocalDate.of(2026, 3, 6));
         TestData.asAdmin().get("/api/v1/admin/readers/" + tokyo.id + "/deliveries").then().statusCode(200)
@@ -113,7 +111,8 @@ class CatchUpAndNothingNewTest {
         // On 4 March, after that morning's email, the reader pauses until 18 March.
         QuarkusTransaction.requiringNew().run(() -> Reader.update("pausedUntil = ?1 where id = ?2",
                 LocalDate.of(2026, 3, 18), reader.id));
-        simulation.run(Instant.parse("2026-03-04T13:00:00Z"), Instant.parse("2026-03-21T08:00:00Z"), Duration.ofHours(1));
+        simulation.run(Instant.parse("2026-03-04T13:00:00Z"), Instant.parse("2026-03-21T08:00:00Z"),
+                Duration.ofHours(1));
 
         List<DigestSimulation.Email> emails = simulation.emailsTo(reader.email);
         assertThat(emails).extracting(e -> e.at().toString()).containsExactly("2026-03-02T07:00:00Z",

@@ -2,20 +2,7 @@ package io.paperpost.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.icegreen.greenmail.util.GreenMail;
-
 import io.paperpost.TestData;
 import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryStatus;
@@ -26,6 +13,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The work table: workers racing for the chunks of one run send every email exactly once, and a chunk whose
@@ -92,8 +89,8 @@ class DigestChunksTest {
     @Test
     void aDeadInstancesChunkIsTakenOverWhereItStopped() throws Exception {
         long runId = plan();
-        DigestChunk first = QuarkusTransaction.requiringNew().call(() ->
-                DigestChunk.<DigestChunk>find("runId = ?1 order by id", runId).firstResult());
+        DigestChunk first = QuarkusTransaction.requiringNew()
+                .call(() -> DigestChunk.<DigestChunk>find("runId = ?1 order by id", runId).firstResult());
         // Another instance claimed the first chunk, sent to its first three readers (stored with its last lease
         // renewal), sent a fourth without storing it, was sending to a fifth, and died: its lease has run out.
         for (int i = 0; i < 4; i++) {
@@ -124,7 +121,8 @@ class DigestChunksTest {
         // The dead instance's stored three, plus this instance's 40; reader 4 counts as skipped.
         assertThat(run.counts().sent()).isEqualTo(43);
         assertThat(run.counts().skipped()).isEqualTo(1);
-        DigestChunk takenOver = QuarkusTransaction.requiringNew().call(() -> DigestChunk.<DigestChunk>findById(first.id));
+        DigestChunk takenOver = QuarkusTransaction.requiringNew()
+                .call(() -> DigestChunk.<DigestChunk>findById(first.id));
         assertThat(takenOver.owner).isEqualTo(DigestChunks.owner());
         assertThat(takenOver.attempts).isEqualTo(2);
     }
@@ -133,7 +131,8 @@ class DigestChunksTest {
     void aLiveLeaseIsNotTakenOver() {
         long runId = plan();
         QuarkusTransaction.requiringNew().run(() -> DigestChunk.update("status = ?1, owner = 'live-instance', "
-                + "leaseUntil = ?2 where runId = ?3", DigestChunk.Status.RUNNING, Instant.now().plusSeconds(60), runId));
+                + "leaseUntil = ?2 where runId = ?3", DigestChunk.Status.RUNNING, Instant.now().plusSeconds(60),
+                runId));
         assertThat(chunks.claim(null)).isEmpty();
         assertThat(mail.getReceivedMessages()).isEmpty();
     }

@@ -4,32 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.icegreen.greenmail.util.GreenMail;
-
 import io.paperpost.TestData;
+import io.paperpost.feedback.Feedback;
+import io.paperpost.feedback.FeedbackId;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.mail.MimeParts;
 import io.paperpost.mail.OutgoingMail;
-import io.paperpost.feedback.Feedback;
-import io.paperpost.feedback.FeedbackId;
 import io.paperpost.papers.Paper;
-import io.paperpost.ranking.CandidatePaper;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.subscription.MailFormat;
 import io.paperpost.subscription.Reader;
@@ -42,6 +24,20 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The digest email itself: snapshots of both bodies and the headers for a fixed reader and day, the plain-text
@@ -66,7 +62,8 @@ class DigestEmailTest {
     static final LocalDate DAY = LocalDate.of(2026, 11, 24);
     static final Path SNAPSHOTS = Path.of("src/test/resources/mail/snapshots");
     /** Signed tokens carry their issue time, so snapshots show them as TOKEN. */
-    static final Pattern TOKEN = Pattern.compile("(/(?:unsubscribe|preferences|feedback)/|unsubscribe%20)[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+    static final Pattern TOKEN = Pattern
+            .compile("(/(?:unsubscribe|preferences|feedback)/|unsubscribe%20)[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
     @Inject
     DigestComposer composer;
@@ -87,7 +84,8 @@ class DigestEmailTest {
     void htmlTextAndHeadersMatchTheSnapshots() throws IOException {
         OutgoingMail email = composer.compose(fixedReader(MailFormat.HTML), DAY, fixedPicks(), false, fixedPapers());
 
-        assertThat(email.subject()).isEqualTo("3 new papers on Diffusion and generative models, Robotics (cs.RO) — Tue 24 Nov");
+        assertThat(email.subject())
+                .isEqualTo("3 new papers on Diffusion and generative models, Robotics (cs.RO) — Tue 24 Nov");
         assertThat(email.messageId()).isEqualTo("digest-42-2026-11-24@localhost");
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Subject", email.subject());
@@ -155,7 +153,8 @@ class DigestEmailTest {
         List<String> feedback = links(html, "/feedback/");
         assertThat(feedback).hasSize(10);
         given().get(feedback.get(0)).then().statusCode(200);
-        Feedback liked = QuarkusTransaction.requiringNew().call(() -> Feedback.<Feedback>find("id.readerId", readerId).singleResult());
+        Feedback liked = QuarkusTransaction.requiringNew()
+                .call(() -> Feedback.<Feedback>find("id.readerId", readerId).singleResult());
         assertThat(liked.rating).isEqualTo(Feedback.LIKE);
         given().get(feedback.get(3)).then().statusCode(200);
         assertThat(QuarkusTransaction.requiringNew().call(() -> Feedback.<Feedback>findById(
@@ -194,7 +193,8 @@ class DigestEmailTest {
     /** The paths of the links in the HTML that go to the given path prefix, for RestAssured on the test port. */
     private static List<String> links(String html, String pathPrefix) {
         List<String> paths = new ArrayList<>();
-        Matcher matcher = Pattern.compile("href=\"http://localhost:8080(" + Pattern.quote(pathPrefix) + "[^\"]+)\"").matcher(html);
+        Matcher matcher = Pattern.compile("href=\"http://localhost:8080(" + Pattern.quote(pathPrefix) + "[^\"]+)\"")
+                .matcher(html);
         while (matcher.find()) {
             paths.add(matcher.group(1));
         }
@@ -242,7 +242,8 @@ class DigestEmailTest {
         return picks;
     }
 
-    private static Paper paper(String id, String title, List<String> authors, int upvotes, String codeUrl, String summary) {
+    private static Paper paper(String id, String title, List<String> authors, int upvotes, String codeUrl,
+            String summary) {
         Paper paper = new Paper();
         paper.id = id;
         paper.title = title;

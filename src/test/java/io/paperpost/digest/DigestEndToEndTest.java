@@ -5,15 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.icegreen.greenmail.util.GreenMail;
-
 import io.paperpost.TestData;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.mail.MimeParts;
@@ -22,6 +14,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The thin path through every stage, as a reader lives it: sign up, confirm from the email, receive the
@@ -79,7 +76,8 @@ class DigestEndToEndTest {
         assertThat(ReceivedMail.links(digest, BASE + "/preferences/")).hasSize(1);
 
         // The demo papers about the reader's topic come first.
-        String firstTitle = text.lines().filter(l -> l.startsWith("1. ")).findFirst().orElseThrow().toLowerCase(Locale.ROOT);
+        String firstTitle = text.lines().filter(l -> l.startsWith("1. ")).findFirst().orElseThrow()
+                .toLowerCase(Locale.ROOT);
         assertThat(firstTitle).containsAnyOf("decoding", "inference", "llm", "serving", "speculative");
 
         // Running the same date again sends nothing: the reader already has the date's email.
@@ -96,7 +94,8 @@ class DigestEndToEndTest {
 
         // A new paper on the reader's topic the next day: the unsubscribed reader gets nothing.
         TestData.postPapers("{\"key\":\"t-000000000001\",\"title\":\"Speculative decoding for faster LLM inference\","
-                + "\"summary\":\"A draft model proposes tokens.\"}\n", DAY.plusDays(1)).statusCode(200).body("added", is(1));
+                + "\"summary\":\"A draft model proposes tokens.\"}\n", DAY.plusDays(1)).statusCode(200)
+                .body("added", is(1));
         runDigest(DAY.plusDays(1)).body("readers", is(0)).body("sent", is(0));
         assertThat(mail.getReceivedMessages()).isEmpty();
     }
@@ -117,7 +116,8 @@ class DigestEndToEndTest {
                 .body(containsString("Unsubscribe?")).body(containsString("<form method=\"post\">"));
 
         // Still subscribed: tomorrow's papers arrive.
-        TestData.postPapers("{\"title\":\"Faster diffusion sampling with fewer denoising steps\",\"summary\":\"Diffusion models.\"}\n",
+        TestData.postPapers(
+                "{\"title\":\"Faster diffusion sampling with fewer denoising steps\",\"summary\":\"Diffusion models.\"}\n",
                 DAY.plusDays(1)).statusCode(200).body("added", is(1));
         runDigest(DAY.plusDays(1)).body("sent", is(1));
         List<String> nextTitles = numberedTitles(MimeParts.find(single(), "text/plain"));
@@ -137,7 +137,8 @@ class DigestEndToEndTest {
     }
 
     private io.restassured.response.ValidatableResponse runDigest(LocalDate date) {
-        return TestData.asAdmin().queryParam("date", date.toString()).post("/api/v1/admin/digests").then().statusCode(200);
+        return TestData.asAdmin().queryParam("date", date.toString()).post("/api/v1/admin/digests").then()
+                .statusCode(200);
     }
 
     /** The one email received since the last call; fails when there is none or more than one. */

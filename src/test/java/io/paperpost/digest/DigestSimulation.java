@@ -1,5 +1,13 @@
 package io.paperpost.digest;
 
+import com.icegreen.greenmail.util.GreenMail;
+import io.paperpost.TestClock;
+import io.paperpost.mail.MimeParts;
+import io.paperpost.papers.ListSource;
+import io.paperpost.papers.PaperImporter;
+import io.paperpost.papers.PaperRecord;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,16 +22,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.icegreen.greenmail.util.GreenMail;
-
-import io.paperpost.TestClock;
-import io.paperpost.mail.MimeParts;
-import io.paperpost.papers.ListSource;
-import io.paperpost.papers.PaperImporter;
-import io.paperpost.papers.PaperRecord;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * Days of the scheduled path under a clock moved in steps: imports land when the schedule says, the digest's
@@ -124,7 +122,8 @@ final class DigestSimulation {
                 problems.add(id + " arrived " + holding.size() + " times");
             } else if (holding.get(0) != firstAfter) {
                 problems.add(id + " (imported " + imported + ") came in the email of " + holding.get(0).at()
-                        + ", not in the first one after its import (" + (firstAfter == null ? "none" : firstAfter.at()) + ")");
+                        + ", not in the first one after its import (" + (firstAfter == null ? "none" : firstAfter.at())
+                        + ")");
             }
         }
         Set<LocalDate> dates = new LinkedHashSet<>();

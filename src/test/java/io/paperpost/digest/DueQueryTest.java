@@ -2,21 +2,19 @@ package io.paperpost.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.paperpost.TestData;
 import io.paperpost.subscription.DigestFrequency;
 import io.paperpost.subscription.Reader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The database query for due readers selects exactly the readers {@link DueRule#isDue} says are due. */
 @QuarkusTest
@@ -52,12 +50,13 @@ class DueQueryTest {
 
         for (int offset = 0; offset < 7; offset++) {
             LocalDate date = WEDNESDAY.plusDays(offset);
-            for (int hour : new int[] {0, 7, 12, 23}) {
-                for (boolean ignoreHour : new boolean[] {false, true}) {
+            for (int hour : new int[]{0, 7, 12, 23}) {
+                for (boolean ignoreHour : new boolean[]{false, true}) {
                     Slice slice = new Slice("UTC", date, hour, ignoreHour);
                     List<Long> expected = readers.stream()
                             .filter(r -> DueRule.isDue(r, date, hour, ignoreHour)).map(r -> r.id).toList();
-                    List<Long> selected = inputs.dueReaders(slice, 0, Long.MAX_VALUE, 1000).stream().map(r -> r.id).toList();
+                    List<Long> selected = inputs.dueReaders(slice, 0, Long.MAX_VALUE, 1000).stream().map(r -> r.id)
+                            .toList();
                     assertThat(selected).as("%s %d:00 ignoreHour=%s", date, hour, ignoreHour).isEqualTo(expected);
                     assertThat(inputs.dueReaderIds(slice, 0, 1000)).isEqualTo(expected);
                 }

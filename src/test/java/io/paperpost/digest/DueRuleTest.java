@@ -2,16 +2,14 @@ package io.paperpost.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperpost.subscription.DigestFrequency;
+import io.paperpost.subscription.Reader;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
-
-import io.paperpost.subscription.DigestFrequency;
-import io.paperpost.subscription.Reader;
 
 /** The due rule in the reader's own zone, at instants given by a fixed clock. */
 class DueRuleTest {

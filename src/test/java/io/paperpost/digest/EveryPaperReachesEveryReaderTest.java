@@ -4,6 +4,16 @@ import static io.paperpost.digest.TestReaders.active;
 import static io.paperpost.digest.TestReaders.save;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperpost.TestClock;
+import io.paperpost.TestData;
+import io.paperpost.mail.GreenMailResource;
+import io.paperpost.papers.PaperImporter;
+import io.paperpost.papers.PaperRecord;
+import io.paperpost.subscription.Reader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,22 +26,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.paperpost.TestClock;
-import io.paperpost.TestData;
-import io.paperpost.mail.GreenMailResource;
-import io.paperpost.papers.PaperImporter;
-import io.paperpost.papers.PaperRecord;
-import io.paperpost.subscription.Reader;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * The product's promise on the scheduled path, over several simulated days: a fake Hugging Face list publishes
@@ -96,7 +94,7 @@ class EveryPaperReachesEveryReaderTest {
         Set<String> onTopic = new LinkedHashSet<>();
         int n = 0;
         for (int day = 0; day < 5; day++) {
-            for (int hour : new int[] {0, 6, 12, 20}) {
+            for (int hour : new int[]{0, 6, 12, 20}) {
                 Instant at = START.plus(Duration.ofDays(day).plusHours(hour).plusMinutes(5));
                 String id = arxivId(++n);
                 onTopic.add(id);
@@ -150,7 +148,8 @@ class EveryPaperReachesEveryReaderTest {
     static PaperRecord onTopicPaper(String id, int n) {
         return new PaperRecord(id, "Speculative decoding for LLM inference, variant " + words(n),
                 "We speed up LLM inference with speculative decoding: a small draft model proposes tokens that the "
-                        + "large model verifies in parallel.", List.of("Ada Lovelace"), null, null, List.of("cs.CL"),
+                        + "large model verifies in parallel.",
+                List.of("Ada Lovelace"), null, null, List.of("cs.CL"),
                 LocalDate.of(2026, 3, 5), 10, null);
     }
 

@@ -4,6 +4,8 @@ import static io.paperpost.digest.PackagedApp.queryLong;
 import static io.paperpost.digest.PackagedApp.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperpost.mail.ScriptedSmtpServer;
+import io.paperpost.storage.PackagedH2;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,15 +22,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.flywaydb.core.Flyway;
-
-import io.paperpost.mail.ScriptedSmtpServer;
-import io.paperpost.storage.PackagedH2;
 
 /**
  * "A kill -9 on the embedded default can send an email twice": the packaged application on its own database (the
@@ -136,7 +133,8 @@ class KilledRunIT {
             System.out.printf("KilledRunIT: %d readers, %d emails taken by the server, %d rows SENT, %d left SENDING%n",
                     READERS, smtp.accepted().size(), sent.size(), sending.size());
 
-            assertThat(received).as("emails per reader").allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1));
+            assertThat(received).as("emails per reader")
+                    .allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1));
             Set<String> recorded = new HashSet<>(sent);
             recorded.addAll(sending);
             assertThat(recorded).as("every email the server took has its ledger row").containsAll(received.keySet());
@@ -144,7 +142,8 @@ class KilledRunIT {
             assertThat(sending).as("readers left SENDING: at most one per sending thread and kill")
                     .hasSizeLessThanOrEqualTo(KILLS * SENDING_THREADS);
             assertThat(recorded).as("every reader got their email or is left SENDING").hasSize(READERS);
-            assertThat(queryLong(db, "select count(*) from delivery")).as("one ledger row per reader").isEqualTo(READERS);
+            assertThat(queryLong(db, "select count(*) from delivery")).as("one ledger row per reader")
+                    .isEqualTo(READERS);
         }
     }
 
@@ -166,7 +165,8 @@ class KilledRunIT {
     }
 
     private String url() {
-        return postgres != null ? ClusterIT.POSTGRES + postgres
+        return postgres != null
+                ? ClusterIT.POSTGRES + postgres
                 : "jdbc:h2:file:" + work.resolve("data/paperpost") + PackagedH2.options();
     }
 

@@ -59,7 +59,8 @@ final class PackagedApp implements AutoCloseable {
     /** The settings of a digest test: an SMTP server on loopback, no schedule, small chunks, a short lease. */
     static List<String> digestSettings(int smtpPort, int threads, String chunkLease) {
         return List.of("-Dpaperpost.mail.host=127.0.0.1", "-Dpaperpost.mail.port=" + smtpPort,
-                "-Dpaperpost.mail.tls=none", "-Dpaperpost.digest.cron=" + NEVER, "-Dpaperpost.sources.huggingface.cron=" + NEVER,
+                "-Dpaperpost.mail.tls=none", "-Dpaperpost.digest.cron=" + NEVER,
+                "-Dpaperpost.sources.huggingface.cron=" + NEVER,
                 "-Dpaperpost.sources.arxiv.api.cron=" + NEVER, "-Dpaperpost.sources.arxiv.rss.cron=" + NEVER,
                 "-Dpaperpost.sources.file.cron=" + NEVER,
                 "-Dpaperpost.digest.chunk-size=20", "-Dpaperpost.digest.chunk-lease=" + chunkLease,
@@ -70,14 +71,15 @@ final class PackagedApp implements AutoCloseable {
     /** Starts the instance and waits until it is ready (at most two minutes). */
     PackagedApp start() throws Exception {
         Path app = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port,
-                "-Dpaperpost.admin.password=" + ADMIN_PASSWORD,
-                "-Dpaperpost.tokens.secret=packaged-it-secret-packaged-it-secret-0123456789",
-                "-Dpaperpost.papers.demo-import=false",
-                "-Dpaperpost.subscription.topics-file=" + Path.of("config/topics.json").toAbsolutePath()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-Dquarkus.http.host=127.0.0.1",
+                        "-Dquarkus.http.port=" + port,
+                        "-Dpaperpost.admin.password=" + ADMIN_PASSWORD,
+                        "-Dpaperpost.tokens.secret=packaged-it-secret-packaged-it-secret-0123456789",
+                        "-Dpaperpost.papers.demo-import=false",
+                        "-Dpaperpost.subscription.topics-file=" + Path.of("config/topics.json").toAbsolutePath()));
         command.addAll(settings);
         command.addAll(List.of("-jar", app.toString()));
         Path log = work.resolve("console.log");
@@ -163,7 +165,8 @@ final class PackagedApp implements AutoCloseable {
     }
 
     private HttpRequest.Builder authorized(String path) {
-        String credentials = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String credentials = Base64.getEncoder()
+                .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + credentials);
     }
 

@@ -2,11 +2,6 @@ package io.paperpost.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.paperpost.TestData;
 import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryStatus;
@@ -18,6 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * A run on an instance with the background worker: the thread that starts the run wakes the worker's threads,

@@ -5,19 +5,7 @@ import static io.paperpost.digest.TestReaders.save;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.icegreen.greenmail.util.GreenMail;
-
 import io.paperpost.TestData;
 import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryStatus;
@@ -32,6 +20,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The scheduled run end to end, through GreenMail: readers across the date line and in several zones get their
@@ -143,7 +140,8 @@ class ScheduledDigestTest {
         // Down from then until 08:30 on Thursday 5 March in Tokyo; papers arrived on 3 and 4 March.
         TestData.postPapers("{\"title\":\"Speculative decoding with a draft tree\",\"summary\":\"LLM inference.\"}\n",
                 LocalDate.of(2026, 3, 3)).statusCode(200).body("added", is(1));
-        TestData.postPapers("{\"title\":\"Batch speculative decoding for LLM serving\",\"summary\":\"LLM inference.\"}\n",
+        TestData.postPapers(
+                "{\"title\":\"Batch speculative decoding for LLM serving\",\"summary\":\"LLM inference.\"}\n",
                 LocalDate.of(2026, 3, 4)).statusCode(200).body("added", is(1));
         digest.runDue(Instant.parse("2026-03-04T23:30:00Z"), RunTrigger.SCHEDULE);
         Map<String, List<MimeMessage>> caughtUp = received();
@@ -153,7 +151,8 @@ class ScheduledDigestTest {
         MimeMessage tokyoEmail = caughtUp.get("tokyo@example.org").get(0);
         assertThat(tokyoEmail.getSubject()).endsWith("Thu 5 Mar");
         assertThat(MimeParts.find(tokyoEmail, "text/plain"))
-                .contains("Speculative decoding with a draft tree").contains("Batch speculative decoding for LLM serving");
+                .contains("Speculative decoding with a draft tree")
+                .contains("Batch speculative decoding for LLM serving");
 
         // Every run was recorded.
         TestData.asAdmin().get("/api/v1/admin/runs").then().statusCode(200)

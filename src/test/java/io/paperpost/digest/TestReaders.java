@@ -1,14 +1,13 @@
 package io.paperpost.digest;
 
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
 import io.paperpost.subscription.DigestFrequency;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 /** Confirmed readers with a schedule, stored directly (the signup path has its own tests). */
 final class TestReaders {

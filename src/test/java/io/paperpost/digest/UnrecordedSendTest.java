@@ -2,14 +2,6 @@ package io.paperpost.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.paperpost.TestData;
 import io.paperpost.delivery.Claim;
 import io.paperpost.delivery.Delivery;
@@ -26,6 +18,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The database fails just after the mail server accepted an email: the email is not sent again (its ledger row stays
@@ -80,8 +78,9 @@ class UnrecordedSendTest {
         DigestSummary first = digest.run(DAY);
         assertThat(first.sent()).isEqualTo(1);
         assertThat(first.failed()).isZero();
-        assertThat(QuarkusTransaction.requiringNew().call(() ->
-                Delivery.<Delivery>find("readerId", reader.id).singleResult().status)).isEqualTo(DeliveryStatus.SENDING);
+        assertThat(QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>find("readerId", reader.id).singleResult().status))
+                .isEqualTo(DeliveryStatus.SENDING);
 
         assertThat(digest.run(DAY).sent()).isZero();
         assertThat(GreenMailResource.greenMail().getReceivedMessages()).hasSize(1);

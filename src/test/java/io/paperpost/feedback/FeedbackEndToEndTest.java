@@ -5,15 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.icegreen.greenmail.util.GreenMail;
-
 import io.paperpost.TestData;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.mail.MimeParts;
@@ -27,6 +19,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The 👍 / 👎 links of a received digest: they record the latest rating, and a tampered link is refused. */
 @QuarkusTest
@@ -71,7 +68,8 @@ class FeedbackEndToEndTest {
                 .body(containsString(escape(firstTitle)))
                 .body(containsString("/preferences/"))
                 .extract().asString();
-        java.util.regex.Matcher undoLink = java.util.regex.Pattern.compile("href=\"([^\"]*/feedback/[^\"]+)\"").matcher(undo);
+        java.util.regex.Matcher undoLink = java.util.regex.Pattern.compile("href=\"([^\"]*/feedback/[^\"]+)\"")
+                .matcher(undo);
         assertThat(undoLink.find()).as("an undo link").isTrue();
         undo = undoLink.group(1);
         assertThat(ratings(readerId)).containsExactly(-1);
@@ -94,8 +92,8 @@ class FeedbackEndToEndTest {
     void tamperedOrForeignFeedbackTokenIs404() {
         data.demoPapersFirstSeenOn(DAY);
         long readerId = activeReader("tamper@example.org", "diffusion", "");
-        String paperId = QuarkusTransaction.requiringNew().call(() ->
-                io.paperpost.papers.Paper.<io.paperpost.papers.Paper>findAll().firstResult().id);
+        String paperId = QuarkusTransaction.requiringNew()
+                .call(() -> io.paperpost.papers.Paper.<io.paperpost.papers.Paper>findAll().firstResult().id);
         String token = tokens.issue(TokenPurpose.FEEDBACK, readerId, FeedbackLinks.subject(paperId, -1));
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
         given().get("/feedback/" + tampered).then().statusCode(404).body(containsString("This link is not valid"));

@@ -3,17 +3,17 @@ package io.paperpost.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paperpost.site.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.paperpost.site.InvalidInputException;
 
 class EmailAddressesTest {
 
     @Test
     void trimsAndLowerCasesTheDomainOnly() {
-        assertThat(EmailAddresses.normalize("  Ada.Lovelace+papers@Example.ORG ")).isEqualTo("Ada.Lovelace+papers@example.org");
+        assertThat(EmailAddresses.normalize("  Ada.Lovelace+papers@Example.ORG "))
+                .isEqualTo("Ada.Lovelace+papers@example.org");
     }
 
     @Test
@@ -53,7 +53,8 @@ class EmailAddressesTest {
 
     @Test
     void anAddressOfOnlyInvisibleCharactersIsAskedForAgain() {
-        assertThatThrownBy(() -> EmailAddresses.normalize("\u200B\u00AD")).hasMessage("Please enter your email address.");
+        assertThatThrownBy(() -> EmailAddresses.normalize("\u200B\u00AD"))
+                .hasMessage("Please enter your email address.");
     }
 
     @Test
@@ -65,8 +66,10 @@ class EmailAddressesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plain", "@example.org", "ada@", "ada@localhost", "ada@@example.org", "ada@exa mple.org",
-            "ada@example.org\r\nBcc: x@example.org", "ada@example.org\u0000", "\"Ada\" <ada@example.org>", "ada(comment)@example.org",
+    @ValueSource(strings = {"", "plain", "@example.org", "ada@", "ada@localhost", "ada@@example.org",
+            "ada@exa mple.org",
+            "ada@example.org\r\nBcc: x@example.org", "ada@example.org\u0000", "\"Ada\" <ada@example.org>",
+            "ada(comment)@example.org",
             "ada@-example.org", "ädä@example.org", "ada@example..org",
             "ada\u3000@example.org", "a\u200B@b", "ada@\u200B", "ad\u0430@example.org", "ada@exa_mple.org"})
     void refusesWhatIsNotOneMailbox(String typed) {

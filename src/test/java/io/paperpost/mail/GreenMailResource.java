@@ -1,12 +1,10 @@
 package io.paperpost.mail;
 
-import java.util.Map;
-
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /**
  * A real SMTP server (GreenMail) on a free port for the application under test; tests read what arrived

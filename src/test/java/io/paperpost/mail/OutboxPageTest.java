@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * The dev outbox, used when no SMTP host is set (no GreenMail here): an email written there is listed and shown
@@ -32,7 +30,8 @@ class OutboxPageTest {
         sender.send(new OutgoingMail("zoe@example.org", SUBJECT, "Hello in plain text", "<p>Hello in HTML</p>",
                 "outbox-page-test@localhost", Map.of("List-Id", "PaperPost daily digest <daily.localhost>")));
 
-        String list = given().get("/dev/outbox").then().statusCode(200).body(containsString(SUBJECT)).extract().asString();
+        String list = given().get("/dev/outbox").then().statusCode(200).body(containsString(SUBJECT)).extract()
+                .asString();
         Matcher link = Pattern.compile("href=\"/dev/outbox/([^\"]+zoe@example\\.org\\.eml)\"").matcher(list);
         assertThat(link.find()).as("a link to the email in %s", list).isTrue();
 

@@ -1,5 +1,8 @@
 package io.paperpost.mail;
 
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /** Reads what tests need from received emails: the links in one, how many each recipient got. */
 public final class ReceivedMail {
@@ -21,7 +20,8 @@ public final class ReceivedMail {
     /** Every link in the plain-text part that starts with the given prefix, in order. */
     public static List<String> links(MimeMessage message, String prefix) throws MessagingException, IOException {
         List<String> links = new ArrayList<>();
-        Matcher matcher = Pattern.compile(Pattern.quote(prefix) + "[A-Za-z0-9._~/-]+").matcher(MimeParts.find(message, "text/plain"));
+        Matcher matcher = Pattern.compile(Pattern.quote(prefix) + "[A-Za-z0-9._~/-]+")
+                .matcher(MimeParts.find(message, "text/plain"));
         while (matcher.find()) {
             links.add(matcher.group());
         }

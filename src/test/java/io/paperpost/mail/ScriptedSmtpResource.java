@@ -1,10 +1,9 @@
 package io.paperpost.mail;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** Points the application under test at a {@link ScriptedSmtpServer}; tests script it through {@link #server()}. */
 public class ScriptedSmtpResource implements QuarkusTestResourceLifecycleManager {

@@ -22,7 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ScriptedSmtpServer implements AutoCloseable {
 
     /** What the server does with one mail transaction. */
-    public enum Step { ACCEPT, DEFER_421, REJECT_RECIPIENT_550, DROP_IN_DATA }
+    public enum Step {
+        ACCEPT, DEFER_421, REJECT_RECIPIENT_550, DROP_IN_DATA
+    }
 
     private final ServerSocket server;
     private final Queue<Step> script = new ConcurrentLinkedQueue<>();
@@ -84,8 +86,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-             OutputStream out = socket.getOutputStream()) {
+        try (socket;
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                OutputStream out = socket.getOutputStream()) {
             reply(out, "220 scripted ESMTP");
             Step step = Step.ACCEPT;
             String recipient = null;

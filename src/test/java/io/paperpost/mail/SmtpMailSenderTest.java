@@ -3,6 +3,9 @@ package io.paperpost.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.InternetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,17 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.SocketFactory;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import jakarta.mail.internet.InternetAddress;
 
 /** The SMTP sender against a real SMTP server (GreenMail) behind a relay that counts connections. */
 class SmtpMailSenderTest {
@@ -118,8 +114,8 @@ class SmtpMailSenderTest {
     @Test
     void repliesAreClassifiedAndTheSenderRecovers() throws Exception {
         try (ScriptedSmtpServer smtp = new ScriptedSmtpServer();
-             SmtpMailSender scripted = new SmtpMailSender(TestMailConfig.smtp(smtp.port()),
-                     new InternetAddress("digest@paperpost.example"))) {
+                SmtpMailSender scripted = new SmtpMailSender(TestMailConfig.smtp(smtp.port()),
+                        new InternetAddress("digest@paperpost.example"))) {
             smtp.script(ScriptedSmtpServer.Step.DEFER_421, ScriptedSmtpServer.Step.ACCEPT,
                     ScriptedSmtpServer.Step.REJECT_RECIPIENT_550, ScriptedSmtpServer.Step.DROP_IN_DATA,
                     ScriptedSmtpServer.Step.ACCEPT);

@@ -11,21 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @TestProfile(IngestionTestProfile.class)
@@ -63,7 +60,8 @@ class DailyImportTest {
 
         List<ImportRunView> runs = dailyImport.runNow();
 
-        assertEquals(List.of("arxiv-api", "arxiv-rss", "huggingface", "file"), runs.stream().map(ImportRunView::source).toList());
+        assertEquals(List.of("arxiv-api", "arxiv-rss", "huggingface", "file"),
+                runs.stream().map(ImportRunView::source).toList());
         ImportRunView huggingface = run(runs, "huggingface");
         assertEquals("failed", huggingface.status());
         assertTrue(huggingface.failure().contains("HTTP 503"), huggingface.failure());
@@ -114,7 +112,8 @@ class DailyImportTest {
         ImportRunView rss = run(runs, "arxiv-rss");
         assertEquals("ok", rss.status());
         assertEquals(0, rss.fetched(), "the feed answered 304 Not Modified");
-        server.verify(getRequestedFor(urlPathEqualTo("/rss/cs.LG+cs.CL")).withHeader("If-None-Match", equalTo("\"feed-2025-10-23\"")));
+        server.verify(getRequestedFor(urlPathEqualTo("/rss/cs.LG+cs.CL")).withHeader("If-None-Match",
+                equalTo("\"feed-2025-10-23\"")));
         assertEquals(0, run(runs, "arxiv-api").fetched(), "nothing submitted since the last import");
 
         Paper hybrid = IngestionFixtures.paper("2510.19338");

@@ -7,11 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import java.util.List;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.List;
 
 /** The recorded responses served the way the real sites serve them, and clean-up of the papers they hold. */
 public final class IngestionFixtures {
@@ -37,14 +35,18 @@ public final class IngestionFixtures {
 
     public static void stubArxiv(WireMockServer server) {
         server.stubFor(get(urlPathEqualTo("/api/query")).withQueryParam("start", equalTo("0"))
-                .willReturn(okForContentType("application/atom+xml", new String(Fixtures.bytes("arxiv/api-page-0.xml")))));
+                .willReturn(
+                        okForContentType("application/atom+xml", new String(Fixtures.bytes("arxiv/api-page-0.xml")))));
         server.stubFor(get(urlPathEqualTo("/api/query")).withQueryParam("start", equalTo("3"))
-                .willReturn(okForContentType("application/atom+xml", new String(Fixtures.bytes("arxiv/api-page-3.xml")))));
+                .willReturn(
+                        okForContentType("application/atom+xml", new String(Fixtures.bytes("arxiv/api-page-3.xml")))));
         server.stubFor(get(urlPathEqualTo("/rss/cs.LG+cs.CL")).withHeader("If-None-Match", absent())
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/rss+xml")
-                        .withHeader("ETag", "\"feed-2025-10-23\"").withBody(Fixtures.bytes("arxiv/rss-cs.LG+cs.CL.xml"))));
-        server.stubFor(get(urlPathEqualTo("/rss/cs.LG+cs.CL")).withHeader("If-None-Match", equalTo("\"feed-2025-10-23\""))
-                .willReturn(aResponse().withStatus(304)));
+                        .withHeader("ETag", "\"feed-2025-10-23\"")
+                        .withBody(Fixtures.bytes("arxiv/rss-cs.LG+cs.CL.xml"))));
+        server.stubFor(
+                get(urlPathEqualTo("/rss/cs.LG+cs.CL")).withHeader("If-None-Match", equalTo("\"feed-2025-10-23\""))
+                        .willReturn(aResponse().withStatus(304)));
     }
 
     public static void stubHuggingFace(WireMockServer server) {

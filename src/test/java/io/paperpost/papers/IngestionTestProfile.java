@@ -1,9 +1,8 @@
 package io.paperpost.papers;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
-
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** The profile every ingestion @QuarkusTest shares (one application start): sources served by WireMock. */
 public class IngestionTestProfile implements QuarkusTestProfile {

@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 class JsonLinesPaperSourceTest {
 
@@ -26,10 +23,11 @@ class JsonLinesPaperSourceTest {
 
     @Test
     void readsTheSampleFormatAndStripsArxivVersions() throws IOException {
-        Collected sink = read("""
-                {"key": "2410.12345v2", "title": "A Paper", "summary": "S", "authors": ["Ann Lee"], "categories": ["cs.LG"], "publishedAt": "2024-10-16", "upvotes": 3, "codeUrl": "https://github.com/a/b"}
-                {"title": "Only A Title"}
-                """);
+        Collected sink = read(
+                """
+                        {"key": "2410.12345v2", "title": "A Paper", "summary": "S", "authors": ["Ann Lee"], "categories": ["cs.LG"], "publishedAt": "2024-10-16", "upvotes": 3, "codeUrl": "https://github.com/a/b"}
+                        {"title": "Only A Title"}
+                        """);
 
         assertEquals(2, sink.accepted.size());
         PaperRecord first = sink.accepted.get(0);
@@ -79,7 +77,7 @@ class JsonLinesPaperSourceTest {
         java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
         all.writeBytes(("{\"title\": \"" + longTitle + "\"}\n").getBytes(StandardCharsets.UTF_8));
         all.writeBytes(("{\"title\": \"" + "x".repeat(500_000) + "\"}\n").getBytes(StandardCharsets.UTF_8));
-        all.writeBytes(new byte[] {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, '"', '}', '\n'});
+        all.writeBytes(new byte[]{'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, '"', '}', '\n'});
         all.writeBytes("{\"title\": \"Fine\"}\n".getBytes(StandardCharsets.UTF_8));
         Collected sink = new Collected();
         new JsonLinesPaperSource("test", new ByteArrayInputStream(all.toByteArray()), new ObjectMapper()).fetch(sink);

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +24,8 @@ class PaperColumnsTest {
 
     @Test
     void theInsertNamesEachColumnOnceWithOneParameterEach() {
-        String columns = PaperColumns.INSERT.substring(PaperColumns.INSERT.indexOf('(') + 1, PaperColumns.INSERT.indexOf(')'));
+        String columns = PaperColumns.INSERT.substring(PaperColumns.INSERT.indexOf('(') + 1,
+                PaperColumns.INSERT.indexOf(')'));
         List<String> names = Arrays.asList(columns.split(", "));
 
         assertThat(names).doesNotHaveDuplicates().contains("id", "available_seq", "available_at");

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,14 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
-
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @TestProfile(IngestionTestProfile.class)
@@ -43,7 +41,8 @@ class PaperImporterTest {
 
     /** A fresh arXiv id (no other test uses it). */
     static String arxivId() {
-        return "29" + String.format("%02d.%05d", ThreadLocalRandom.current().nextInt(1, 12), SEQUENCE.incrementAndGet());
+        return "29"
+                + String.format("%02d.%05d", ThreadLocalRandom.current().nextInt(1, 12), SEQUENCE.incrementAndGet());
     }
 
     static String title(String words) {
@@ -84,7 +83,8 @@ class PaperImporterTest {
         String id = arxivId();
         String title = title("Hybrid Attention");
         PaperRecord fromHuggingFace = PaperRecord.builder(id, title).summary("HF abstract").upvotes(87)
-                .authors(List.of("Wei Zhang", "José García")).codeUrl("https://github.com/x/hybrid").githubStars(412).build();
+                .authors(List.of("Wei Zhang", "José García")).codeUrl("https://github.com/x/hybrid").githubStars(412)
+                .build();
         PaperRecord fromArxiv = PaperRecord.builder(id, title).summary("arXiv abstract")
                 .authors(List.of("Wei Zhang", "Jose Garcia", "Priya Raman")).categories(List.of("cs.CL", "cs.LG"))
                 .publishedOn(MONDAY).version(1).build();
@@ -116,7 +116,8 @@ class PaperImporterTest {
         ImportReport same = importAll("huggingface", TUESDAY, PaperRecord.builder(id, title).upvotes(3).build());
         ImportReport more = importAll("huggingface", TUESDAY.plusDays(1), PaperRecord.builder(id, title).upvotes(40)
                 .codeUrl("https://github.com/x/upvoted").build());
-        ImportReport withoutFields = importAll("arxiv-rss", TUESDAY.plusDays(2), PaperRecord.builder(id, title).build());
+        ImportReport withoutFields = importAll("arxiv-rss", TUESDAY.plusDays(2),
+                PaperRecord.builder(id, title).build());
 
         assertEquals(1, same.skipped());
         assertEquals(1, more.updated());
@@ -147,7 +148,8 @@ class PaperImporterTest {
         assertEquals(1, paper.firstVersion);
         assertEquals("new", paper.firstAnnounceType);
         assertEquals(List.of(List.of("2", TUESDAY.toString(), "replace")),
-                rows("select version, seen_on, announce_type from paper_version where paper_id = ? order by version", id),
+                rows("select version, seen_on, announce_type from paper_version where paper_id = ? order by version",
+                        id),
                 "the versions after the first, which is on the paper");
     }
 
@@ -245,7 +247,8 @@ class PaperImporterTest {
     }
 
     private void assertTitleKey(String id, String title) {
-        assertEquals(List.of(List.of(PaperKeys.fromTitle(title))), rows("select title_key from paper where id = ?", id));
+        assertEquals(List.of(List.of(PaperKeys.fromTitle(title))),
+                rows("select title_key from paper where id = ?", id));
     }
 
     @Test
@@ -267,7 +270,8 @@ class PaperImporterTest {
         // after the failed batch (read while it was being written) and are not stored.
         String a = arxivId(), b = arxivId(), c = arxivId(), d = arxivId(), e = arxivId(), f = arxivId();
         String tooLongId = "x".repeat(150);
-        List<PaperRecord> records = List.of(PaperRecord.builder(a, title("A")).build(), PaperRecord.builder(b, title("B")).build(),
+        List<PaperRecord> records = List.of(PaperRecord.builder(a, title("A")).build(),
+                PaperRecord.builder(b, title("B")).build(),
                 PaperRecord.builder(c, title("C")).build(), PaperRecord.builder(d, title("D")).build(),
                 PaperRecord.builder(tooLongId, title("Too long")).build(), PaperRecord.builder(e, title("E")).build(),
                 PaperRecord.builder(f, title("F")).build(), PaperRecord.builder(arxivId(), title("G")).build(),
@@ -290,15 +294,16 @@ class PaperImporterTest {
     @Test
     void everyRunIsRecordedWithCountsAndFirstErrors() throws IOException {
         String id = arxivId();
-        ListSource source = new ListSource("upload", Arrays.asList(PaperRecord.builder(id, title("Recorded")).build(), null));
+        ListSource source = new ListSource("upload",
+                Arrays.asList(PaperRecord.builder(id, title("Recorded")).build(), null));
 
         ImportReport report = importer.importFrom(source, MONDAY);
 
         assertTrue(source.imported, "the source hears that its items are stored");
         assertEquals(2, report.read());
         assertEquals(List.of(new ImportReport.ItemError(2, "broken item")), report.errors());
-        ImportRun run = QuarkusTransaction.requiringNew().call(() ->
-                ImportRun.<ImportRun>find("source = ?1 order by id desc", "upload").firstResult());
+        ImportRun run = QuarkusTransaction.requiringNew()
+                .call(() -> ImportRun.<ImportRun>find("source = ?1 order by id desc", "upload").firstResult());
         assertEquals(ImportRun.OK, run.status);
         assertEquals(2, run.fetched);
         assertEquals(1, run.added);
@@ -311,7 +316,8 @@ class PaperImporterTest {
     @Test
     void aSourceThatFailsKeepsWhatItDeliveredAndIsRecordedAsFailed() {
         String id = arxivId();
-        ListSource source = new ListSource("huggingface", List.of(PaperRecord.builder(id, title("Before failure")).build()),
+        ListSource source = new ListSource("huggingface",
+                List.of(PaperRecord.builder(id, title("Before failure")).build()),
                 new IOException("HTTP 503 from https://huggingface.co/api/daily_papers (gave up after 4 attempts)"));
 
         IOException e = assertThrows(IOException.class, () -> importer.importFrom(source, MONDAY));
@@ -319,8 +325,8 @@ class PaperImporterTest {
         assertTrue(e.getMessage().startsWith("HTTP 503"));
         assertFalse(source.imported, "validators are not remembered for a failed import");
         assertNotNull(paper(id));
-        ImportRun run = QuarkusTransaction.requiringNew().call(() ->
-                ImportRun.<ImportRun>find("source = ?1 order by id desc", "huggingface").firstResult());
+        ImportRun run = QuarkusTransaction.requiringNew()
+                .call(() -> ImportRun.<ImportRun>find("source = ?1 order by id desc", "huggingface").firstResult());
         assertEquals(ImportRun.FAILED, run.status);
         assertEquals(1, run.added);
         assertTrue(run.failure.contains("gave up after 4 attempts"), run.failure);

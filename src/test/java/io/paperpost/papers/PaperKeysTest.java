@@ -9,7 +9,8 @@ class PaperKeysTest {
     @Test
     void matchesTheSampleDataKeys() {
         // The bundled sample's first paper, keyed by the documented rule.
-        assertEquals("t-8f0bf75574b4", PaperKeys.fromTitle("Block-wise Adaptive Caching for Accelerating Diffusion Policy"));
+        assertEquals("t-8f0bf75574b4",
+                PaperKeys.fromTitle("Block-wise Adaptive Caching for Accelerating Diffusion Policy"));
     }
 
     @Test

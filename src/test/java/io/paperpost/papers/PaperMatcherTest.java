@@ -3,7 +3,6 @@ package io.paperpost.papers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The identity rules, without a database: papers are added as {@link PaperStore} adds the rows it reads. */
@@ -105,7 +104,8 @@ class PaperMatcherTest {
         PaperStore.Keyed byTitle = record(PaperKeys.fromTitle("By Title"), "By Title");
         List<PaperStore.Keyed> records = List.of(knownById, arxivUnknown, byTitle);
 
-        assertThat(matcher.idsToLoad(records)).containsExactly("2501.00011", "2501.00012", PaperKeys.fromTitle("By Title"));
+        assertThat(matcher.idsToLoad(records)).containsExactly("2501.00011", "2501.00012",
+                PaperKeys.fromTitle("By Title"));
         matcher.add(paper("2501.00011", "2501.00011", "Known By Id"));
         assertThat(matcher.arxivIdsToLoad(records)).containsExactly("2501.00012");
         matcher.add(paper(PaperKeys.fromTitle("Arxiv Unknown"), "2501.00012", "Arxiv Unknown"));

@@ -2,6 +2,7 @@ package io.paperpost.papers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperpost.storage.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,11 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-
-import io.paperpost.storage.TestPostgres;
 
 /**
  * The importer's title-key lookup on PostgreSQL when the paper table has never been analyzed (a new database,

@@ -5,17 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import io.paperpost.TestData;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.subscription.DigestFrequency;
@@ -28,6 +17,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The preferences form's schedule fields: saved together, or refused next to the field with nothing saved. */
 @QuarkusTest
@@ -59,12 +57,16 @@ class PreferencesFormTest {
 
     static Stream<Arguments> badValues() {
         return Stream.of(
-                Arguments.of("papersPerEmail", "4", "between 5 and 30"), Arguments.of("papersPerEmail", "31", "between 5 and 30"),
-                Arguments.of("papersPerEmail", "lots", "between 5 and 30"), Arguments.of("deliveryHour", "24", "from 0 to 23"),
+                Arguments.of("papersPerEmail", "4", "between 5 and 30"),
+                Arguments.of("papersPerEmail", "31", "between 5 and 30"),
+                Arguments.of("papersPerEmail", "lots", "between 5 and 30"),
+                Arguments.of("deliveryHour", "24", "from 0 to 23"),
                 Arguments.of("timeZone", "Europe/Atlantis", "time zone from the list"),
                 Arguments.of("timeZone", "GMT+25", "time zone from the list"),
-                Arguments.of("frequency", "HOURLY", "daily, weekly or paused"), Arguments.of("weeklyDay", "SOMEDAY", "day of the week"),
-                Arguments.of("pausedUntil", "2001-01-01", "after today"), Arguments.of("pausedUntil", "01/02/2030", "YYYY-MM-DD"),
+                Arguments.of("frequency", "HOURLY", "daily, weekly or paused"),
+                Arguments.of("weeklyDay", "SOMEDAY", "day of the week"),
+                Arguments.of("pausedUntil", "2001-01-01", "after today"),
+                Arguments.of("pausedUntil", "01/02/2030", "YYYY-MM-DD"),
                 Arguments.of("mailFormat", "RTF", "HTML or plain text"),
                 Arguments.of("authors", "x".repeat(101), "at most 100 characters"),
                 Arguments.of("interests", "y".repeat(501), "under 500 characters"));
@@ -87,10 +89,12 @@ class PreferencesFormTest {
     void theWholeScheduleIsSavedAndShownInWords() {
         String until = LocalDate.now().plusDays(14).toString();
         form().formParam("papersPerEmail", "30").formParam("frequency", "WEEKLY").formParam("weeklyDay", "SUNDAY")
-                .formParam("pausedUntil", until).formParam("deliveryHour", "0").formParam("timeZone", "Pacific/Auckland")
+                .formParam("pausedUntil", until).formParam("deliveryHour", "0")
+                .formParam("timeZone", "Pacific/Auckland")
                 .formParam("mailFormat", "PLAIN").post(path).then().statusCode(200)
                 .body(containsString("Saved."))
-                .body(containsString("every Sunday at 00:00 (Pacific/Auckland), starting after your break ends on " + until))
+                .body(containsString(
+                        "every Sunday at 00:00 (Pacific/Auckland), starting after your break ends on " + until))
                 .body(containsString("value=\"SUNDAY\" selected"));
         Reader after = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(id));
         assertThat(after.papersPerEmail).isEqualTo(30);

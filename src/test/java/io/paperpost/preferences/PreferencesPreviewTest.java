@@ -5,15 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.paperpost.TestData;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.subscription.Reader;
@@ -24,6 +15,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** "Your next email would contain" on the preferences page, and its live JSON endpoint. */
 @QuarkusTest
@@ -87,7 +85,8 @@ class PreferencesPreviewTest {
         assertThat(page).contains("id=\"preview-list\"").contains("/preview").contains("setTimeout(refresh, 400)");
         assertThat(page.split("<li><b>", -1)).hasSize(6);
         String saved = given().formParam("topics", "llm-inference").formParam("interests", "speculative decoding")
-                .post("/preferences/" + token).then().statusCode(200).body(containsString("Saved.")).extract().asString();
+                .post("/preferences/" + token).then().statusCode(200).body(containsString("Saved.")).extract()
+                .asString();
         assertThat(saved.split("<li><b>", -1)).hasSize(6);
         assertThat(saved.toLowerCase(Locale.ROOT)).contains("decoding");
     }

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
 
 class RankerTest {
@@ -42,7 +41,8 @@ class RankerTest {
                 "weather forecasting", "code search", "image segmentation", "knowledge graphs", "fairness audits"};
         for (int i = 0; i < subjects.length; i++) {
             list.add(paper("f" + i, "A study of " + subjects[i],
-                    "We present a model for " + subjects[i] + " and evaluate it on standard benchmarks with a new training"
+                    "We present a model for " + subjects[i]
+                            + " and evaluate it on standard benchmarks with a new training"
                             + " recipe. Results show improvements over strong baselines."));
         }
         return list;
@@ -76,8 +76,10 @@ class RankerTest {
     @Test
     void titleMatchOutranksAbstractMatch() {
         var index = ranker.index(with(
-                paper("in-abstract", "A general learning framework", "We apply it to speech enhancement in noisy rooms."),
-                paper("in-title", "Speech enhancement in noisy rooms", "We propose a general learning framework.")), TODAY);
+                paper("in-abstract", "A general learning framework",
+                        "We apply it to speech enhancement in noisy rooms."),
+                paper("in-title", "Speech enhancement in noisy rooms", "We propose a general learning framework.")),
+                TODAY);
         assertEquals(List.of("in-title", "in-abstract"), ids(index.rank(reader("speech enhancement"), 2)));
     }
 
@@ -93,12 +95,14 @@ class RankerTest {
 
     @Test
     void stemmingMatchesWordForms() {
-        var index = ranker.index(with(paper("p", "Accelerated diffusion policies", "Robots manipulate objects.")), TODAY);
+        var index = ranker.index(with(paper("p", "Accelerated diffusion policies", "Robots manipulate objects.")),
+                TODAY);
         List<RankedPaper> picks = index.rank(reader("diffusion policy for robot manipulation"), 1);
         assertEquals("p", picks.get(0).paper().id());
         // the reason quotes the reader's own words, not the stems
         assertEquals("matches your interest 'robot manipulation'", picks.get(0).reason());
-        assertEquals("matches your interest 'diffusion policy'", index.rank(reader("diffusion policy"), 1).get(0).reason());
+        assertEquals("matches your interest 'diffusion policy'",
+                index.rank(reader("diffusion policy"), 1).get(0).reason());
     }
 
     @Test
@@ -112,7 +116,8 @@ class RankerTest {
     @Test
     void acronymsMeetTheirExpansions() {
         var index = ranker.index(with(
-                paper("rl-acronym", "Better math answers", "We fine-tune an LLM with GRPO, a form of RL, to improve reasoning."),
+                paper("rl-acronym", "Better math answers",
+                        "We fine-tune an LLM with GRPO, a form of RL, to improve reasoning."),
                 paper("unrelated", "Reasoning about tables", "Symbolic methods for tabular data.")), TODAY);
         List<RankedPaper> picks = index.rank(reader("LLM reasoning with reinforcement learning"), 2);
         assertEquals("rl-acronym", picks.get(0).paper().id());
@@ -139,7 +144,8 @@ class RankerTest {
     void topicMatchesByCategoryWhenThePaperHasCategories() {
         CandidatePaper categorised = new CandidatePaper("cat", "Denoising diffusion for grasping",
                 "A diffusion model for robot grasping.", List.of(), Set.of("cs.RO"), 0, TODAY);
-        CandidatePaper plain = paper("plain", "Denoising diffusion for images", "A diffusion model with denoising steps.");
+        CandidatePaper plain = paper("plain", "Denoising diffusion for images",
+                "A diffusion model with denoising steps.");
         var index = ranker.index(with(categorised, plain), TODAY);
         ReaderProfile diffusionReader = new ReaderProfile(Set.of("diffusion"), "", List.of(), 0.0, Set.of())
                 .withExploration(false);
@@ -172,7 +178,8 @@ class RankerTest {
                 List.of("Ana Lopez", "José García"), Set.of(), 3, TODAY);
         CandidatePaper better = paper("b", "Speech enhancement with transformers", "Speech enhancement in noise.");
         var index = ranker.index(with(byFollowed, better), TODAY);
-        ReaderProfile profile = new ReaderProfile(Set.of(), "speech enhancement", List.of("jose  garcia"), 0.0, Set.of())
+        ReaderProfile profile = new ReaderProfile(Set.of(), "speech enhancement", List.of("jose  garcia"), 0.0,
+                Set.of())
                 .withExploration(false);
         List<RankedPaper> picks = index.rank(profile, 2);
         assertEquals(List.of("a", "b"), ids(picks));
@@ -199,7 +206,8 @@ class RankerTest {
     void oneTopicCannotFillTheList() {
         List<CandidatePaper> papers = filler();
         for (int i = 0; i < 9; i++) {
-            papers.add(paper("d" + i, "Fast diffusion sampling " + i, "Diffusion denoising acceleration for sampling."));
+            papers.add(
+                    paper("d" + i, "Fast diffusion sampling " + i, "Diffusion denoising acceleration for sampling."));
         }
         for (int i = 0; i < 4; i++) {
             papers.add(paper("s" + i, "Fast speech codec " + i, "Speech audio sampling made fast."));
@@ -238,8 +246,10 @@ class RankerTest {
 
     @Test
     void likedAndDislikedPapersMoveTheOrder() {
-        CandidatePaper audio = paper("audio", "Efficient transformers for audio", "Streaming speech recognition on phones.");
-        CandidatePaper vision = paper("vision", "Efficient transformers for vision", "Fast image classification on phones.");
+        CandidatePaper audio = paper("audio", "Efficient transformers for audio",
+                "Streaming speech recognition on phones.");
+        CandidatePaper vision = paper("vision", "Efficient transformers for vision",
+                "Fast image classification on phones.");
         var index = ranker.index(with(audio, vision), TODAY);
         ReaderProfile base = reader("efficient transformers");
         List<String> before = ids(index.rank(base, 2));
@@ -333,12 +343,14 @@ class RankerTest {
         Random random = new Random(1);
         for (int i = 0; i < 200; i++) {
             papers.add(paper("p" + i, words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)],
-                    words[random.nextInt(words.length)] + " and " + words[random.nextInt(words.length)], random.nextInt(50)));
+                    words[random.nextInt(words.length)] + " and " + words[random.nextInt(words.length)],
+                    random.nextInt(50)));
         }
         var index = ranker.index(papers, TODAY);
         List<ReaderProfile> readers = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            readers.add(new ReaderProfile(Set.of(TOPICS.get(i % 4).id()), words[i % words.length] + " " + words[(i / 3) % words.length],
+            readers.add(new ReaderProfile(Set.of(TOPICS.get(i % 4).id()),
+                    words[i % words.length] + " " + words[(i / 3) % words.length],
                     List.of(), (i % 5) / 5.0, Set.of()));
         }
         List<List<RankedPaper>> sequential = readers.stream().map(r -> index.rank(r, 10)).toList();

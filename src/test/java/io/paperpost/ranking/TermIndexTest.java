@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class TermIndexTest {
@@ -25,7 +24,7 @@ class TermIndexTest {
     }
 
     Query single(TermIndex index, String term) {
-        return new Query(new int[] {index.id(term)}, new float[] {1f}, 0, new String[1]);
+        return new Query(new int[]{index.id(term)}, new float[]{1f}, 0, new String[1]);
     }
 
     @Test

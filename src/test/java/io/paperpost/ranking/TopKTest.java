@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import java.util.Comparator;
 import java.util.Random;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 class TopKTest {
@@ -17,7 +16,7 @@ class TopKTest {
         for (int d = 0; d < scores.length; d++) {
             top.offer(d, scores[d]);
         }
-        assertArrayEquals(new int[] {1, 5, 3}, top.sorted());
+        assertArrayEquals(new int[]{1, 5, 3}, top.sorted());
     }
 
     @Test
@@ -25,7 +24,7 @@ class TopKTest {
         TopK top = new TopK(10);
         top.offer(4, 0.5);
         top.offer(2, 0.9);
-        assertArrayEquals(new int[] {2, 4}, top.sorted());
+        assertArrayEquals(new int[]{2, 4}, top.sorted());
         assertArrayEquals(new int[0], new TopK(5).sorted());
     }
 
@@ -36,17 +35,17 @@ class TopKTest {
         for (int d = 2; d < 6; d++) {
             top.offer(d, 1.0);
         }
-        assertArrayEquals(new int[] {2, 3}, top.sorted());
+        assertArrayEquals(new int[]{2, 3}, top.sorted());
     }
 
     @Test
     void aLaterDocNeverDisplacesAnEqualScore() {
         TopK top = new TopK(2);
-        for (int d : new int[] {9, 7, 3}) {
+        for (int d : new int[]{9, 7, 3}) {
             top.offer(d, 1.0);
         }
         // the scorer offers docs in increasing order, so "first offered" is "lower doc"
-        assertArrayEquals(new int[] {7, 9}, top.sorted());
+        assertArrayEquals(new int[]{7, 9}, top.sorted());
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class TopicMatcherTest {
@@ -35,7 +34,7 @@ class TopicMatcherTest {
 
     @Test
     void readerTopicsBecomeSortedNumbersWithoutUnknownIds() {
-        assertArrayEquals(new int[] {0, 1}, matcher.numbers(Set.of("moe", "gone", "cs.RO")));
+        assertArrayEquals(new int[]{0, 1}, matcher.numbers(Set.of("moe", "gone", "cs.RO")));
         assertArrayEquals(new int[0], matcher.numbers(Set.of()));
     }
 

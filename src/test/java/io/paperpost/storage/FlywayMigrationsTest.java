@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,8 @@ class FlywayMigrationsTest {
     @Test
     void migrationsApplyOnAnEmptyH2Database() throws SQLException {
         String url = "jdbc:h2:mem:flyway-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        MigrateResult result = Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        MigrateResult result = Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load()
+                .migrate();
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isPositive();
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
@@ -101,7 +101,8 @@ class FlywayMigrationsTest {
      * confirmed first; the other active one is unsubscribed, the unconfirmed one deleted, the unsubscribed one
      * keeps its row under a key of its own.
      */
-    private static void assertReadersKeyedByMailbox(Connection connection, java.util.function.Consumer<String> migrateTo)
+    private static void assertReadersKeyedByMailbox(Connection connection,
+            java.util.function.Consumer<String> migrateTo)
             throws SQLException {
         migrateTo.accept("71");
         long first = insertReader(connection, "ada@example.org", "ACTIVE", "2025-01-10");
@@ -112,14 +113,17 @@ class FlywayMigrationsTest {
         long alone = insertReader(connection, "solo@bücher.example", "ACTIVE", "2025-01-01");
         long softHyphen = insertReader(connection, "bounced@exa\u00ADmple.org", "BOUNCED", "2025-01-01");
         try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("insert into delivery (reader_id, digest_date, status, attempts, paper_ids, created_at, "
-                    + "updated_at) values (" + zeroWidth + ", date '2026-01-02', 'SENT', 1, '', current_timestamp, current_timestamp)");
+            statement.executeUpdate(
+                    "insert into delivery (reader_id, digest_date, status, attempts, paper_ids, created_at, "
+                            + "updated_at) values (" + zeroWidth
+                            + ", date '2026-01-02', 'SENT', 1, '', current_timestamp, current_timestamp)");
         }
         migrateTo.accept("latest");
 
         List<String> readers = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select id, email, email_key, status, unsubscribe_reason from reader order by id")) {
+                ResultSet rs = statement.executeQuery(
+                        "select id, email, email_key, status, unsubscribe_reason from reader order by id")) {
             while (rs.next()) {
                 readers.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
                         + (rs.getString(5) == null ? "" : " (" + rs.getString(5) + ")"));
@@ -127,14 +131,15 @@ class FlywayMigrationsTest {
         }
         assertThat(readers).containsExactly(
                 first + " ada@example.org ada@example.org ACTIVE",
-                zeroWidth + " ada@example.org merged:" + zeroWidth + " UNSUBSCRIBED (Unsubscribed by PaperPost: the same "
+                zeroWidth + " ada@example.org merged:" + zeroWidth
+                        + " UNSUBSCRIBED (Unsubscribed by PaperPost: the same "
                         + "mailbox was subscribed twice, as reader " + first + ", which keeps getting the digest.)",
                 oldUnicode + " forscher@universität.de merged:" + oldUnicode + " UNSUBSCRIBED",
                 newPunycode + " Forscher@universität.de forscher@xn--universitt-y5a.de ACTIVE",
                 alone + " solo@bücher.example solo@xn--bcher-kva.example ACTIVE",
                 softHyphen + " bounced@example.org bounced@example.org BOUNCED");
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select reader_id from delivery")) {
+                ResultSet rs = statement.executeQuery("select reader_id from delivery")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong(1)).as("the merged reader's history stays").isEqualTo(zeroWidth);
         }
@@ -143,10 +148,13 @@ class FlywayMigrationsTest {
     /** A reader as the code before V81 stored it: the key is the address lower-cased. */
     private static long insertReader(Connection connection, String email, String status, String confirmedOn)
             throws SQLException {
-        try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into reader (email, email_key, status, "
-                + "topics, interests, followed_authors, time_zone, created_at, confirmed_at) values (?, ?, ?, '', '', '', "
-                + "'UTC', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            java.sql.Timestamp confirmed = confirmedOn == null ? null : java.sql.Timestamp.valueOf(confirmedOn + " 08:00:00");
+        try (java.sql.PreparedStatement insert = connection
+                .prepareStatement("insert into reader (email, email_key, status, "
+                        + "topics, interests, followed_authors, time_zone, created_at, confirmed_at) values (?, ?, ?, '', '', '', "
+                        + "'UTC', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            java.sql.Timestamp confirmed = confirmedOn == null
+                    ? null
+                    : java.sql.Timestamp.valueOf(confirmedOn + " 08:00:00");
             insert.setString(1, email);
             insert.setString(2, email.toLowerCase(Locale.ROOT));
             insert.setString(3, status);
@@ -191,7 +199,8 @@ class FlywayMigrationsTest {
             }
             assertThat(papers).containsExactly("2501.00001 1 new", "t-no-version null null", "t-title-first null null");
             List<String> versions = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery("select paper_id, version from paper_version order by paper_id")) {
+            try (ResultSet rs = statement
+                    .executeQuery("select paper_id, version from paper_version order by paper_id")) {
                 while (rs.next()) {
                     versions.add(rs.getString(1) + " " + rs.getInt(2));
                 }
@@ -202,7 +211,7 @@ class FlywayMigrationsTest {
 
     private static List<String> tables(Connection connection, String schema) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (ResultSet rs = connection.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
+        try (ResultSet rs = connection.getMetaData().getTables(null, schema, "%", new String[]{"TABLE"})) {
             while (rs.next()) {
                 tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
             }
@@ -213,15 +222,17 @@ class FlywayMigrationsTest {
     /** Identity keys work, and the ledger refuses a second row for the same reader and date. */
     private static void assertIdentityAndUniqueLedger(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("insert into reader (email, email_key, status, topics, interests, followed_authors, time_zone, created_at)"
-                    + " values ('a@example.org', 'a@example.org', 'ACTIVE', '', '', '', 'UTC', current_timestamp)");
+            statement.executeUpdate(
+                    "insert into reader (email, email_key, status, topics, interests, followed_authors, time_zone, created_at)"
+                            + " values ('a@example.org', 'a@example.org', 'ACTIVE', '', '', '', 'UTC', current_timestamp)");
             long readerId;
             try (ResultSet rs = statement.executeQuery("select id from reader where email = 'a@example.org'")) {
                 assertThat(rs.next()).isTrue();
                 readerId = rs.getLong(1);
             }
             String delivery = "insert into delivery (reader_id, digest_date, status, attempts, paper_ids, created_at, updated_at)"
-                    + " values (" + readerId + ", date '2026-01-02', 'SENT', 1, '', current_timestamp, current_timestamp)";
+                    + " values (" + readerId
+                    + ", date '2026-01-02', 'SENT', 1, '', current_timestamp, current_timestamp)";
             statement.executeUpdate(delivery);
             try {
                 statement.executeUpdate(delivery);

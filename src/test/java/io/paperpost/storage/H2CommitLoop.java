@@ -20,7 +20,7 @@ public final class H2CommitLoop {
                 statement.execute("create table committed_row (id int primary key)");
             }
             try (PreparedStatement insert = db.prepareStatement("insert into committed_row (id) values (?)")) {
-                for (int id = 1; ; id++) {
+                for (int id = 1;; id++) {
                     insert.setInt(1, id);
                     insert.executeUpdate(); // auto-commit: committed when this returns
                     System.out.println(id);

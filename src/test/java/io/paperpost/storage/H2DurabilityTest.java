@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +48,8 @@ class H2DurabilityTest {
         for (int round = 0; round < 2; round++) {
             rounds.add(commitThenKill(dir.resolve("default-" + round), ";DB_CLOSE_ON_EXIT=FALSE"));
         }
-        assertThat(rounds).as("committed rows lost by a kill, per round").anySatisfy(r -> assertThat(r.lost()).isPositive());
+        assertThat(rounds).as("committed rows lost by a kill, per round")
+                .anySatisfy(r -> assertThat(r.lost()).isPositive());
     }
 
     @Test
@@ -81,7 +81,8 @@ class H2DurabilityTest {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-cp", classpath, H2CommitLoop.class.getName(), url).redirectErrorStream(true).start();
         int acknowledged = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             // Past the first write (at WRITE_DELAY after the first commit), at a moment that varies per round.
             int killAt = ThreadLocalRandom.current().nextInt(400, 700);
             String line;
@@ -94,9 +95,11 @@ class H2DurabilityTest {
             process.destroyForcibly();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("db").toAbsolutePath(), "sa", "");
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("db").toAbsolutePath(),
+                "sa", "");
                 Statement statement = db.createStatement();
-                ResultSet rows = statement.executeQuery("select count(*) from committed_row where id <= " + acknowledged)) {
+                ResultSet rows = statement
+                        .executeQuery("select count(*) from committed_row where id <= " + acknowledged)) {
             rows.next();
             return new Result(acknowledged, acknowledged - rows.getInt(1));
         } catch (java.sql.SQLException e) {

@@ -2,6 +2,7 @@ package io.paperpost.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperpost.papers.PaperKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,11 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import io.paperpost.papers.PaperKeys;
 
 /**
  * V82 drops {@code paper.author_keys}, which nothing read; V83 (a Java migration) gives papers written without a
@@ -74,17 +72,19 @@ class PaperKeyMigrationsTest {
     private static void assertAuthorKeysDropped(Connection connection, Consumer<String> migrateTo) throws SQLException {
         migrateTo.accept("80");
         try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("insert into paper (id, title, summary, authors, categories, first_seen_on, upvotes, "
-                    + "source, updated_at, available_seq, available_at, title_key, author_keys) values ('2601.00001', "
-                    + "'Followed', '', 'Léa Dubois', '', date '2026-01-05', 0, 'arxiv-api', current_timestamp, 1, "
-                    + "current_timestamp, 't-followed', '|lea dubois|')");
+            statement.executeUpdate(
+                    "insert into paper (id, title, summary, authors, categories, first_seen_on, upvotes, "
+                            + "source, updated_at, available_seq, available_at, title_key, author_keys) values ('2601.00001', "
+                            + "'Followed', '', 'Léa Dubois', '', date '2026-01-05', 0, 'arxiv-api', current_timestamp, 1, "
+                            + "current_timestamp, 't-followed', '|lea dubois|')");
         }
         migrateTo.accept("latest");
         try (Statement statement = connection.createStatement()) {
             assertThat(MigrationDatabase.rows(statement, "select id, authors, title_key from paper"))
                     .containsExactly("2601.00001 Léa Dubois t-followed");
         }
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("select * from paper")) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select * from paper")) {
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
                 columns.add(rows.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT));

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestPostgres {
 
-    public static final String URL = System.getProperty("paperpost.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String URL = System.getProperty("paperpost.test.postgres.url",
+            "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String USER = System.getProperty("paperpost.test.postgres.user", "postgres");
 
     private TestPostgres() {

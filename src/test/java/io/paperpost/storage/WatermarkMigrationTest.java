@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -47,7 +46,8 @@ class WatermarkMigrationTest {
         try (Statement statement = connection.createStatement()) {
             assertThat(MigrationDatabase.rows(statement, "select id, available_seq from paper order by id"))
                     .containsExactly("2601.00001 1", "2601.00002 2", "2601.00003 2", "2601.00004 3");
-            assertThat(MigrationDatabase.rows(statement, "select id, last_batch from paper_feed")).containsExactly("1 3");
+            assertThat(MigrationDatabase.rows(statement, "select id, last_batch from paper_feed"))
+                    .containsExactly("1 3");
             assertThat(MigrationDatabase.rows(statement, "select email, papers_through from reader order by email"))
                     .containsExactly("mailed@example.org 1", "new@example.org null");
             assertThat(MigrationDatabase.rows(statement, "select paper_ids, papers_through from delivery"))

@@ -5,13 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.paperpost.TestData;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.mail.ReceivedMail;
@@ -21,6 +14,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * One mailbox, however its address is spelled (case, invisible characters, full-width letters, the Unicode or the
@@ -32,7 +30,8 @@ class EmailSpellingsTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
     static final String[] SPELLINGS = {"ada@universität.de", "ADA@Universität.DE", "ada\u200B@universität.de",
-            "a\u00ADda@univer\u00ADsität.de", "ａｄａ@ｕｎｉｖｅｒｓｉｔäｔ.ｄｅ", "ada@xn--universitt-y5a.de", "Ada@XN--UNIVERSITT-Y5A.DE"};
+            "a\u00ADda@univer\u00ADsität.de", "ａｄａ@ｕｎｉｖｅｒｓｉｔäｔ.ｄｅ", "ada@xn--universitt-y5a.de",
+            "Ada@XN--UNIVERSITT-Y5A.DE"};
     static final String MAILBOX = "ada@xn--universitt-y5a.de";
 
     @Inject
@@ -63,7 +62,8 @@ class EmailSpellingsTest {
 
         String token = SubscriptionApiTest.lastSegment(
                 ReceivedMail.links(confirmation, SubscriptionApiTest.BASE + "/confirm/").get(0));
-        given().post("/api/v1/subscriptions/confirmations/" + token).then().statusCode(200).body("status", is("ACTIVE"));
+        given().post("/api/v1/subscriptions/confirmations/" + token).then().statusCode(200).body("status",
+                is("ACTIVE"));
         GreenMailResource.purge();
         TestData.asAdmin().queryParam("date", DAY.toString()).post("/api/v1/admin/digests")
                 .then().statusCode(200).body("readers", is(1)).body("sent", is(1));

@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.icegreen.greenmail.util.GreenMail;
-
 import io.paperpost.TestData;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.mail.MimeParts;
@@ -22,6 +16,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A reader's whole life, through the pages and the links in the emails that arrive at a real SMTP server:
@@ -54,7 +51,8 @@ class LifecycleEndToEndTest {
     void subscribeConfirmWelcomeChangePreferencesChangeAddressExportDelete() throws Exception {
         // Subscribe through the form, as a person: with the page's form token, after a few seconds.
         String signupPage = given().get("/").then().statusCode(200).extract().asString();
-        assertThat(signupPage).contains("name=\"website\"").contains("Intl.DateTimeFormat().resolvedOptions().timeZone");
+        assertThat(signupPage).contains("name=\"website\"")
+                .contains("Intl.DateTimeFormat().resolvedOptions().timeZone");
         Forms.pauseLikeAPerson();
         given().formParam("email", "life@example.org").formParam("topics", "llm-inference")
                 .formParam("interests", "speculative decoding").formParam("timezone", "Europe/Berlin")
@@ -75,13 +73,15 @@ class LifecycleEndToEndTest {
         String manage = ReceivedMail.path(ReceivedMail.links(welcome, BASE + "/preferences/").get(0));
 
         // Change preferences; a refused value is shown next to its field with what was typed kept.
-        String page = given().get(manage).then().statusCode(200).body(containsString("life@example.org")).extract().asString();
+        String page = given().get(manage).then().statusCode(200).body(containsString("life@example.org")).extract()
+                .asString();
         given().formParam("formToken", Forms.token(page)).formParam("topics", "llm-inference")
                 .formParam("interests", "speculative decoding").formParam("papersPerEmail", "40")
                 .formParam("deliveryHour", "6").formParam("timeZone", "Asia/Tokyo").post(manage)
                 .then().statusCode(400).body(containsString("Choose between 5 and 30 papers per email."))
                 .body(containsString("value=\"40\"")).body(containsString("value=\"Asia/Tokyo\""));
-        given().formParam("formToken", Forms.token(page)).formParam("topics", "llm-inference").formParam("topics", "diffusion")
+        given().formParam("formToken", Forms.token(page)).formParam("topics", "llm-inference")
+                .formParam("topics", "diffusion")
                 .formParam("interests", "speculative decoding").formParam("authors", "Tri Dao\nAda Lovelace")
                 .formParam("trendWeight", "20").formParam("papersPerEmail", "15").formParam("frequency", "WEEKLY")
                 .formParam("weeklyDay", "FRIDAY").formParam("pausedUntil", "").formParam("deliveryHour", "6")
@@ -96,7 +96,8 @@ class LifecycleEndToEndTest {
         assertThat(saved.mailFormat).isEqualTo(MailFormat.PLAIN);
 
         // Change the address: confirmed on the new address before it switches.
-        given().formParam("formToken", Forms.token(page)).formParam("email", "new-life@example.org").post(manage + "/email")
+        given().formParam("formToken", Forms.token(page)).formParam("email", "new-life@example.org")
+                .post(manage + "/email")
                 .then().statusCode(200).body(containsString("We sent a link to new-life@example.org"));
         MimeMessage change = next();
         assertThat(change.getAllRecipients()[0].toString()).isEqualTo("new-life@example.org");
@@ -131,8 +132,8 @@ class LifecycleEndToEndTest {
         given().formParam("email", "new-life@example.org").formParam("topics", "diffusion")
                 .formParam("formToken", Forms.token(again)).post("/subscribe").then().statusCode(200);
         given().get(ReceivedMail.path(ReceivedMail.links(next(), BASE + "/confirm/").get(0))).then().statusCode(200);
-        QuarkusTransaction.requiringNew().run(() ->
-                assertThat(suppressions.isSuppressed("new-life@example.org")).isFalse());
+        QuarkusTransaction.requiringNew()
+                .run(() -> assertThat(suppressions.isSuppressed("new-life@example.org")).isFalse());
     }
 
     /** The one email that arrived since the last call. */

@@ -3,6 +3,7 @@ package io.paperpost.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paperpost.site.InvalidLinkException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,10 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
-import io.paperpost.site.InvalidLinkException;
 
 class ReaderTokensTest {
 
@@ -42,15 +40,18 @@ class ReaderTokensTest {
     void wrongPurposeTamperingAndForeignKeysAreRefused() {
         ReaderTokens tokens = tokens(KEY, List.of(), NOW);
         String token = tokens.issue(TokenPurpose.MANAGE, 1);
-        assertThatThrownBy(() -> tokens.verify(token, TokenPurpose.UNSUBSCRIBE, null)).isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> tokens.verify(token, TokenPurpose.UNSUBSCRIBE, null))
+                .isInstanceOf(InvalidLinkException.class);
 
         // Another reader's id in the payload, with the original signature.
         String otherPayload = tokens.issue(TokenPurpose.MANAGE, 2);
         String forged = otherPayload.substring(0, otherPayload.indexOf('.')) + token.substring(token.indexOf('.'));
-        assertThatThrownBy(() -> tokens.verify(forged, TokenPurpose.MANAGE, null)).isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> tokens.verify(forged, TokenPurpose.MANAGE, null))
+                .isInstanceOf(InvalidLinkException.class);
 
         String signedElsewhere = tokens("x".repeat(40), List.of(), NOW).issue(TokenPurpose.MANAGE, 1);
-        assertThatThrownBy(() -> tokens.verify(signedElsewhere, TokenPurpose.MANAGE, null)).isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> tokens.verify(signedElsewhere, TokenPurpose.MANAGE, null))
+                .isInstanceOf(InvalidLinkException.class);
 
         // Every other spelling of the signature's last character, including ones that decode to the same bytes.
         String head = token.substring(0, token.length() - 1);
@@ -62,17 +63,20 @@ class ReaderTokensTest {
             }
         }
 
-        for (String garbage : new String[] {"", ".", "abc", "abc.", ".abc", "!!!.???", "a".repeat(600) + ".b"}) {
-            assertThatThrownBy(() -> tokens.verify(garbage, TokenPurpose.MANAGE, null)).isInstanceOf(InvalidLinkException.class);
+        for (String garbage : new String[]{"", ".", "abc", "abc.", ".abc", "!!!.???", "a".repeat(600) + ".b"}) {
+            assertThatThrownBy(() -> tokens.verify(garbage, TokenPurpose.MANAGE, null))
+                    .isInstanceOf(InvalidLinkException.class);
         }
-        assertThatThrownBy(() -> tokens.verify(null, TokenPurpose.MANAGE, null)).isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> tokens.verify(null, TokenPurpose.MANAGE, null))
+                .isInstanceOf(InvalidLinkException.class);
     }
 
     @Test
     void expiresAfterItsLifetime() {
         String token = tokens(KEY, List.of(), NOW).issue(TokenPurpose.CONFIRM, 1);
         ReaderTokens later = tokens(KEY, List.of(), NOW.plus(Duration.ofHours(49)));
-        assertThatThrownBy(() -> later.verify(token, TokenPurpose.CONFIRM, Duration.ofHours(48))).isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> later.verify(token, TokenPurpose.CONFIRM, Duration.ofHours(48)))
+                .isInstanceOf(InvalidLinkException.class);
         assertThat(later.verify(token, TokenPurpose.CONFIRM, Duration.ofHours(50)).readerId()).isEqualTo(1);
     }
 

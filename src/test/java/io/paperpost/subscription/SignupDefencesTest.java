@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import java.time.LocalDate;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.paperpost.TestData;
 import io.paperpost.mail.GreenMailResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,6 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Bots and forgeries: form tokens, fill time, honeypot, Origin check and rate limits, each a polite page. */
 @QuarkusTest
@@ -43,7 +41,7 @@ class SignupDefencesTest {
     @Test
     void aSignupWithoutAValidFormTokenIsRefusedPolitelyAndStoresNothing() {
         String otherForm = forms.issue("prefs", 0);
-        for (String token : new String[] {null, "", "forged.token", tokens.issue(TokenPurpose.MANAGE, 0), otherForm}) {
+        for (String token : new String[]{null, "", "forged.token", tokens.issue(TokenPurpose.MANAGE, 0), otherForm}) {
             var request = given().formParam("email", "bot@example.org").formParam("topics", "cs.LG");
             if (token != null) {
                 request.formParam("formToken", token);
@@ -59,7 +57,8 @@ class SignupDefencesTest {
     @Test
     void aFormSentBackFasterThanAPersonCanIsHeldBack() throws Exception {
         String token = Forms.token(given().get("/").then().statusCode(200).extract().asString());
-        signup("quick@example.org", token).then().statusCode(400).body(containsString("faster than a person can fill it in"));
+        signup("quick@example.org", token).then().statusCode(400)
+                .body(containsString("faster than a person can fill it in"));
         assertNothingStoredOrSent();
         Forms.pauseLikeAPerson();
         signup("quick@example.org", token).then().statusCode(200).body(containsString("Check your inbox"));
@@ -79,7 +78,8 @@ class SignupDefencesTest {
     void aFormPostedFromAnotherSiteIsRefused() throws Exception {
         String token = Forms.token(given().get("/").then().extract().asString());
         Forms.pauseLikeAPerson();
-        given().header("Origin", "https://evil.example").formParam("email", "csrf@example.org").formParam("topics", "cs.LG")
+        given().header("Origin", "https://evil.example").formParam("email", "csrf@example.org")
+                .formParam("topics", "cs.LG")
                 .formParam("formToken", token).post("/subscribe")
                 .then().statusCode(403).body(containsString("only accept this form from"));
         assertNothingStoredOrSent();
@@ -95,10 +95,13 @@ class SignupDefencesTest {
             signup("reader" + i + "@example.org", token).then().statusCode(200);
         }
         signup("one-more@example.org", token).then().statusCode(429)
-                .body(containsString("many signups from your network")).body(containsString("value=\"one-more@example.org\""));
+                .body(containsString("many signups from your network"))
+                .body(containsString("value=\"one-more@example.org\""));
         given().contentType("application/json").body("{\"email\":\"api@example.org\",\"topics\":[\"cs.LG\"]}")
                 .post("/api/v1/subscriptions").then().statusCode(429).body("error", containsString("many signups"));
-        assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.find("emailKey", "one-more@example.org").count())).isZero();
+        assertThat(
+                QuarkusTransaction.requiringNew().call(() -> Reader.find("emailKey", "one-more@example.org").count()))
+                .isZero();
 
         rateLimits.forgetAll();
         for (int i = 0; i < StrictFormsProfile.PER_ADDRESS; i++) {
@@ -120,7 +123,8 @@ class SignupDefencesTest {
     }
 
     private static io.restassured.response.Response apiSignup(String email) {
-        return given().contentType("application/json").body(java.util.Map.of("email", email, "topics", java.util.List.of("cs.LG")))
+        return given().contentType("application/json")
+                .body(java.util.Map.of("email", email, "topics", java.util.List.of("cs.LG")))
                 .post("/api/v1/subscriptions");
     }
 
@@ -133,9 +137,11 @@ class SignupDefencesTest {
         String otherToken = Forms.token(given().get("/preferences/" + tokens.issue(TokenPurpose.MANAGE, other)).then()
                 .extract().asString());
 
-        given().formParam("topics", "diffusion").post(manage).then().statusCode(400).body(containsString("Please open the page again"));
+        given().formParam("topics", "diffusion").post(manage).then().statusCode(400)
+                .body(containsString("Please open the page again"));
         given().formParam("topics", "diffusion").formParam("formToken", otherToken).post(manage).then().statusCode(400);
-        given().formParam("confirm", "yes").formParam("formToken", otherToken).post(manage + "/delete").then().statusCode(400);
+        given().formParam("confirm", "yes").formParam("formToken", otherToken).post(manage + "/delete").then()
+                .statusCode(400);
         assertThat(SubscriptionApiTest.reader(id).topics).containsExactly("cs.LG");
         given().formParam("topics", "diffusion").formParam("formToken", Forms.token(page)).post(manage)
                 .then().statusCode(200).body(containsString("Saved."));

@@ -5,16 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.paperpost.TestData;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.mail.ReceivedMail;
@@ -24,6 +14,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Anyone can type an address: a signup for an address that already has a reader changes nothing of that reader
@@ -65,7 +63,8 @@ class SignupForKnownAddressTest {
                 .body("interests", is("graph neural networks")).body("timeZone", is("Europe/Berlin"));
         given().get(manage + "/export").then().statusCode(200)
                 .body("subscription.interests", is("graph neural networks"))
-                .body("waitingSignup.topics", is(List.of("diffusion"))).body("waitingSignup.timeZone", is("Pacific/Auckland"));
+                .body("waitingSignup.topics", is(List.of("diffusion")))
+                .body("waitingSignup.timeZone", is("Pacific/Auckland"));
 
         given().post("/api/v1/subscriptions/confirmations/" + link).then().statusCode(200)
                 .body("status", is("ACTIVE")).body("alreadyConfirmed", is(false));
@@ -77,7 +76,8 @@ class SignupForKnownAddressTest {
         assertThat(after.timeZone).isEqualTo("Pacific/Auckland");
         assertThat(after.deliveryHour).as("the schedule is not part of a signup").isEqualTo(18);
         assertThat(after.papersPerEmail).isEqualTo(20);
-        given().post("/api/v1/subscriptions/confirmations/" + link).then().statusCode(200).body("alreadyConfirmed", is(true));
+        given().post("/api/v1/subscriptions/confirmations/" + link).then().statusCode(200).body("alreadyConfirmed",
+                is(true));
         given().get(manage).then().statusCode(200).body("status", is("ACTIVE"));
         given().get(manage + "/export").then().statusCode(200).body("waitingSignup", nullValue());
     }
@@ -85,7 +85,8 @@ class SignupForKnownAddressTest {
     @Test
     void aSignupForAnActiveReaderOnlyRemindsThemAndChangesNothing() throws Exception {
         long id = unsubscribedReader();
-        QuarkusTransaction.requiringNew().run(() -> Reader.update("status = ?1 where id = ?2", ReaderStatus.ACTIVE, id));
+        QuarkusTransaction.requiringNew()
+                .run(() -> Reader.update("status = ?1 where id = ?2", ReaderStatus.ACTIVE, id));
         Reader before = SubscriptionApiTest.reader(id);
         attackerSignsUp(VICTIM);
         assertThat(SubscriptionApiTest.waitForOne().getSubject()).startsWith("You are already subscribed");
@@ -96,7 +97,8 @@ class SignupForKnownAddressTest {
 
     @Test
     void aSecondSignupForAnUnconfirmedAddressWaitsForItsOwnLinkAndEachLinkConfirmsWhatItWasSentFor() throws Exception {
-        given().contentType(ContentType.JSON).body(Map.of("email", VICTIM, "topics", List.of("cs.LG"))).post("/api/v1/subscriptions")
+        given().contentType(ContentType.JSON).body(Map.of("email", VICTIM, "topics", List.of("cs.LG")))
+                .post("/api/v1/subscriptions")
                 .then().statusCode(202);
         String own = confirmationToken(next());
         allowAnotherConfirmationEmail();
@@ -105,8 +107,10 @@ class SignupForKnownAddressTest {
         assertThat(pending.topics).containsExactly("cs.LG");
         assertThat(pending.status).isEqualTo(ReaderStatus.PENDING);
 
-        given().post("/api/v1/subscriptions/confirmations/" + own).then().statusCode(200).body("alreadyConfirmed", is(false));
-        given().post("/api/v1/subscriptions/confirmations/" + other).then().statusCode(200).body("alreadyConfirmed", is(true));
+        given().post("/api/v1/subscriptions/confirmations/" + own).then().statusCode(200).body("alreadyConfirmed",
+                is(false));
+        given().post("/api/v1/subscriptions/confirmations/" + other).then().statusCode(200).body("alreadyConfirmed",
+                is(true));
         Reader confirmed = SubscriptionApiTest.reader(pending.id);
         assertThat(confirmed.topics).as("confirming settled the other signup").containsExactly("cs.LG");
         assertThat(confirmed.timeZone).isEqualTo("UTC");
@@ -121,7 +125,8 @@ class SignupForKnownAddressTest {
                 .post("/api/v1/subscriptions").then().statusCode(202);
         Thread.sleep(300);
         assertThat(GreenMailResource.greenMail().getReceivedMessages()).isEmpty();
-        PendingSignup waiting = QuarkusTransaction.requiringNew().call(() -> PendingSignup.<PendingSignup>findAll().singleResult());
+        PendingSignup waiting = QuarkusTransaction.requiringNew()
+                .call(() -> PendingSignup.<PendingSignup>findAll().singleResult());
         assertThat(waiting.topics).containsExactly("diffusion");
         assertThat(SubscriptionApiTest.reader(id).topics).containsExactly("cs.LG");
     }
@@ -131,7 +136,8 @@ class SignupForKnownAddressTest {
         long id = unsubscribedReader();
         String replaced = attackersLink();
         allowAnotherConfirmationEmail();
-        given().contentType(ContentType.JSON).body(Map.of("email", VICTIM, "topics", List.of("cs.CL"), "interests", "parsing"))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", VICTIM, "topics", List.of("cs.CL"), "interests", "parsing"))
                 .post("/api/v1/subscriptions").then().statusCode(202);
         next();
         allowAnotherConfirmationEmail();
@@ -141,7 +147,8 @@ class SignupForKnownAddressTest {
 
         given().post("/api/v1/subscriptions/confirmations/" + replaced).then().statusCode(404);
         assertThat(SubscriptionApiTest.reader(id).status).isEqualTo(ReaderStatus.UNSUBSCRIBED);
-        given().post("/api/v1/subscriptions/confirmations/" + resent).then().statusCode(200).body("status", is("ACTIVE"));
+        given().post("/api/v1/subscriptions/confirmations/" + resent).then().statusCode(200).body("status",
+                is("ACTIVE"));
         assertThat(SubscriptionApiTest.reader(id).interests).isEqualTo("parsing");
     }
 
@@ -149,8 +156,10 @@ class SignupForKnownAddressTest {
     void resubscribingFromTheReadersOwnLinkSettlesAWaitingSignup() throws Exception {
         long id = unsubscribedReader();
         String link = attackersLink();
-        given().post("/unsubscribe/" + tokens.issue(TokenPurpose.UNSUBSCRIBE, id) + "/resubscribe").then().statusCode(200);
-        given().post("/api/v1/subscriptions/confirmations/" + link).then().statusCode(200).body("alreadyConfirmed", is(true));
+        given().post("/unsubscribe/" + tokens.issue(TokenPurpose.UNSUBSCRIBE, id) + "/resubscribe").then()
+                .statusCode(200);
+        given().post("/api/v1/subscriptions/confirmations/" + link).then().statusCode(200).body("alreadyConfirmed",
+                is(true));
         Reader back = SubscriptionApiTest.reader(id);
         assertThat(back.status).isEqualTo(ReaderStatus.ACTIVE);
         assertThat(back.interests).isEqualTo("graph neural networks");
@@ -192,7 +201,7 @@ class SignupForKnownAddressTest {
 
     private static void attackerSignsUp(String email) {
         given().contentType(ContentType.JSON).body(Map.of("email", email, "topics", List.of("diffusion"),
-                        "interests", "cheap pills", "timezone", "Pacific/Auckland"))
+                "interests", "cheap pills", "timezone", "Pacific/Auckland"))
                 .post("/api/v1/subscriptions").then().statusCode(202);
     }
 
@@ -210,7 +219,8 @@ class SignupForKnownAddressTest {
 
     private static String confirmationToken(MimeMessage confirmation) throws Exception {
         assertThat(confirmation.getSubject()).startsWith("Confirm your");
-        return SubscriptionApiTest.lastSegment(ReceivedMail.links(confirmation, SubscriptionApiTest.BASE + "/confirm/").get(0));
+        return SubscriptionApiTest
+                .lastSegment(ReceivedMail.links(confirmation, SubscriptionApiTest.BASE + "/confirm/").get(0));
     }
 
     private static MimeMessage next() {

@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import io.paperpost.TestData;
 import io.paperpost.mail.GreenMailResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bad signups get a clear 400 on the form, store nothing and send nothing. */
 @QuarkusTest
@@ -51,7 +49,8 @@ class SignupValidationTest {
 
     @ParameterizedTest
     @MethodSource("badSignups")
-    void badSignupIsRefusedWithAMessageAndNothingIsStored(String email, String topic, String interests, String message) {
+    void badSignupIsRefusedWithAMessageAndNothingIsStored(String email, String topic, String interests,
+            String message) {
         given().formParam("email", email).formParam("topics", topic).formParam("interests", interests)
                 .post("/subscribe")
                 .then().statusCode(400)
@@ -95,11 +94,12 @@ class SignupValidationTest {
 
     @Test
     void tamperedOrWrongPurposeLinksGetAPageThatRevealsNothing() {
-        given().formParam("email", "links@example.org").formParam("topics", "cs.CL").post("/subscribe").then().statusCode(200);
+        given().formParam("email", "links@example.org").formParam("topics", "cs.CL").post("/subscribe").then()
+                .statusCode(200);
         long id = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findAll().firstResult().id);
         String manage = tokens.issue(TokenPurpose.MANAGE, id);
         String tampered = manage.substring(0, manage.length() - 2) + (manage.endsWith("A") ? "BB" : "AA");
-        for (String path : new String[] {"/confirm/" + tampered, "/confirm/" + manage, "/confirm/garbage",
+        for (String path : new String[]{"/confirm/" + tampered, "/confirm/" + manage, "/confirm/garbage",
                 "/preferences/" + tampered, "/unsubscribe/" + manage, "/preferences/x.y"}) {
             given().get(path).then().statusCode(404)
                     .body(containsString("This link is not valid"))

@@ -1,8 +1,7 @@
 package io.paperpost.subscription;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
 
 /**
  * The production defences, which the default test profile relaxes: form tokens required, a minimum fill time,

@@ -8,6 +8,19 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.paperpost.TestData;
+import io.paperpost.delivery.Delivery;
+import io.paperpost.delivery.DeliveryStatus;
+import io.paperpost.feedback.Feedback;
+import io.paperpost.feedback.FeedbackId;
+import io.paperpost.mail.GreenMailResource;
+import io.paperpost.mail.ReceivedMail;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,26 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import io.paperpost.TestData;
-import io.paperpost.delivery.Delivery;
-import io.paperpost.delivery.DeliveryStatus;
-import io.paperpost.mail.GreenMailResource;
-import io.paperpost.mail.ReceivedMail;
-import io.paperpost.feedback.Feedback;
-import io.paperpost.feedback.FeedbackId;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * The JSON API under /api/v1: every bad input is a 4xx {error, field} with nothing stored or sent; the
@@ -65,12 +63,14 @@ class SubscriptionApiTest {
     }
 
     static Stream<Arguments> badSignups() {
-        String many = IntStream.range(0, 51).mapToObj(i -> "\"Author " + i + "\"").reduce((a, b) -> a + "," + b).orElseThrow();
+        String many = IntStream.range(0, 51).mapToObj(i -> "\"Author " + i + "\"").reduce((a, b) -> a + "," + b)
+                .orElseThrow();
         return Stream.of(
                 Arguments.of("{\"topics\":[\"cs.LG\"]}", "email"),
                 Arguments.of("{\"email\":\"not-an-address\",\"topics\":[\"cs.LG\"]}", "email"),
                 Arguments.of("{\"email\":\"a@b\",\"topics\":[\"cs.LG\"]}", "email"),
-                Arguments.of("{\"email\":\"ada@example.org\\r\\nBcc: victim@example.org\",\"topics\":[\"cs.LG\"]}", "email"),
+                Arguments.of("{\"email\":\"ada@example.org\\r\\nBcc: victim@example.org\",\"topics\":[\"cs.LG\"]}",
+                        "email"),
                 Arguments.of("{\"email\":\"ada@example.org\\nSubject: hi\",\"topics\":[\"cs.LG\"]}", "email"),
                 Arguments.of("{\"email\":\"Ada <ada@example.org>\",\"topics\":[\"cs.LG\"]}", "email"),
                 Arguments.of("{\"email\":\"ada@example.org\\u0000\",\"topics\":[\"cs.LG\"]}", "email"),
@@ -83,11 +83,17 @@ class SubscriptionApiTest {
                 Arguments.of("{\"email\":\"ada@example.org\",\"topics\":\"cs.LG\"}", "topics"),
                 Arguments.of("{\"email\":\"ada@example.org\",\"interests\":\"" + "x".repeat(501) + "\"}", "interests"),
                 Arguments.of("{\"email\":\"ada@example.org\",\"interests\":\"bell\\u0007\"}", "interests"),
-                Arguments.of("{\"email\":\"ada@example.org\",\"topics\":[\"cs.LG\"],\"authors\":[" + many + "]}", "authors"),
-                Arguments.of("{\"email\":\"ada@example.org\",\"topics\":[\"cs.LG\"],\"authors\":[\"" + "y".repeat(101) + "\"]}", "authors"),
-                Arguments.of("{\"email\":\"ada@example.org\",\"topics\":[\"cs.LG\"],\"timezone\":\"Mars/Olympus_Mons\"}", "timezone"),
-                Arguments.of("{\"email\":\"ada@example.org\",\"topics\":[\"cs.LG\"],\"timezone\":\"+02:00\"}", "timezone"),
-                Arguments.of("{\"email\":\"ada@example.org\",\"topics\":[\"cs.LG\"],\"timezone\":\"CEST\"}", "timezone"),
+                Arguments.of("{\"email\":\"ada@example.org\",\"topics\":[\"cs.LG\"],\"authors\":[" + many + "]}",
+                        "authors"),
+                Arguments.of("{\"email\":\"ada@example.org\",\"topics\":[\"cs.LG\"],\"authors\":[\"" + "y".repeat(101)
+                        + "\"]}", "authors"),
+                Arguments.of(
+                        "{\"email\":\"ada@example.org\",\"topics\":[\"cs.LG\"],\"timezone\":\"Mars/Olympus_Mons\"}",
+                        "timezone"),
+                Arguments.of("{\"email\":\"ada@example.org\",\"topics\":[\"cs.LG\"],\"timezone\":\"+02:00\"}",
+                        "timezone"),
+                Arguments.of("{\"email\":\"ada@example.org\",\"topics\":[\"cs.LG\"],\"timezone\":\"CEST\"}",
+                        "timezone"),
                 Arguments.of("{\"email\":\"ada@example.org\",", null),
                 Arguments.of("", "email"));
     }
@@ -172,7 +178,8 @@ class SubscriptionApiTest {
                 .post("/api/v1/subscriptions").then().statusCode(202);
         waitForOne();
         GreenMailResource.purge();
-        given().contentType(ContentType.JSON).body("{\"email\":\"slow@example.org\"}").post("/api/v1/subscriptions/resend")
+        given().contentType(ContentType.JSON).body("{\"email\":\"slow@example.org\"}")
+                .post("/api/v1/subscriptions/resend")
                 .then().statusCode(202);
         given().contentType(ContentType.JSON).body("{\"email\":\"slow@example.org\",\"topics\":[\"cs.LG\"]}")
                 .post("/api/v1/subscriptions").then().statusCode(202);
@@ -181,12 +188,14 @@ class SubscriptionApiTest {
 
         QuarkusTransaction.requiringNew().run(() -> Reader.update("confirmationSentAt = ?1",
                 Instant.now().minus(Duration.ofMinutes(11))));
-        given().contentType(ContentType.JSON).body("{\"email\":\"slow@example.org\"}").post("/api/v1/subscriptions/resend")
+        given().contentType(ContentType.JSON).body("{\"email\":\"slow@example.org\"}")
+                .post("/api/v1/subscriptions/resend")
                 .then().statusCode(202);
         assertThat(waitForOne().getSubject()).startsWith("Confirm your");
         // Unknown addresses get the same answer and nothing is sent.
         GreenMailResource.purge();
-        given().contentType(ContentType.JSON).body("{\"email\":\"nobody@example.org\"}").post("/api/v1/subscriptions/resend")
+        given().contentType(ContentType.JSON).body("{\"email\":\"nobody@example.org\"}")
+                .post("/api/v1/subscriptions/resend")
                 .then().statusCode(202);
         given().contentType(ContentType.JSON).body("{\"email\":\"bad address\"}").post("/api/v1/subscriptions/resend")
                 .then().statusCode(400).body("field", is("email"));
@@ -209,7 +218,8 @@ class SubscriptionApiTest {
 
     static Stream<Arguments> badUpdates() {
         return Stream.of(
-                Arguments.of("papersPerEmail", 4), Arguments.of("papersPerEmail", 31), Arguments.of("papersPerEmail", "ten"),
+                Arguments.of("papersPerEmail", 4), Arguments.of("papersPerEmail", 31),
+                Arguments.of("papersPerEmail", "ten"),
                 Arguments.of("deliveryHour", 24), Arguments.of("deliveryHour", -1),
                 Arguments.of("timeZone", "Mars/Olympus_Mons"), Arguments.of("timeZone", "UTC+2"),
                 Arguments.of("timeZone", "x".repeat(300)),
@@ -242,9 +252,11 @@ class SubscriptionApiTest {
         given().get("/api/v1/preferences/" + token).then().statusCode(200)
                 .body("email", is("update@example.org")).body("papersPerEmail", is(10)).body("frequency", is("DAILY"));
         String until = LocalDate.now().plusDays(10).toString();
-        given().contentType(ContentType.JSON).body(Map.of("topics", List.of("diffusion"), "authors", List.of("Ada Lovelace"),
+        given().contentType(ContentType.JSON)
+                .body(Map.of("topics", List.of("diffusion"), "authors", List.of("Ada Lovelace"),
                         "papersPerEmail", 25, "frequency", "weekly", "weeklyDay", "friday", "pausedUntil", until,
-                        "deliveryHour", "18", "timeZone", "America/New_York", "mailFormat", "PLAIN", "trendPercent", 40))
+                        "deliveryHour", "18", "timeZone", "America/New_York", "mailFormat", "PLAIN", "trendPercent",
+                        40))
                 .put("/api/v1/preferences/" + token).then().statusCode(200)
                 .body("papersPerEmail", is(25)).body("frequency", is("WEEKLY")).body("weeklyDay", is("FRIDAY"))
                 .body("pausedUntil", is(until)).body("deliveryHour", is(18)).body("timeZone", is("America/New_York"))
@@ -315,7 +327,8 @@ class SubscriptionApiTest {
         Reader after = reader(id);
         assertThat(after.status).isEqualTo(ReaderStatus.UNSUBSCRIBED);
         assertThat(after.unsubscribeReason).isEqualTo("Too many emails Bcc: x");
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/unsubscribe/" + tokens.issue(TokenPurpose.MANAGE, id))
+        given().contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/unsubscribe/" + tokens.issue(TokenPurpose.MANAGE, id))
                 .then().statusCode(404);
     }
 

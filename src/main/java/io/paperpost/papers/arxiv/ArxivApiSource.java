@@ -1,5 +1,8 @@
 package io.paperpost.papers.arxiv;
 
+import io.paperpost.papers.PaperSource;
+import io.paperpost.papers.http.HttpFetcher;
+import io.paperpost.papers.http.RequestSpacing;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,12 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
 import org.jboss.logging.Logger;
-
-import io.paperpost.papers.PaperSource;
-import io.paperpost.papers.http.HttpFetcher;
-import io.paperpost.papers.http.RequestSpacing;
 
 /**
  * The arXiv API ({@code <url>?search_query=cat:cs.LG OR cat:cs.CL&sortBy=submittedDate&sortOrder=descending
@@ -37,7 +35,7 @@ public final class ArxivApiSource implements PaperSource {
 
     /** @param since when to stop paging back; asked when the fetch starts */
     public ArxivApiSource(HttpFetcher http, RequestSpacing spacing, URI url, List<String> categories, int pageSize,
-                          int maxResults, Supplier<Instant> since) {
+            int maxResults, Supplier<Instant> since) {
         if (categories.isEmpty()) {
             throw new IllegalArgumentException("the arXiv API source needs at least one category");
         }
@@ -59,7 +57,7 @@ public final class ArxivApiSource implements PaperSource {
     public void fetch(Sink sink) throws IOException {
         Instant oldest = since.get();
         int position = 0;
-        for (int start = 0; start < maxResults; ) {
+        for (int start = 0; start < maxResults;) {
             int asked = Math.min(pageSize, maxResults - start);
             HttpFetcher.Response response = http.get(pageUri(start, asked), spacing, false);
             ArxivAtomParser.Page page;
@@ -82,7 +80,8 @@ public final class ArxivApiSource implements PaperSource {
                 }
             }
             start += page.entries().size();
-            if (reachedOlder || page.entries().size() < asked || (page.totalResults() >= 0 && start >= page.totalResults())) {
+            if (reachedOlder || page.entries().size() < asked
+                    || (page.totalResults() >= 0 && start >= page.totalResults())) {
                 break;
             }
         }

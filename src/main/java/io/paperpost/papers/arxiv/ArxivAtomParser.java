@@ -1,5 +1,9 @@
 package io.paperpost.papers.arxiv;
 
+import io.paperpost.papers.ArxivIds;
+import io.paperpost.papers.InvalidPaperException;
+import io.paperpost.papers.JsonFields;
+import io.paperpost.papers.PaperRecord;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -7,15 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
-import io.paperpost.papers.ArxivIds;
-import io.paperpost.papers.InvalidPaperException;
-import io.paperpost.papers.JsonFields;
-import io.paperpost.papers.PaperRecord;
 
 /**
  * Reads one page of the arXiv API: an Atom feed ({@code http://www.w3.org/2005/Atom}) whose entries carry
@@ -129,7 +127,8 @@ public final class ArxivAtomParser {
             if (dateError != null) {
                 throw new InvalidPaperException(dateError);
             }
-            return new Entry(toRecord(id, title, summary, publishedAt, authors, primary, categories), null, publishedAt);
+            return new Entry(toRecord(id, title, summary, publishedAt, authors, primary, categories), null,
+                    publishedAt);
         } catch (InvalidPaperException e) {
             return new Entry(null, (id == null ? "" : id + ": ") + e.getMessage(), publishedAt);
         }
@@ -148,7 +147,7 @@ public final class ArxivAtomParser {
     }
 
     static PaperRecord toRecord(String idText, String title, String summary, Instant published, List<String> authors,
-                                String primary, Set<String> categories) {
+            String primary, Set<String> categories) {
         if (idText == null || idText.isEmpty()) {
             throw new InvalidPaperException("'id' is missing");
         }

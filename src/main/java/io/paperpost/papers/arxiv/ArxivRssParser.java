@@ -1,5 +1,9 @@
 package io.paperpost.papers.arxiv;
 
+import io.paperpost.papers.ArxivIds;
+import io.paperpost.papers.InvalidPaperException;
+import io.paperpost.papers.JsonFields;
+import io.paperpost.papers.PaperRecord;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -9,15 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
-import io.paperpost.papers.ArxivIds;
-import io.paperpost.papers.InvalidPaperException;
-import io.paperpost.papers.JsonFields;
-import io.paperpost.papers.PaperRecord;
 
 /**
  * Reads arXiv's RSS 2.0 announcement feed ({@code https://rss.arxiv.org/rss/cs.LG}): per {@code item} a
@@ -108,21 +106,23 @@ public final class ArxivRssParser {
             }
         }
         try {
-            return new Item(toRecord(title, link, description, guid, pubDate, announceType, creators, categories), null);
+            return new Item(toRecord(title, link, description, guid, pubDate, announceType, creators, categories),
+                    null);
         } catch (InvalidPaperException e) {
             return new Item(null, (guid == null ? "" : guid + ": ") + e.getMessage());
         }
     }
 
     static PaperRecord toRecord(String title, String link, String description, String guid, String pubDate,
-                                String announceType, String creators, Set<String> categories) {
+            String announceType, String creators, Set<String> categories) {
         ArxivIds.ArxivId id = ArxivIds.parse(guid).or(() -> ArxivIds.parse(link))
                 .orElseThrow(() -> new InvalidPaperException("no arXiv id in 'guid' or 'link'"));
         Integer version = id.version();
         if (version == null && description != null) {
             // "arXiv:2510.19818v2 Announce Type: ..." names the version when the guid does not.
             String first = description.strip().split("\\s+", 2)[0];
-            version = ArxivIds.parse(first).filter(d -> d.id().equals(id.id())).map(ArxivIds.ArxivId::version).orElse(null);
+            version = ArxivIds.parse(first).filter(d -> d.id().equals(id.id())).map(ArxivIds.ArxivId::version)
+                    .orElse(null);
         }
         if (title == null || title.isEmpty()) {
             throw new InvalidPaperException("'title' is missing");

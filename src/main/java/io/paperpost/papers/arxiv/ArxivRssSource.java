@@ -1,12 +1,11 @@
 package io.paperpost.papers.arxiv;
 
-import java.io.IOException;
-import java.net.URI;
-import java.util.List;
-
 import io.paperpost.papers.PaperSource;
 import io.paperpost.papers.http.HttpFetcher;
 import io.paperpost.papers.http.RequestSpacing;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
 
 /**
  * arXiv's daily announcement feed for the configured categories, in one request

@@ -71,7 +71,7 @@ final class Xml {
                 case XMLStreamConstants.START_ELEMENT -> depth++;
                 case XMLStreamConstants.END_ELEMENT -> depth--;
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(reader.getText());
+                    text.append(reader.getText());
                 default -> {
                 }
             }

@@ -1,10 +1,9 @@
 package io.paperpost.papers.http;
 
-import java.time.Instant;
-import java.util.Optional;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
 
 /** Validators in table {@code http_validator}. */
 @ApplicationScoped

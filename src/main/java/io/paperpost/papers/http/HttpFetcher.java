@@ -1,5 +1,7 @@
 package io.paperpost.papers.http;
 
+import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
+import io.smallrye.faulttolerance.api.Guard;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -18,11 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.jboss.logging.Logger;
-
-import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
-import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * GETs for the paper sources: JDK {@link HttpClient} with connect and read timeouts, a PaperPost
@@ -61,14 +59,14 @@ public final class HttpFetcher {
         this.guard = Guard.create()
                 .withDescription("paper-source-http")
                 .withRetry()
-                    .maxRetries(settings.maxRetries())
-                    .delay(initial, ChronoUnit.MILLIS)
-                    .jitter(0, ChronoUnit.MILLIS)
-                    .maxDuration(budget, ChronoUnit.MILLIS)
-                    .whenException(this::retryable)
-                    .withCustomBackoff()
-                        .strategy(() -> new RetryAfterBackoff(settings.maxBackoff().toMillis()))
-                    .done()
+                .maxRetries(settings.maxRetries())
+                .delay(initial, ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(budget, ChronoUnit.MILLIS)
+                .whenException(this::retryable)
+                .withCustomBackoff()
+                .strategy(() -> new RetryAfterBackoff(settings.maxBackoff().toMillis()))
+                .done()
                 .done()
                 .build();
     }
@@ -117,7 +115,8 @@ public final class HttpFetcher {
     /** Remembers the response's validators for the next conditional GET of the same URL. */
     public void remember(Response response) {
         if (response.status() == 200 && (response.etag() != null || response.lastModified() != null)) {
-            validators.save(response.uri().toString(), new ValidatorStore.Validators(response.etag(), response.lastModified()));
+            validators.save(response.uri().toString(),
+                    new ValidatorStore.Validators(response.etag(), response.lastModified()));
         }
     }
 
@@ -154,10 +153,12 @@ public final class HttpFetcher {
             return new Response(request.uri(), status, new byte[0], null, null);
         }
         if (status < 200 || status >= 300) {
-            throw new HttpStatusException(request.uri(), status, retryAfter(headers.firstValue("Retry-After").orElse(null)));
+            throw new HttpStatusException(request.uri(), status,
+                    retryAfter(headers.firstValue("Retry-After").orElse(null)));
         }
         if (response.body() == null) {
-            throw new IOException("response from " + request.uri() + " is larger than " + settings.maxBodyBytes() + " bytes");
+            throw new IOException(
+                    "response from " + request.uri() + " is larger than " + settings.maxBodyBytes() + " bytes");
         }
         return new Response(request.uri(), status, response.body(), headers.firstValue("ETag").orElse(null),
                 headers.firstValue("Last-Modified").orElse(null));
@@ -181,7 +182,9 @@ public final class HttpFetcher {
     }
 
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** Parses a Retry-After value: seconds, or an HTTP date. Null when absent or unreadable. */

@@ -15,5 +15,5 @@ import java.time.Duration;
  * @param maxBodyBytes   largest response body read
  */
 public record HttpSettings(String userAgent, Duration connectTimeout, Duration readTimeout, int maxRetries,
-                           Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter, int maxBodyBytes) {
+        Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter, int maxBodyBytes) {
 }

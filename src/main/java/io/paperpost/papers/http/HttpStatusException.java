@@ -22,8 +22,10 @@ public final class HttpStatusException extends IOException {
 
     /** The same failure, saying how many attempts were made. */
     HttpStatusException afterAttempts(int attempts) {
-        return attempts <= 1 ? this
-                : new HttpStatusException(getMessage() + " (gave up after " + attempts + " attempts)", status, retryAfter, this);
+        return attempts <= 1
+                ? this
+                : new HttpStatusException(getMessage() + " (gave up after " + attempts + " attempts)", status,
+                        retryAfter, this);
     }
 
     public int status() {

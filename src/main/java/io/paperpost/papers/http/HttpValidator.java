@@ -1,12 +1,11 @@
 package io.paperpost.papers.http;
 
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** The ETag and Last-Modified a URL answered with when its content was last imported. */
 @Entity

@@ -1,17 +1,8 @@
 package io.paperpost.papers.huggingface;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.paperpost.papers.ArxivIds;
 import io.paperpost.papers.InvalidPaperException;
 import io.paperpost.papers.JsonFields;
@@ -19,6 +10,13 @@ import io.paperpost.papers.PaperKeys;
 import io.paperpost.papers.PaperRecord;
 import io.paperpost.papers.PaperSource;
 import io.paperpost.papers.http.HttpFetcher;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Hugging Face Daily Papers: {@code GET <url>?date=YYYY-MM-DD&limit=N&p=P}, a JSON array of items, each
@@ -49,7 +47,7 @@ public final class HuggingFaceDailyPapersSource implements PaperSource {
      * @param sort     {@code sort} parameter (e.g. {@code trending}); null or empty to leave it out
      */
     public HuggingFaceDailyPapersSource(HttpFetcher http, URI url, List<LocalDate> days, int pageSize, int maxPages,
-                                        String sort, ObjectMapper json) {
+            String sort, ObjectMapper json) {
         this.http = http;
         this.url = url;
         this.days = List.copyOf(days);
@@ -107,7 +105,8 @@ public final class HuggingFaceDailyPapersSource implements PaperSource {
         try {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new IOException("Hugging Face answered " + from + " with a body that is not JSON: " + e.getOriginalMessage());
+            throw new IOException(
+                    "Hugging Face answered " + from + " with a body that is not JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isArray()) {
             throw new IOException("Hugging Face answered " + from + " with JSON that is not a list of papers");

@@ -1,11 +1,10 @@
 package io.paperpost.digest.bench;
 
-import java.util.concurrent.atomic.LongAdder;
-
 import io.paperpost.mail.MailSender;
 import io.paperpost.mail.OutgoingMail;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Accepts every email and keeps nothing, so the night benchmark measures rank and render (and the ledger)

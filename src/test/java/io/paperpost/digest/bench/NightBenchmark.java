@@ -1,5 +1,22 @@
 package io.paperpost.digest.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.paperpost.TestData;
+import io.paperpost.digest.DigestRun;
+import io.paperpost.digest.DigestService;
+import io.paperpost.digest.DigestSummary;
+import io.paperpost.mail.GreenMailResource;
+import io.paperpost.storage.PackagedH2;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -18,28 +35,8 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.icegreen.greenmail.util.GreenMail;
-
-import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.paperpost.TestData;
-import io.paperpost.mail.GreenMailResource;
-import io.paperpost.digest.DigestRun;
-import io.paperpost.digest.DigestService;
-import io.paperpost.digest.DigestSummary;
-import io.paperpost.storage.PackagedH2;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
 /**
  * The night pipeline at scale: N generated readers (Zipf-distributed topics, interests from the topic vocabulary,
@@ -109,8 +106,8 @@ class NightBenchmark {
         emptier.start();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         // CPU time besides wall time: on the shared two cores the wall time also measures the other jobs.
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+                .getOperatingSystemMXBean();
         long cpuStarted = os.getProcessCpuTime();
         long started = System.nanoTime();
         DigestSummary summary = digest.run(DAY);
@@ -124,12 +121,15 @@ class NightBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "BENCH night readers=%d papers=2000 setup=%.1fs smtp=%s db=%s threads=%s"
                 + " cores=%d load=%s", readers, setupSeconds, NightBenchmarkProfile.smtp(),
-                System.getProperty("bench.night.db", "mem") + PackagedH2.writeDelay(dataSource), System.getProperty("bench.night.threads", "default"),
+                System.getProperty("bench.night.db", "mem") + PackagedH2.writeDelay(dataSource),
+                System.getProperty("bench.night.threads", "default"),
                 Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim()));
-        lines.add(String.format(Locale.ROOT, "BENCH run sent=%d skipped=%d failed=%d in %.1fs = %.0f readers/s end to end;"
-                + " JVM CPU %.1f s = %.2f ms per reader", summary.sent(), summary.skipped(), summary.failed(), seconds,
+        lines.add(String.format(Locale.ROOT,
+                "BENCH run sent=%d skipped=%d failed=%d in %.1fs = %.0f readers/s end to end;"
+                        + " JVM CPU %.1f s = %.2f ms per reader",
+                summary.sent(), summary.skipped(), summary.failed(), seconds,
                 summary.readers() / seconds, cpuSeconds, cpuSeconds * 1000 / summary.readers()));
-        for (String stage : new String[] {"rank", "render", "send"}) {
+        for (String stage : new String[]{"rank", "render", "send"}) {
             Timer timer = registry.find("paperpost.digest.stage").tag("stage", stage).timer();
             double mean = timer.mean(TimeUnit.MILLISECONDS);
             lines.add(String.format(Locale.ROOT, "BENCH stage %s: %d emails, mean %.2f ms = %.0f/s on one thread",
@@ -163,11 +163,12 @@ class NightBenchmark {
             int from = start;
             QuarkusTransaction.requiringNew().run(() -> {
                 try (Connection connection = dataSource.getConnection();
-                     PreparedStatement insert = connection.prepareStatement("insert into reader (email, email_key, status,"
-                             + " topics, interests, followed_authors, time_zone, trend_weight, exploration,"
-                             + " only_when_matches, papers_per_email, frequency, weekly_day, delivery_hour, mail_format,"
-                             + " created_at, confirmed_at) values (?, ?, 'ACTIVE', ?, ?, ?, ?, 0.3, true, false, 10,"
-                             + " 'DAILY', 'MONDAY', ?, 'HTML', ?, ?)")) {
+                        PreparedStatement insert = connection
+                                .prepareStatement("insert into reader (email, email_key, status,"
+                                        + " topics, interests, followed_authors, time_zone, trend_weight, exploration,"
+                                        + " only_when_matches, papers_per_email, frequency, weekly_day, delivery_hour, mail_format,"
+                                        + " created_at, confirmed_at) values (?, ?, 'ACTIVE', ?, ?, ?, ?, 0.3, true, false, 10,"
+                                        + " 'DAILY', 'MONDAY', ?, 'HTML', ?, ?)")) {
                     for (int i = from; i < Math.min(count, from + 2_000); i++) {
                         List<String> chosen = new ArrayList<>();
                         List<String> words = new ArrayList<>();

@@ -1,13 +1,12 @@
 package io.paperpost.digest.bench;
 
+import io.paperpost.mail.GreenMailResource;
+import io.paperpost.storage.PackagedH2;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.paperpost.mail.GreenMailResource;
-import io.paperpost.storage.PackagedH2;
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Where the night benchmark sends and stores, from system properties (see bench/night/README.md):
@@ -47,7 +46,7 @@ public class NightBenchmarkProfile implements QuarkusTestProfile {
         if (url != null) {
             boolean postgres = url.startsWith("jdbc:postgresql:");
             config.put("quarkus.datasource.db-kind", postgres ? "postgresql" : "h2");
-            for (String prefix : new String[] {"", "%test."}) {
+            for (String prefix : new String[]{"", "%test."}) {
                 config.put(prefix + "quarkus.datasource.jdbc.url", url);
                 config.put(prefix + "quarkus.datasource.username", postgres ? "postgres" : "sa");
                 config.put(prefix + "quarkus.datasource.password", "");

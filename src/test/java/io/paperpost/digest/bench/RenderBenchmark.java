@@ -1,5 +1,20 @@
 package io.paperpost.digest.bench;
 
+import io.paperpost.digest.DigestComposer;
+import io.paperpost.digest.DigestInputs;
+import io.paperpost.mail.MailSender;
+import io.paperpost.mail.MimeMessages;
+import io.paperpost.mail.OutgoingMail;
+import io.paperpost.papers.Paper;
+import io.paperpost.ranking.RankedPaper;
+import io.paperpost.subscription.MailFormat;
+import io.paperpost.subscription.Reader;
+import io.paperpost.subscription.ReaderStatus;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -15,25 +30,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
-import io.paperpost.mail.MailSender;
-import io.paperpost.mail.MimeMessages;
-import io.paperpost.mail.OutgoingMail;
-import io.paperpost.digest.DigestComposer;
-import io.paperpost.digest.DigestInputs;
-import io.paperpost.papers.Paper;
-import io.paperpost.ranking.RankedPaper;
-import io.paperpost.subscription.MailFormat;
-import io.paperpost.subscription.Reader;
-import io.paperpost.subscription.ReaderStatus;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 
 /**
  * Composes the digest email (subject, HTML and text bodies, headers, signed links) for {@code bench.readers}
@@ -72,7 +70,7 @@ class RenderBenchmark {
     }
 
     private void run(String label, int readers, int threads, List<RankedPaper> picks, Map<String, Paper> papers,
-                     MailSender sender) throws Exception {
+            MailSender sender) throws Exception {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         AtomicLong cpuNanos = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -94,8 +92,10 @@ class RenderBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
-        System.out.printf(Locale.ROOT, "BENCH %s: %d emails, %d threads, %.2f s wall = %.0f emails/s; CPU %.2f s = %.1f µs per email%n",
-                label, readers, threads, seconds, readers / seconds, cpuNanos.get() / 1e9, cpuNanos.get() / 1e3 / readers);
+        System.out.printf(Locale.ROOT,
+                "BENCH %s: %d emails, %d threads, %.2f s wall = %.0f emails/s; CPU %.2f s = %.1f µs per email%n",
+                label, readers, threads, seconds, readers / seconds, cpuNanos.get() / 1e9,
+                cpuNanos.get() / 1e3 / readers);
     }
 
     static Reader reader(int i) {

@@ -1,8 +1,7 @@
 package io.paperpost.digest.bench;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
 
 /** Test mode keeps every rendered template for assertions; a benchmark rendering millions must not. */
 public class RenderBenchmarkProfile implements QuarkusTestProfile {

@@ -1,5 +1,10 @@
 package io.paperpost.mail.bench;
 
+import io.paperpost.mail.MimeMessages;
+import io.paperpost.mail.OutgoingMail;
+import io.paperpost.mail.SmtpMailSender;
+import io.paperpost.mail.TestMailConfig;
+import jakarta.mail.internet.InternetAddress;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
-import io.paperpost.mail.MimeMessages;
-import io.paperpost.mail.OutgoingMail;
-import io.paperpost.mail.SmtpMailSender;
-import io.paperpost.mail.TestMailConfig;
-import jakarta.mail.internet.InternetAddress;
 
 /**
  * Sends {@code bench.messages} digest-like emails with {@code bench.size} bytes of text and HTML (default 15,000: about 20 KB on the wire once Base64-encoded) through
@@ -50,7 +48,8 @@ class SendBenchmark {
         java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
         MimeMessages.build(jakarta.mail.Session.getInstance(new java.util.Properties()),
                 new InternetAddress("PaperPost <digest@paperpost.example>"), mail(0, text, html)).writeTo(wire);
-        System.out.printf(Locale.ROOT, "BENCH message: %d bytes of text+html (UTF-8), %d bytes on the wire (MIME, Base64 bodies)%n",
+        System.out.printf(Locale.ROOT,
+                "BENCH message: %d bytes of text+html (UTF-8), %d bytes on the wire (MIME, Base64 bodies)%n",
                 (text + html).getBytes(StandardCharsets.UTF_8).length, wire.size());
     }
 
@@ -77,7 +76,8 @@ class SendBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         threads.shutdown();
-        System.out.printf(Locale.ROOT, "BENCH %s: %d messages, %d sessions, %.2f s = %.0f messages/s; sender CPU %.1f µs per message%n",
+        System.out.printf(Locale.ROOT,
+                "BENCH %s: %d messages, %d sessions, %.2f s = %.0f messages/s; sender CPU %.1f µs per message%n",
                 label, messages, sessions, seconds, messages / seconds, cpuNanos.get() / 1e3 / messages);
     }
 

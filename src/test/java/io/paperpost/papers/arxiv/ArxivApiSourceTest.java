@@ -9,24 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
+import io.paperpost.papers.Collected;
 import io.paperpost.papers.Fixtures;
 import io.paperpost.papers.IngestionTestProfile;
 import io.paperpost.papers.InjectWireMock;
-import io.paperpost.papers.Collected;
 import io.paperpost.papers.PaperRecord;
 import io.paperpost.papers.http.HttpFetcher;
 import io.paperpost.papers.http.HttpSettings;
@@ -34,6 +22,15 @@ import io.paperpost.papers.http.RequestSpacing;
 import io.paperpost.papers.http.ValidatorStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestProfile(IngestionTestProfile.class)
@@ -51,15 +48,15 @@ class ArxivApiSourceTest {
         server.resetAll();
         http = new HttpFetcher(new HttpSettings("PaperPost/test", Duration.ofSeconds(2), Duration.ofSeconds(2), 1,
                 Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(1), 1_000_000), new ValidatorStore() {
-            @Override
-            public Optional<Validators> find(String url) {
-                return Optional.empty();
-            }
+                    @Override
+                    public Optional<Validators> find(String url) {
+                        return Optional.empty();
+                    }
 
-            @Override
-            public void save(String url, Validators validators) {
-            }
-        });
+                    @Override
+                    public void save(String url, Validators validators) {
+                    }
+                });
     }
 
     ArxivApiSource source(Duration spacing) {
@@ -85,7 +82,8 @@ class ArxivApiSourceTest {
                 .withQueryParam("sortBy", equalTo("submittedDate")).withQueryParam("sortOrder", equalTo("descending"))
                 .withQueryParam("max_results", equalTo("3")));
         // 2510.17500 was submitted before the last import: paging stops there and it is left out.
-        assertEquals(List.of("2510.19338", "2510.19001", "2510.18866"), sink.accepted.stream().map(PaperRecord::id).toList());
+        assertEquals(List.of("2510.19338", "2510.19001", "2510.18866"),
+                sink.accepted.stream().map(PaperRecord::id).toList());
         assertEquals(List.of(1, 2, 4), sink.positions);
         assertEquals(List.of("3: entry 3 http://arxiv.org/abs/2510.18950v1: 'title' is missing"), sink.rejected);
     }
@@ -99,12 +97,14 @@ class ArxivApiSourceTest {
         source(Duration.ofMillis(10)).fetch(sink);
 
         PaperRecord hybrid = sink.accepted.get(0);
-        assertEquals("Every Attention Matters: An Efficient Hybrid Architecture for Long-Context Reasoning", hybrid.title());
+        assertEquals("Every Attention Matters: An Efficient Hybrid Architecture for Long-Context Reasoning",
+                hybrid.title());
         assertEquals(List.of("Wei Zhang", "Jose Garcia", "Priya Raman"), hybrid.authors());
         assertEquals(List.of("cs.CL", "cs.LG"), hybrid.categories(), "primary category first");
         assertEquals(LocalDate.of(2025, 10, 22), hybrid.publishedOn());
         assertEquals(1, hybrid.version());
-        assertTrue(hybrid.summary().startsWith("We introduce a hybrid linear-softmax attention architecture that keeps long-context"));
+        assertTrue(hybrid.summary()
+                .startsWith("We introduce a hybrid linear-softmax attention architecture that keeps long-context"));
         PaperRecord adam = sink.accepted.get(1);
         assertEquals(2, adam.version());
         assertEquals(List.of("cs.LG", "math.OC", "stat.ML"), adam.categories());
@@ -133,7 +133,8 @@ class ArxivApiSourceTest {
 
         IOException e = assertThrows(IOException.class, () -> source(Duration.ofMillis(10)).fetch(new Collected()));
 
-        assertTrue(e.getMessage().contains("arXiv API error: max_results must be less than or equal to 30000"), e.getMessage());
+        assertTrue(e.getMessage().contains("arXiv API error: max_results must be less than or equal to 30000"),
+                e.getMessage());
     }
 
     @Test

@@ -10,6 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.paperpost.papers.Collected;
+import io.paperpost.papers.Fixtures;
+import io.paperpost.papers.IngestionTestProfile;
+import io.paperpost.papers.InjectWireMock;
+import io.paperpost.papers.PaperRecord;
+import io.paperpost.papers.http.HttpFetcher;
+import io.paperpost.papers.http.HttpSettings;
+import io.paperpost.papers.http.RequestSpacing;
+import io.paperpost.papers.http.ValidatorStore;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -18,23 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.paperpost.papers.Fixtures;
-import io.paperpost.papers.IngestionTestProfile;
-import io.paperpost.papers.InjectWireMock;
-import io.paperpost.papers.Collected;
-import io.paperpost.papers.PaperRecord;
-import io.paperpost.papers.http.HttpFetcher;
-import io.paperpost.papers.http.HttpSettings;
-import io.paperpost.papers.http.RequestSpacing;
-import io.paperpost.papers.http.ValidatorStore;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
 @TestProfile(IngestionTestProfile.class)
@@ -54,20 +51,21 @@ class ArxivRssSourceTest {
         saved.clear();
         http = new HttpFetcher(new HttpSettings("PaperPost/test", Duration.ofSeconds(2), Duration.ofSeconds(2), 1,
                 Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(1), 1_000_000), new ValidatorStore() {
-            @Override
-            public Optional<Validators> find(String url) {
-                return Optional.ofNullable(saved.get(url));
-            }
+                    @Override
+                    public Optional<Validators> find(String url) {
+                        return Optional.ofNullable(saved.get(url));
+                    }
 
-            @Override
-            public void save(String url, Validators validators) {
-                saved.put(url, validators);
-            }
-        });
+                    @Override
+                    public void save(String url, Validators validators) {
+                        saved.put(url, validators);
+                    }
+                });
     }
 
     ArxivRssSource source() {
-        return new ArxivRssSource(http, new RequestSpacing(Duration.ofMillis(10)), URI.create(server.baseUrl() + "/rss"),
+        return new ArxivRssSource(http, new RequestSpacing(Duration.ofMillis(10)),
+                URI.create(server.baseUrl() + "/rss"),
                 List.of("cs.LG", "cs.CL"));
     }
 
@@ -93,7 +91,8 @@ class ArxivRssSourceTest {
         assertEquals(List.of("Alice Smith", "Bob Jones", "Chen Wei"), moe.authors());
         assertEquals(List.of("cs.LG", "cs.AI"), moe.categories());
         assertEquals(LocalDate.of(2025, 10, 23), moe.publishedOn());
-        assertEquals("We propose a router for sparse mixture-of-experts models that balances load without auxiliary losses.",
+        assertEquals(
+                "We propose a router for sparse mixture-of-experts models that balances load without auxiliary losses.",
                 moe.summary());
         assertEquals("cross", sink.accepted.get(1).announceType());
 

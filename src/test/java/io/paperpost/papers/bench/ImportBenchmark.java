@@ -2,6 +2,17 @@ package io.paperpost.papers.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import io.paperpost.papers.ImportReport;
+import io.paperpost.papers.JsonLinesFileSource;
+import io.paperpost.papers.PaperImporter;
+import io.paperpost.storage.PackagedH2;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,22 +32,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.agroal.api.AgroalDataSource;
-import io.paperpost.papers.ImportReport;
-import io.paperpost.papers.JsonLinesFileSource;
-import io.paperpost.papers.PaperImporter;
-import io.paperpost.storage.PackagedH2;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
 /**
  * Imports {@code bench.papers} (default 100,000) papers from JSON Lines files made from the bundled sample
@@ -53,7 +50,8 @@ class ImportBenchmark {
     static final String[] FIRST = {"Wei", "José", "Priya", "Anna", "Tom", "Kenji", "Sara", "Luca", "Marta", "Chen",
             "Ines", "Omar", "Léa", "Ivan", "Aiko", "Noah", "Zoë", "Ravi", "Elif", "Jonas"};
     static final String[] LAST = {"Zhang", "García", "Raman", "Kowalska", "Becker", "Watanabe", "Rossi", "Bianchi",
-            "Nowak", "Wei", "Duarte", "Haddad", "Müller", "Petrov", "Sato", "Smith", "Dubois", "Iyer", "Yılmaz", "Berg"};
+            "Nowak", "Wei", "Duarte", "Haddad", "Müller", "Petrov", "Sato", "Smith", "Dubois", "Iyer", "Yılmaz",
+            "Berg"};
     static final String[] CATEGORIES = {"cs.LG", "cs.CL", "cs.CV", "cs.AI", "cs.RO", "cs.DC", "cs.AR", "stat.ML"};
 
     @Inject
@@ -99,7 +97,8 @@ class ImportBenchmark {
             // for compiling, on the same two cores.
             Path warmupFile = Path.of("target/bench/warmup-" + warmup + ".jsonl");
             generate(warmupFile, 1_000_000, warmup);
-            ImportReport report = importer.importFrom(new JsonLinesFileSource("warmup", warmupFile, json), LocalDate.of(2025, 10, 22));
+            ImportReport report = importer.importFrom(new JsonLinesFileSource("warmup", warmupFile, json),
+                    LocalDate.of(2025, 10, 22));
             assertEquals(warmup, report.added(), "the warm-up papers are other papers");
             String line = "BENCH " + db + " warm-up: " + warmup + " other papers imported first (not measured)";
             System.out.println(line);
@@ -138,7 +137,8 @@ class ImportBenchmark {
             String loadBefore = loadAverage();
             CpuClock cpu = new CpuClock();
             long started = System.nanoTime();
-            ImportReport report = importer.importFrom(new JsonLinesFileSource("bench", passFile, json), LocalDate.of(2025, 10, 23));
+            ImportReport report = importer.importFrom(new JsonLinesFileSource("bench", passFile, json),
+                    LocalDate.of(2025, 10, 23));
             double seconds = (System.nanoTime() - started) / 1e9;
             cpu.stop();
             heap.stopSampling();
@@ -153,7 +153,8 @@ class ImportBenchmark {
                             + "CPU: reading thread %.2f s, writer thread %.2f s (= %.0f papers per CPU second of both), whole process %.2f s, GC %.2f s, JIT %.2f s; busiest threads: %s; "
                             + "load average before %s, after %s; "
                             + "heap used peak %.0f MB, after GC peak %.0f MB (max %.0f MB); process RSS now %s, peak %s; batch %s",
-                    db, pass, pass.equals("new") ? " " + round + "/" + rounds : "", report.read(), seconds, report.read() / seconds, report.added(), report.updated(),
+                    db, pass, pass.equals("new") ? " " + round + "/" + rounds : "", report.read(), seconds,
+                    report.read() / seconds, report.added(), report.updated(),
                     report.skipped(), cpu.readerSeconds, cpu.writerSeconds,
                     report.read() / (cpu.readerSeconds + cpu.writerSeconds), cpu.processSeconds,
                     cpu.gcSeconds, cpu.jitSeconds, cpu.busiestThreads(), loadBefore, loadAverage(),
@@ -167,7 +168,8 @@ class ImportBenchmark {
             }
         }
         List<Double> sorted = newRates.stream().sorted().toList();
-        String summary = String.format(Locale.ROOT, "BENCH %s new papers/s over %d passes: median %.0f, min %.0f, max %.0f",
+        String summary = String.format(Locale.ROOT,
+                "BENCH %s new papers/s over %d passes: median %.0f, min %.0f, max %.0f",
                 db, rounds, sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1));
         System.out.println(summary);
         results.add(summary);
@@ -185,7 +187,7 @@ class ImportBenchmark {
         Files.createDirectories(file.getParent());
         List<ObjectNode> samples = new ArrayList<>();
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/sample-papers.jsonl");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!line.isBlank()) {
@@ -267,8 +269,8 @@ class ImportBenchmark {
      */
     static final class CpuClock {
         private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        private final com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+                .getOperatingSystemMXBean();
         private final long threadStart = threads.getCurrentThreadCpuTime();
         private final long processStart = os.getProcessCpuTime();
         private final long gcStart = gcMillis();
@@ -293,7 +295,8 @@ class ImportBenchmark {
 
         /** The threads that used the most CPU during the pass (H2's background writer, for one). */
         String busiestThreads() {
-            return used().entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+            return used().entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(4)
                     .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue() / 1e9))
                     .collect(java.util.stream.Collectors.joining(", "));
         }
@@ -303,7 +306,8 @@ class ImportBenchmark {
             allThreads().forEach((id, nanos) -> {
                 var info = threads.getThreadInfo(id);
                 if (info != null) {
-                    used.merge(info.getThreadName().replaceAll("-\\d+$", "-N"), nanos - threadsStart.getOrDefault(id, 0L), Long::sum);
+                    used.merge(info.getThreadName().replaceAll("-\\d+$", "-N"),
+                            nanos - threadsStart.getOrDefault(id, 0L), Long::sum);
                 }
             });
             return used;
@@ -321,7 +325,8 @@ class ImportBenchmark {
         }
 
         private static long gcMillis() {
-            return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> Math.max(0, g.getCollectionTime())).sum();
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(g -> Math.max(0, g.getCollectionTime())).sum();
         }
     }
 

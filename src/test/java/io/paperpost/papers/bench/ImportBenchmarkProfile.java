@@ -1,10 +1,9 @@
 package io.paperpost.papers.bench;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import io.paperpost.storage.PackagedH2;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The database the benchmark imports into, from system properties: {@code bench.db} ({@code h2} or
@@ -19,9 +18,10 @@ public class ImportBenchmarkProfile implements QuarkusTestProfile {
         String url = System.getProperty("bench.url", PackagedH2.benchmarkUrl("./target/bench/h2/paperpost"));
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.db-kind", db);
-        for (String prefix : new String[] {"", "%test."}) {
+        for (String prefix : new String[]{"", "%test."}) {
             config.put(prefix + "quarkus.datasource.jdbc.url", url);
-            config.put(prefix + "quarkus.datasource.username", System.getProperty("bench.user", db.equals("h2") ? "sa" : "postgres"));
+            config.put(prefix + "quarkus.datasource.username",
+                    System.getProperty("bench.user", db.equals("h2") ? "sa" : "postgres"));
             config.put(prefix + "quarkus.datasource.password", "");
         }
         config.put("quarkus.datasource.jdbc.max-size", "4");

@@ -14,6 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.paperpost.papers.IngestionTestProfile;
+import io.paperpost.papers.InjectWireMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -22,17 +28,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-
-import io.paperpost.papers.IngestionTestProfile;
-import io.paperpost.papers.InjectWireMock;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
 @TestProfile(IngestionTestProfile.class)
@@ -152,7 +149,8 @@ class HttpFetcherTest {
     @Test
     void sendsRememberedValidatorsAndHandlesNotModified() throws IOException {
         server.stubFor(get("/rss").withHeader("If-None-Match", absent())
-                .willReturn(ok("<rss/>").withHeader("ETag", "\"v1\"").withHeader("Last-Modified", "Thu, 23 Oct 2025 04:00:00 GMT")));
+                .willReturn(ok("<rss/>").withHeader("ETag", "\"v1\"").withHeader("Last-Modified",
+                        "Thu, 23 Oct 2025 04:00:00 GMT")));
         server.stubFor(get("/rss").withHeader("If-None-Match", equalTo("\"v1\""))
                 .withHeader("If-Modified-Since", equalTo("Thu, 23 Oct 2025 04:00:00 GMT"))
                 .willReturn(aResponse().withStatus(304)));

@@ -3,7 +3,6 @@ package io.paperpost.papers.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 class RequestSpacingTest {

@@ -11,29 +11,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-
+import io.paperpost.papers.Collected;
 import io.paperpost.papers.Fixtures;
 import io.paperpost.papers.IngestionTestProfile;
 import io.paperpost.papers.InjectWireMock;
-import io.paperpost.papers.Collected;
 import io.paperpost.papers.PaperRecord;
 import io.paperpost.papers.http.HttpFetcher;
 import io.paperpost.papers.http.HttpSettings;
 import io.paperpost.papers.http.ValidatorStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestProfile(IngestionTestProfile.class)
@@ -51,15 +48,15 @@ class HuggingFaceDailyPapersSourceTest {
         server.resetAll();
         http = new HttpFetcher(new HttpSettings("PaperPost/test", Duration.ofSeconds(2), Duration.ofSeconds(2), 1,
                 Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(1), 1_000_000), new ValidatorStore() {
-            @Override
-            public Optional<Validators> find(String url) {
-                return Optional.empty();
-            }
+                    @Override
+                    public Optional<Validators> find(String url) {
+                        return Optional.empty();
+                    }
 
-            @Override
-            public void save(String url, Validators validators) {
-            }
-        });
+                    @Override
+                    public void save(String url, Validators validators) {
+                    }
+                });
     }
 
     HuggingFaceDailyPapersSource source() {
@@ -83,11 +80,13 @@ class HuggingFaceDailyPapersSourceTest {
 
         // Page 0 is full (3 items), so page 1 is read; it is short, so paging stops there.
         server.verify(2, getRequestedFor(urlPathEqualTo("/api/daily_papers")));
-        assertEquals(List.of("2510.19338", "2510.18866", "2510.16555"), sink.accepted.stream().map(PaperRecord::id).toList());
+        assertEquals(List.of("2510.19338", "2510.18866", "2510.16555"),
+                sink.accepted.stream().map(PaperRecord::id).toList());
         assertEquals(List.of(1, 2, 4), sink.positions);
 
         PaperRecord hybrid = sink.accepted.get(0);
-        assertEquals("Every Attention Matters: An Efficient Hybrid Architecture for Long-Context Reasoning", hybrid.title());
+        assertEquals("Every Attention Matters: An Efficient Hybrid Architecture for Long-Context Reasoning",
+                hybrid.title());
         assertEquals(List.of("Wei Zhang", "José García", "Priya Raman"), hybrid.authors());
         assertEquals(87, hybrid.upvotes());
         assertEquals("https://github.com/example-org/hybrid-attention", hybrid.codeUrl());

@@ -1,5 +1,11 @@
 package io.paperpost.ranking.bench;
 
+import io.paperpost.ranking.CandidatePaper;
+import io.paperpost.ranking.RankedPaper;
+import io.paperpost.ranking.Ranker;
+import io.paperpost.ranking.ReaderProfile;
+import io.paperpost.ranking.Topic;
+import io.paperpost.ranking.eval.RankingEvaluation;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -14,13 +20,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import io.paperpost.ranking.CandidatePaper;
-import io.paperpost.ranking.RankedPaper;
-import io.paperpost.ranking.Ranker;
-import io.paperpost.ranking.ReaderProfile;
-import io.paperpost.ranking.Topic;
-import io.paperpost.ranking.eval.RankingEvaluation;
 
 /**
  * Speed benchmark: 2,000 synthetic papers recombined from the sample's titles and abstract sentences, 100,000
@@ -52,7 +51,7 @@ public final class RankingBenchmark {
             }
             String[] words = p.title().split("\\s+");
             int cut = Math.max(1, words.length / 2);
-            titleParts.add(new String[] {String.join(" ", List.of(words).subList(0, cut)),
+            titleParts.add(new String[]{String.join(" ", List.of(words).subList(0, cut)),
                     String.join(" ", List.of(words).subList(cut, words.length))});
         }
         List<String> authorPool = new ArrayList<>();
@@ -85,7 +84,9 @@ public final class RankingBenchmark {
             if (random.nextBoolean()) {
                 categories.add(categoryPool.get(random.nextInt(categoryPool.size())));
             }
-            int upvotes = random.nextInt(4) == 0 ? 0 : (int) Math.min(2_000, Math.floor(Math.pow(random.nextDouble(), -1.2)));
+            int upvotes = random.nextInt(4) == 0
+                    ? 0
+                    : (int) Math.min(2_000, Math.floor(Math.pow(random.nextDouble(), -1.2)));
             papers.add(new CandidatePaper("b-" + i, title, summary.toString().strip(), authors, categories, upvotes,
                     today.minusDays(random.nextInt(7))));
         }
@@ -95,7 +96,8 @@ public final class RankingBenchmark {
         for (CandidatePaper p : sample) {
             String[] words = p.title().replaceAll("[^\\p{L}\\p{N} -]", " ").split("\\s+");
             for (int start = 0; start + 2 <= words.length; start += 2) {
-                vocabulary.add(String.join(" ", List.of(words).subList(start, Math.min(words.length, start + 2 + (start % 3)))));
+                vocabulary.add(String.join(" ",
+                        List.of(words).subList(start, Math.min(words.length, start + 2 + (start % 3)))));
             }
         }
         // Many readers type popular interests: draw interest strings Zipf-distributed from a pool.
@@ -153,7 +155,8 @@ public final class RankingBenchmark {
         long[] totals = rankAll(index, readers, threads);
         long elapsed = System.nanoTime() - start;
         double seconds = elapsed / 1e9;
-        System.out.printf(Locale.ROOT, "ranked %d readers (top 10) in %.2f s: %.0f readers/s%n", readers.size(), seconds,
+        System.out.printf(Locale.ROOT, "ranked %d readers (top 10) in %.2f s: %.0f readers/s%n", readers.size(),
+                seconds,
                 readers.size() / seconds);
         System.out.printf(Locale.ROOT, "picks %d, trending-fallback readers %d, empty lists %d%n", totals[0], totals[1],
                 totals[2]);
@@ -191,7 +194,7 @@ public final class RankingBenchmark {
                         }
                     }
                     long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
-                    return new long[] {picks, trending, empty, cpu};
+                    return new long[]{picks, trending, empty, cpu};
                 }));
             }
             long[] totals = new long[4];

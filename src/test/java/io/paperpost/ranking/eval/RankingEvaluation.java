@@ -1,5 +1,12 @@
 package io.paperpost.ranking.eval;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperpost.ranking.CandidatePaper;
+import io.paperpost.ranking.RankedPaper;
+import io.paperpost.ranking.Ranker;
+import io.paperpost.ranking.ReaderProfile;
+import io.paperpost.ranking.Topic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,15 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.paperpost.ranking.CandidatePaper;
-import io.paperpost.ranking.RankedPaper;
-import io.paperpost.ranking.Ranker;
-import io.paperpost.ranking.ReaderProfile;
-import io.paperpost.ranking.Topic;
 
 /**
  * Offline evaluation of the ranker against hand-made relevance judgments
@@ -206,7 +204,8 @@ public final class RankingEvaluation {
 
     public MethodResult newestFirst() {
         List<String> order = papers.stream()
-                .sorted(Comparator.comparing(CandidatePaper::publishedOn, Comparator.nullsLast(Comparator.reverseOrder()))
+                .sorted(Comparator
+                        .comparing(CandidatePaper::publishedOn, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(CandidatePaper::id))
                 .map(CandidatePaper::id).toList();
         return evaluate("newest first", j -> order.subList(0, K));
@@ -290,7 +289,8 @@ public final class RankingEvaluation {
             for (Judged j : eval.judged) {
                 System.out.println("\n## " + j.id() + " \"" + j.interests() + "\" " + j.topics());
                 for (RankedPaper p : index.rank(profile(j), K)) {
-                    System.out.printf(Locale.ROOT, "  [%d] %.3f %s | %s | %s%n", j.grades().getOrDefault(p.paper().id(), 0),
+                    System.out.printf(Locale.ROOT, "  [%d] %.3f %s | %s | %s%n",
+                            j.grades().getOrDefault(p.paper().id(), 0),
                             p.score(), p.paper().title(), p.reason(), p.parts());
                 }
             }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Guards the ranker's measured quality (docs/ranking.md) against regressions. */
@@ -20,7 +19,8 @@ class RankingEvaluationTest {
         assertEquals(20, eval.judged.size());
         assertEquals(281, eval.papers.size());
         RankingEvaluation.MethodResult ranker = eval.ranker();
-        List<RankingEvaluation.MethodResult> baselines = List.of(eval.upvotesOnly(), eval.newestFirst(), eval.titleOverlap());
+        List<RankingEvaluation.MethodResult> baselines = List.of(eval.upvotesOnly(), eval.newestFirst(),
+                eval.titleOverlap());
         System.out.println(eval.report(List.of(ranker, baselines.get(0), baselines.get(1), baselines.get(2))));
         assertTrue(ranker.meanNdcg() >= NDCG_FLOOR, "nDCG@10 " + ranker.meanNdcg());
         assertTrue(ranker.meanP5() >= P5_FLOOR, "P@5 " + ranker.meanP5());
