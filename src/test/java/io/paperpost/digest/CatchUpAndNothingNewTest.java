@@ -7,17 +7,12 @@ import static io.paperpost.digest.TestReaders.save;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.paperpost.TestClock;
 import io.paperpost.TestData;
 import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryStatus;
-import io.paperpost.mail.GreenMailResource;
-import io.paperpost.papers.PaperImporter;
 import io.paperpost.subscription.Reader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,8 +20,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,31 +28,7 @@ import org.junit.jupiter.api.Test;
  * meanwhile, as far back as the catch-up lookback.
  */
 @QuarkusTest
-@WithTestResource(GreenMailResource.class)
-class CatchUpAndNothingNewTest {
-
-    @Inject
-    TestData data;
-    @Inject
-    TestClock clock;
-    @Inject
-    DigestService digest;
-    @Inject
-    PaperImporter importer;
-
-    DigestSimulation simulation;
-
-    @BeforeEach
-    void setUp() {
-        data.reset();
-        QuarkusTransaction.requiringNew().run(() -> DigestRun.deleteAll());
-        simulation = new DigestSimulation(clock, digest, importer, GreenMailResource.greenMail());
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class CatchUpAndNothingNewTest extends SimulatedDaysTest {
 
     @Test
     void aMorningWithNothingNewIsRecordedAndTheLaterImportWaitsForTheNextMorning() throws Exception {

@@ -2,10 +2,14 @@ package io.paperpost.digest;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.paperpost.TestClock;
+import io.paperpost.TestData;
+import io.paperpost.mail.GreenMailResource;
 import io.paperpost.mail.MimeParts;
 import io.paperpost.papers.ListSource;
 import io.paperpost.papers.PaperImporter;
 import io.paperpost.papers.PaperRecord;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.Dependent;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -25,8 +29,10 @@ import java.util.regex.Pattern;
 
 /**
  * Days of the scheduled path under a clock moved in steps: imports land when the schedule says, the digest's
- * scheduled run fires at every step, and every email GreenMail receives is kept with the instant it was sent.
+ * scheduled run fires at every step, and every email GreenMail receives is kept with the instant it was sent. A
+ * test injects one and calls {@link #begin()} before each test and {@link #end()} after it.
  */
+@Dependent
 final class DigestSimulation {
 
     /** One received email: to whom, when (the step's instant), and the arXiv ids it links to. */
@@ -35,19 +41,34 @@ final class DigestSimulation {
 
     private static final Pattern ARXIV_LINK = Pattern.compile("arxiv\\.org/abs/(\\d{4}\\.\\d{5})");
 
+    private final TestData data;
     private final TestClock clock;
     private final DigestService digest;
     private final PaperImporter importer;
-    private final GreenMail mail;
+    private final GreenMail mail = GreenMailResource.greenMail();
     private final NavigableMap<Instant, List<PaperRecord>> imports = new TreeMap<>();
     private final Map<String, Instant> availableAt = new TreeMap<>();
     private final List<Email> emails = new ArrayList<>();
 
-    DigestSimulation(TestClock clock, DigestService digest, PaperImporter importer, GreenMail mail) {
+    DigestSimulation(TestData data, TestClock clock, DigestService digest, PaperImporter importer) {
+        this.data = data;
         this.clock = clock;
         this.digest = digest;
         this.importer = importer;
-        this.mail = mail;
+    }
+
+    /** Empty tables (no readers, papers, runs) and nothing published or received yet. */
+    void begin() {
+        data.reset();
+        QuarkusTransaction.requiringNew().run(() -> DigestRun.deleteAll());
+        imports.clear();
+        availableAt.clear();
+        emails.clear();
+    }
+
+    /** The clock back to real time, for the tests that follow. */
+    void end() {
+        clock.reset();
     }
 
     /** A paper the fake Hugging Face source lists at the instant. */

@@ -4,16 +4,9 @@ import static io.paperpost.digest.TestReaders.active;
 import static io.paperpost.digest.TestReaders.save;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperpost.TestClock;
-import io.paperpost.TestData;
-import io.paperpost.mail.GreenMailResource;
-import io.paperpost.papers.PaperImporter;
 import io.paperpost.papers.PaperRecord;
 import io.paperpost.subscription.Reader;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,8 +29,7 @@ import org.junit.jupiter.api.Test;
  * imported, at their own local hour, never twice on one local date. The days cross the US daylight-saving change.
  */
 @QuarkusTest
-@WithTestResource(GreenMailResource.class)
-class EveryPaperReachesEveryReaderTest {
+class EveryPaperReachesEveryReaderTest extends SimulatedDaysTest {
 
     private static final Logger LOG = Logger.getLogger(EveryPaperReachesEveryReaderTest.class);
 
@@ -56,29 +46,6 @@ class EveryPaperReachesEveryReaderTest {
             new Subscriber("berlin@example.org", "Europe/Berlin", 7),
             new Subscriber("la@example.org", "America/Los_Angeles", 7),
             new Subscriber("honolulu@example.org", "Pacific/Honolulu", 6));
-
-    @Inject
-    TestData data;
-    @Inject
-    TestClock clock;
-    @Inject
-    DigestService digest;
-    @Inject
-    PaperImporter importer;
-
-    DigestSimulation simulation;
-
-    @BeforeEach
-    void setUp() {
-        data.reset();
-        QuarkusTransaction.requiringNew().run(() -> DigestRun.deleteAll());
-        simulation = new DigestSimulation(clock, digest, importer, GreenMailResource.greenMail());
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void everyOnTopicPaperReachesEveryReaderOnceAtTheirHourWhateverTheirZoneAndWhenItWasImported() throws Exception {
