@@ -3,6 +3,7 @@ package io.paperpost.delivery;
 import io.agroal.api.AgroalDataSource;
 import io.paperpost.mail.MailConfig;
 import io.paperpost.mail.MailSendException;
+import io.paperpost.mail.RetryPolicy;
 import io.paperpost.storage.LineListConverter;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
@@ -15,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -317,9 +317,10 @@ public class DeliveryLedger {
             delivery.nextAttemptAt = null;
             switch (failure.kind()) {
                 case TEMPORARY -> {
-                    if (delivery.attempts < config.maxAttempts()) {
+                    RetryPolicy retries = RetryPolicy.of(config);
+                    if (retries.triesAgainAfter(delivery.attempts)) {
                         delivery.status = DeliveryStatus.RETRYING;
-                        delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+                        delivery.nextAttemptAt = now.plus(retries.backoff(delivery.attempts));
                     } else {
                         delivery.status = DeliveryStatus.FAILED;
                     }
@@ -334,15 +335,6 @@ public class DeliveryLedger {
             }
             return delivery.status;
         });
-    }
-
-    /** Wait after the given number of failed attempts: initial delay, doubled each time, capped. */
-    Duration backoff(int attempts) {
-        Duration delay = config.retryInitialDelay();
-        for (int i = 1; i < attempts && delay.compareTo(config.retryMaxDelay()) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(config.retryMaxDelay()) > 0 ? config.retryMaxDelay() : delay;
     }
 
     /** RETRYING emails whose next attempt has come, the longest-waiting first. */

@@ -13,6 +13,14 @@ public interface MailSender {
      */
     void send(OutgoingMail mail) throws MailSendException;
 
+    /**
+     * Sends ahead of the sends already waiting (a reader waiting for their confirmation link goes before the
+     * digest's traffic); otherwise like {@link #send}. Senders without a queue of their own just send.
+     */
+    default void sendFirst(OutgoingMail mail) throws MailSendException {
+        send(mail);
+    }
+
     /** Where mail goes, for logs and the admin, e.g. "SMTP smtp.example.org:587". */
     String describe();
 }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.LinkedBlockingDeque;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -21,7 +20,7 @@ import org.jboss.logging.Logger;
 /**
  * Sends over SMTP with Jakarta Mail (Eclipse Angus) through a small pool of connections that stay open and are
  * reused for every message instead of connecting per email. Sockets have TCP_NODELAY. Thread-safe: each send
- * borrows a connection, so up to {@link MailConfig#connections()} threads send at once; an optional rate
+ * borrows a connection ({@link ConnectionPool}), so up to {@link MailConfig#connections()} threads send at once; an optional rate
  * limit spaces messages over all of them.
  */
 public class SmtpMailSender implements MailSender, AutoCloseable {
@@ -33,9 +32,8 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
     private final MailConfig config;
     private final Session session;
     private final InternetAddress from;
-    /** Used last-in first-out, so a single sending thread keeps using one warm connection. */
-    private final LinkedBlockingDeque<Connection> idle = new LinkedBlockingDeque<>();
     private final List<Connection> all = new ArrayList<>();
+    private final ConnectionPool<Connection> pool;
     private final RateLimiter rateLimiter;
 
     public SmtpMailSender(MailConfig config, InternetAddress from) {
@@ -45,8 +43,8 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
         for (int i = 0; i < Math.max(1, config.connections()); i++) {
             Connection connection = new Connection();
             all.add(connection);
-            idle.add(connection);
         }
+        this.pool = new ConnectionPool<>(all);
         this.rateLimiter = config.maxPerSecond().filter(rate -> rate > 0).map(RateLimiter::create).orElse(null);
     }
 
@@ -80,6 +78,16 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
 
     @Override
     public void send(OutgoingMail mail) throws MailSendException {
+        send(mail, false);
+    }
+
+    /** Takes the next free connection before every digest send waiting for one. */
+    @Override
+    public void sendFirst(OutgoingMail mail) throws MailSendException {
+        send(mail, true);
+    }
+
+    private void send(OutgoingMail mail, boolean urgent) throws MailSendException {
         MimeMessage message;
         try {
             message = MimeMessages.build(session, from, mail);
@@ -93,7 +101,7 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
         }
         Connection connection;
         try {
-            connection = idle.takeFirst();
+            connection = pool.acquire(urgent);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MailSendException("interrupted while waiting for an SMTP connection",
@@ -102,7 +110,7 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
         try {
             connection.send(message);
         } finally {
-            idle.offerFirst(connection);
+            pool.release(connection);
         }
     }
 
@@ -143,7 +151,7 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
         all.forEach(Connection::close);
     }
 
-    /** One SMTP connection of the pool; used by one thread at a time (whoever took it from the idle deque). */
+    /** One SMTP connection of the pool; used by one thread at a time (whoever took it from the pool). */
     private final class Connection {
         private Transport transport;
         private long lastUsedNanos;

@@ -167,7 +167,6 @@ class DeliveryRetriesTest {
         }
         assertThat(waits).extracting(Duration::toMinutes).containsExactly(5L, 10L, 20L, 40L, 80L);
         assertThat(ledger.claim(reader, DAY, EMAIL)).isEmpty();
-        assertThat(ledger.backoff(10)).isEqualTo(Duration.ofHours(2));
     }
 
     @Test
