@@ -1,4 +1,4 @@
-package io.paperpost.digest;
+package io.paperpost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,14 +33,14 @@ import java.util.concurrent.TimeUnit;
  * the *IT tests) in a working directory of its own, on loopback, with the admin API for the test. Its process is
  * killed when the test JVM exits, should a test fail to.
  */
-final class PackagedApp implements AutoCloseable {
+public final class PackagedApp implements AutoCloseable {
 
-    static final String ADMIN_PASSWORD = "packaged-it-admin-password";
-    static final String NEVER = "0 0 0 1 1 ? 2099";
+    public static final String ADMIN_PASSWORD = "packaged-it-admin-password";
+    public static final String NEVER = "0 0 0 1 1 ? 2099";
 
-    final String name;
-    final Path work;
-    final int port;
+    public final String name;
+    public final Path work;
+    public final int port;
     private final List<String> settings;
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
@@ -49,7 +49,7 @@ final class PackagedApp implements AutoCloseable {
     /**
      * @param settings {@code -D} options besides the ones every test needs (mail server, database, digest tuning)
      */
-    PackagedApp(String name, Path work, List<String> settings) throws IOException {
+    public PackagedApp(String name, Path work, List<String> settings) throws IOException {
         this.name = name;
         this.work = Files.createDirectories(work);
         this.port = freePort();
@@ -57,7 +57,7 @@ final class PackagedApp implements AutoCloseable {
     }
 
     /** The settings of a digest test: an SMTP server on loopback, no schedule, small chunks, a short lease. */
-    static List<String> digestSettings(int smtpPort, int threads, String chunkLease) {
+    public static List<String> digestSettings(int smtpPort, int threads, String chunkLease) {
         return List.of("-Dpaperpost.mail.host=127.0.0.1", "-Dpaperpost.mail.port=" + smtpPort,
                 "-Dpaperpost.mail.tls=none", "-Dpaperpost.digest.cron=" + NEVER,
                 "-Dpaperpost.sources.huggingface.cron=" + NEVER,
@@ -69,7 +69,7 @@ final class PackagedApp implements AutoCloseable {
     }
 
     /** Starts the instance and waits until it is ready (at most two minutes). */
-    PackagedApp start() throws Exception {
+    public PackagedApp start() throws Exception {
         Path app = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -102,12 +102,12 @@ final class PackagedApp implements AutoCloseable {
         }
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process != null && process.isAlive();
     }
 
     /** SIGKILL (what {@link Process#destroyForcibly} sends on Linux): no shutdown hook, nothing flushed. */
-    void kill() {
+    public void kill() {
         if (process != null) {
             process.destroyForcibly();
             try {
@@ -119,7 +119,7 @@ final class PackagedApp implements AutoCloseable {
     }
 
     /** SIGTERM: Quarkus shuts down and closes the database; killed after 60 s. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             kill();
@@ -136,20 +136,20 @@ final class PackagedApp implements AutoCloseable {
         }
     }
 
-    HttpResponse<String> post(String path) throws Exception {
+    public HttpResponse<String> post(String path) throws Exception {
         return http.send(postRequest(path), HttpResponse.BodyHandlers.ofString());
     }
 
-    CompletableFuture<HttpResponse<String>> postAsync(String path) {
+    public CompletableFuture<HttpResponse<String>> postAsync(String path) {
         return http.sendAsync(postRequest(path), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return http.send(authorized(path).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The bundled sample papers through the admin API, first seen on the day. */
-    void importSamplePapers(String day) throws Exception {
+    public void importSamplePapers(String day) throws Exception {
         byte[] papers;
         try (InputStream in = PackagedApp.class.getClassLoader().getResourceAsStream("demo/sample-papers.jsonl")) {
             papers = in.readAllBytes();
@@ -175,7 +175,7 @@ final class PackagedApp implements AutoCloseable {
     }
 
     /** Active daily readers reader0@example.org … who all match the sample papers, straight into the database. */
-    static void insertReaders(Connection db, int readers) throws SQLException {
+    public static void insertReaders(Connection db, int readers) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("insert into reader (email, email_key, status, topics,"
                 + " interests, followed_authors, time_zone, created_at, confirmed_at)"
                 + " values (?, ?, 'ACTIVE', 'llm-inference', 'speculative decoding', '', 'UTC', ?, ?)")) {
@@ -192,14 +192,14 @@ final class PackagedApp implements AutoCloseable {
         }
     }
 
-    static long queryLong(Connection db, String sql) throws SQLException {
+    public static long queryLong(Connection db, String sql) throws SQLException {
         try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
     }
 
-    static Set<String> strings(Connection db, String sql) throws SQLException {
+    public static Set<String> strings(Connection db, String sql) throws SQLException {
         Set<String> values = new HashSet<>();
         try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
@@ -209,7 +209,7 @@ final class PackagedApp implements AutoCloseable {
         return values;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -3,11 +3,12 @@ package io.paperpost;
 import io.paperpost.delivery.Delivery;
 import io.paperpost.feedback.Feedback;
 import io.paperpost.mail.GreenMailResource;
+import io.paperpost.mail.queue.MailQueueWorker;
+import io.paperpost.mail.queue.QueuedMail;
 import io.paperpost.papers.DemoPapers;
 import io.paperpost.papers.Paper;
 import io.paperpost.subscription.PendingSignup;
 import io.paperpost.subscription.Reader;
-import io.paperpost.subscription.SubscriptionMails;
 import io.paperpost.subscription.SuppressedAddress;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.RestAssured;
@@ -31,7 +32,7 @@ public class TestData {
     @Inject
     DemoPapers demoPapers;
     @Inject
-    SubscriptionMails subscriptionMails;
+    MailQueueWorker mailQueue;
 
     /** A request authenticated as the operator. */
     public static RequestSpecification asAdmin() {
@@ -48,11 +49,12 @@ public class TestData {
     public void reset() {
         try {
             // Emails of the previous test still queued would land in this test's mailbox.
-            subscriptionMails.awaitQueued(Duration.ofSeconds(10));
+            mailQueue.awaitIdle(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         QuarkusTransaction.requiringNew().run(() -> {
+            QueuedMail.deleteAll();
             Feedback.deleteAll();
             Delivery.deleteAll();
             PendingSignup.deleteAll();

@@ -9,6 +9,7 @@ import io.paperpost.digest.RunTrigger;
 import io.paperpost.digest.RunView;
 import io.paperpost.digest.SendingSwitch;
 import io.paperpost.mail.EmailAddresses;
+import io.paperpost.mail.queue.MailQueueOverview;
 import io.paperpost.papers.ImportRunView;
 import io.paperpost.papers.ImportRuns;
 import io.paperpost.site.InvalidInputException;
@@ -45,7 +46,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The operator's dashboard at /admin (basic auth, role admin): runs with live progress, subscribers, imports,
- * "run now", "pause all sending", emails a crash left SENDING (with "send now", {@link AdminStrandedResource}), and one
+ * "run now", "pause all sending", the queue of account emails, emails a crash left SENDING (with "send now", {@link AdminStrandedResource}), and one
  * reader's delivery history.
  */
 @Path("/admin")
@@ -60,7 +61,7 @@ public class AdminDashboardResource {
         static native TemplateInstance dashboard(boolean paused, List<RunView> runs, Map<String, Long> subscribers,
                 List<DayCount> subscriberHistory, List<ImportRunView> imports, String email,
                 Optional<ReaderHistory> reader,
-                String notice, List<StrandedSends.Stranded> stranded);
+                String notice, List<StrandedSends.Stranded> stranded, MailQueueOverview.Overview mailQueue);
     }
 
     /** New confirmations and unsubscribes of one day. */
@@ -94,6 +95,8 @@ public class AdminDashboardResource {
     ManagedExecutor background;
     @Inject
     StrandedSends strandedSends;
+    @Inject
+    MailQueueOverview mailQueue;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -101,7 +104,7 @@ public class AdminDashboardResource {
         String wanted = email == null ? "" : email.strip();
         return Templates.dashboard(sending.paused(), runs.recent(20), subscriberCounts(), subscriberHistory(),
                 imports.recent(10), wanted, wanted.isEmpty() ? Optional.empty() : history(wanted), notice,
-                strandedSends.list(50));
+                strandedSends.list(50), mailQueue.overview(20));
     }
 
     /** Starts a run for today (in the digest zone) in the background: everyone due today, whatever the hour. */

@@ -79,6 +79,35 @@ public interface MailConfig {
     @WithDefault("true")
     boolean outboxPage();
 
+    /** The durable queue of every email that is not a digest (confirmations, welcome, address changes). */
+    Queue queue();
+
+    /** How the queue's worker runs. */
+    interface Queue {
+
+        /** Run the worker on this instance (every instance may: each email is claimed by one). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How often the worker looks for deferred emails coming due and for emails other instances queued; an email
+         * queued here is sent at once, without waiting for this.
+         */
+        @WithDefault("10s")
+        Duration pollInterval();
+
+        /**
+         * How long a worker holds an email it is sending. One left SENDING longer (its worker died) is sent again;
+         * keep it well above connect plus read timeout.
+         */
+        @WithDefault("10m")
+        Duration lease();
+
+        /** How long sent and given-up emails are kept (they hold personal links), for the dashboard. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
     /** Transport security modes. */
     enum Tls {
         NONE, STARTTLS, SSL

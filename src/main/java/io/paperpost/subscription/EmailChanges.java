@@ -25,8 +25,6 @@ public class EmailChanges {
     @Inject
     ReaderTokens tokens;
     @Inject
-    TokenConfig tokenConfig;
-    @Inject
     SubscriptionMails mails;
     @Inject
     SignupRateLimits rateLimits;
@@ -46,12 +44,13 @@ public class EmailChanges {
             throw new InvalidInputException("email", "That is already your address.");
         }
         rateLimits.acquire(clientIp, email);
-        boolean taken = QuarkusTransaction.requiringNew().call(() -> Reader.findByEmail(email).isPresent());
-        if (!taken) {
-            String token = tokens.issue(TokenPurpose.EMAIL_CHANGE, readerId,
-                    B64.encodeToString(email.getBytes(StandardCharsets.UTF_8)));
-            mails.sendEmailChange(reader, email, token);
-        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Reader.findByEmail(email).isEmpty()) {
+                String token = tokens.issue(TokenPurpose.EMAIL_CHANGE, readerId,
+                        B64.encodeToString(email.getBytes(StandardCharsets.UTF_8)));
+                mails.sendEmailChange(reader, email, token);
+            }
+        });
     }
 
     /**
@@ -61,8 +60,7 @@ public class EmailChanges {
      * @throws RejectedRequestException (409) when another reader took the address meanwhile
      */
     public Reader confirm(String token) {
-        ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.EMAIL_CHANGE,
-                tokenConfig.confirmationLifetime());
+        ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.EMAIL_CHANGE, mails.linkLifetime());
         String email;
         try {
             email = EmailAddresses

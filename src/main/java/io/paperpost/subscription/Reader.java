@@ -93,7 +93,7 @@ public class Reader extends SignupChoices {
     @Column(name = "unsubscribed_at")
     public Instant unsubscribedAt;
 
-    /** When the last confirmation email was sent: resends are limited per address. */
+    /** When the mail server took the last confirmation email: resends are limited per address from then. */
     @Column(name = "confirmation_sent_at")
     public Instant confirmationSentAt;
 

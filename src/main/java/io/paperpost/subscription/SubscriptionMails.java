@@ -1,15 +1,15 @@
 package io.paperpost.subscription;
 
 import io.paperpost.mail.MailBodies;
-import io.paperpost.mail.MailSendException;
-import io.paperpost.mail.MailSender;
+import io.paperpost.mail.MailConfig;
 import io.paperpost.mail.OutgoingMail;
+import io.paperpost.mail.RetryPolicy;
+import io.paperpost.mail.queue.MailQueue;
 import io.paperpost.ranking.Topic;
 import io.paperpost.site.Links;
 import io.paperpost.site.SiteConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -17,14 +17,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
-/** The emails of the subscription lifecycle: confirm, already subscribed, welcome, confirm a new address. */
+/**
+ * The emails of the subscription lifecycle: confirm, already subscribed, welcome, confirm a new address. Each goes
+ * through the durable {@link MailQueue}; callers run in the transaction of the change the email is about.
+ */
 @ApplicationScoped
 public class SubscriptionMails {
 
@@ -43,18 +42,17 @@ public class SubscriptionMails {
                 String contactLine);
     }
 
-    /** Most emails waiting for the background sender before signups send their own. */
-    static final int QUEUE_CAPACITY = 10_000;
-
-    private final ThreadPoolExecutor outbound = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE_CAPACITY), r -> {
-                Thread thread = new Thread(r, "subscription-mail");
-                thread.setDaemon(true);
-                return thread;
-            }, new ThreadPoolExecutor.AbortPolicy());
+    /** What each email is for, as the queue gives it back in its outcome. */
+    enum Kind {
+        CONFIRM, ALREADY_SUBSCRIBED, WELCOME, EMAIL_CHANGE
+    }
 
     @Inject
-    MailSender sender;
+    MailQueue queue;
+    @Inject
+    TokenConfig tokenConfig;
+    @Inject
+    MailConfig mailConfig;
     @Inject
     ReaderTokens tokens;
     @Inject
@@ -64,16 +62,30 @@ public class SubscriptionMails {
     @Inject
     TopicCatalog catalog;
 
-    /** The link to confirm the reader; the subject names the {@link PendingSignup} it confirms, or is empty. */
+    /**
+     * The link to confirm the reader; the subject names the {@link PendingSignup} it confirms, or is empty. It
+     * replaces a confirmation still waiting for its (next) attempt, whose link may be outdated.
+     */
     void sendConfirmation(Reader reader, String linkSubject) {
+        queue.cancelWaiting(reader.id, Kind.CONFIRM.name());
         String url = links.confirm(tokens.issue(TokenPurpose.CONFIRM, reader.id, linkSubject));
-        send(reader.email, "Confirm your " + site.name() + " subscription",
+        send(Kind.CONFIRM, reader.id, reader.email, "Confirm your " + site.name() + " subscription",
                 MailBodies.render(() -> Templates.confirm(site.name(), url, site.contactLine())), Map.of());
+    }
+
+    /** True while a confirmation to the reader is being handed to the mail server. */
+    boolean confirmationGoingOut(Reader reader) {
+        return queue.sending(reader.id, Kind.CONFIRM.name());
+    }
+
+    /** Makes a deferred confirmation to the reader due now; false when none is waiting. */
+    boolean bringConfirmationForward(Reader reader) {
+        return queue.bringForward(reader.id, Kind.CONFIRM.name()) > 0;
     }
 
     void sendAlreadySubscribed(Reader reader) {
         String url = links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id));
-        send(reader.email, "You are already subscribed to " + site.name(),
+        send(Kind.ALREADY_SUBSCRIBED, reader.id, reader.email, "You are already subscribed to " + site.name(),
                 MailBodies.render(() -> Templates.alreadySubscribed(site.name(), url, site.contactLine())), Map.of());
     }
 
@@ -88,7 +100,7 @@ public class SubscriptionMails {
         if (reader.mailFormat == MailFormat.PLAIN) {
             bodies = new MailBodies(bodies.text(), null);
         }
-        send(reader.email, "Welcome to " + site.name() + ": here is what to expect", bodies,
+        send(Kind.WELCOME, reader.id, reader.email, "Welcome to " + site.name() + ": here is what to expect", bodies,
                 Map.of("List-Unsubscribe", "<" + unsubscribeUrl + ">", "List-Unsubscribe-Post",
                         "List-Unsubscribe=One-Click"));
     }
@@ -96,10 +108,10 @@ public class SubscriptionMails {
     /** To the new address: confirm it before the subscription moves there. */
     void sendEmailChange(Reader reader, String newEmail, String token) {
         String url = links.emailChange(token);
-        send(newEmail, "Confirm your new address for " + site.name(),
+        send(Kind.EMAIL_CHANGE, reader.id, newEmail, "Confirm your new address for " + site.name(),
                 MailBodies.render(() -> Templates.emailChange(site.name(), newEmail, url, site.contactLine())),
                 Map.of());
-        LOG.infof("Reader %d asked to change their address; confirmation sent to the new one", reader.id);
+        LOG.infof("Reader %d asked to change their address; confirmation queued for the new one", reader.id);
     }
 
     private String describeChoices(Reader reader) {
@@ -121,46 +133,24 @@ public class SubscriptionMails {
     }
 
     /**
-     * Queues the email for the background sender: the request does not wait for the mail server (which serves one
-     * message at a time), and a known address answers as fast as an unknown one. When the queue is full the
-     * request sends the email itself, which slows signups down instead of dropping mail.
+     * How long a link emailed by these emails works: the configured lifetime counted from the email's last possible
+     * attempt, since the link is made when the email is queued and a deferred email may go out hours later.
      */
-    private void send(String to, String subject, MailBodies bodies, Map<String, String> headers) {
+    Duration linkLifetime() {
+        return tokenConfig.confirmationLifetime().plus(RetryPolicy.of(mailConfig).longestDelivery());
+    }
+
+    /**
+     * Queues the email in the caller's transaction: it commits with the change it is about, is sent once the change
+     * has committed, and the request never waits for the mail server.
+     */
+    private void send(Kind kind, long readerId, String to, String subject, MailBodies bodies,
+            Map<String, String> headers) {
         Map<String, String> all = new HashMap<>(headers);
         all.put("Auto-Submitted", "auto-generated");
         // Our own Message-ID: Jakarta Mail's default looks the host name up for every message.
         String messageId = "subscription-" + UUID.randomUUID() + "@" + URI.create(site.baseUrl()).getHost();
-        OutgoingMail mail = new OutgoingMail(to, subject, bodies.text(), bodies.html(), messageId, all);
-        try {
-            outbound.execute(() -> deliver(mail));
-        } catch (RejectedExecutionException e) {
-            deliver(mail);
-        }
-    }
-
-    private void deliver(OutgoingMail mail) {
-        try {
-            sender.send(mail);
-        } catch (MailSendException | RuntimeException e) {
-            // The change is stored; the reader can ask again. Say so in the log for the operator.
-            LOG.warnf("Could not send '%s': %s", mail.subject(), e.getMessage());
-        }
-    }
-
-    /** Waits (up to the timeout) until every queued email has been handed to the mail server; for tests. */
-    public void awaitQueued(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while ((outbound.getQueue().size() > 0 || outbound.getActiveCount() > 0) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-    }
-
-    /** On shutdown, emails already queued are still sent (for a little while). */
-    @PreDestroy
-    void drain() throws InterruptedException {
-        outbound.shutdown();
-        if (!outbound.awaitTermination(20, TimeUnit.SECONDS)) {
-            LOG.warnf("%d subscription emails were not sent before shutdown", outbound.shutdownNow().size());
-        }
+        queue.enqueue(kind.name(), readerId, new OutgoingMail(to, subject, bodies.text(), bodies.html(), messageId,
+                all));
     }
 }

@@ -24,8 +24,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The subscription lifecycle: sign up, confirm (double opt-in), change preferences, export, erase, pause,
- * unsubscribe (a new address: {@link EmailChanges}). Owns its transactions; emails go out after the change they
- * announce has committed.
+ * unsubscribe (a new address: {@link EmailChanges}). Owns its transactions; each email is queued in the transaction of
+ * the change it announces and goes out once that has committed.
  */
 @ApplicationScoped
 public class SubscriptionService {
@@ -42,8 +42,6 @@ public class SubscriptionService {
     SubscriptionMails mails;
     @Inject
     SubscriptionConfig config;
-    @Inject
-    TokenConfig tokenConfig;
     @Inject
     SignupRateLimits rateLimits;
     @Inject
@@ -86,34 +84,7 @@ public class SubscriptionService {
         rateLimits.acquire(clientIp, email);
         Outcome outcome;
         try {
-            outcome = QuarkusTransaction.requiringNew().call(() -> {
-                Reader existing = Reader.findByEmail(email).orElse(null);
-                if (existing == null) {
-                    Reader reader = new Reader();
-                    reader.setEmail(email);
-                    reader.status = ReaderStatus.PENDING;
-                    reader.createdAt = clock.instant();
-                    reader.confirmationSentAt = clock.instant();
-                    reader.timeZone = zone;
-                    reader.choose(preferences);
-                    reader.persist();
-                    return new Outcome(reader, Reply.CONFIRMATION, "");
-                }
-                if (existing.status == ReaderStatus.UNSUBSCRIBED || existing.status == ReaderStatus.PENDING) {
-                    // Signing up again, or someone typing another's address: nothing changes until the mailbox
-                    // confirms. The link is sent at most once per interval; without one the choices are not kept.
-                    if (!claimResend(existing)) {
-                        return new Outcome(existing, Reply.NOTHING, "");
-                    }
-                    PendingSignup pending = PendingSignup.replace(existing.id, preferences, zone, clock.instant());
-                    return new Outcome(existing, Reply.CONFIRMATION, pending.linkSubject());
-                }
-                if (existing.status == ReaderStatus.BOUNCED) {
-                    // The mailbox refused mail for good: writing to it again would only bounce and hurt the sender.
-                    return new Outcome(existing, Reply.NOTHING, "");
-                }
-                return new Outcome(existing, Reply.ALREADY_SUBSCRIBED, "");
-            });
+            outcome = QuarkusTransaction.requiringNew().call(() -> queueReply(signUp(email, preferences, zone)));
         } catch (PersistenceException e) {
             if (!(e.getCause() instanceof ConstraintViolationException)) {
                 throw e;
@@ -121,46 +92,81 @@ public class SubscriptionService {
             // The same address signed up at the same moment in another request, which sends the email.
             return;
         }
+        if (outcome.reply() == Reply.NOTHING) {
+            LOG.debugf("Reader %d signed up again; nothing sent (resend interval, or a bounced address)",
+                    outcome.reader().id);
+        }
+    }
+
+    private Outcome signUp(String email, Preferences preferences, String zone) {
+        Reader existing = Reader.findByEmail(email).orElse(null);
+        if (existing == null) {
+            Reader reader = new Reader();
+            reader.setEmail(email);
+            reader.status = ReaderStatus.PENDING;
+            reader.createdAt = clock.instant();
+            reader.timeZone = zone;
+            reader.choose(preferences);
+            reader.persist();
+            return new Outcome(reader, Reply.CONFIRMATION, "");
+        }
+        if (existing.status == ReaderStatus.UNSUBSCRIBED || existing.status == ReaderStatus.PENDING) {
+            // Signing up again, or someone typing another's address: nothing changes until the mailbox
+            // confirms. The link is sent at most once per interval; without one the choices are not kept.
+            if (confirmationRecent(existing)) {
+                return new Outcome(existing, Reply.NOTHING, "");
+            }
+            PendingSignup pending = PendingSignup.replace(existing.id, preferences, zone, clock.instant());
+            return new Outcome(existing, Reply.CONFIRMATION, pending.linkSubject());
+        }
+        if (existing.status == ReaderStatus.BOUNCED) {
+            // The mailbox refused mail for good: writing to it again would only bounce and hurt the sender.
+            return new Outcome(existing, Reply.NOTHING, "");
+        }
+        return new Outcome(existing, Reply.ALREADY_SUBSCRIBED, "");
+    }
+
+    /** Queues the email the outcome calls for, in the transaction that decided it. */
+    private Outcome queueReply(Outcome outcome) {
         switch (outcome.reply()) {
             case CONFIRMATION -> mails.sendConfirmation(outcome.reader(), outcome.linkSubject());
             case ALREADY_SUBSCRIBED -> mails.sendAlreadySubscribed(outcome.reader());
-            case NOTHING ->
-                LOG.debugf("Reader %d signed up again; nothing sent (resend interval, or a bounced address)",
-                        outcome.reader().id);
+            case NOTHING -> {
+            }
         }
+        return outcome;
     }
 
     /**
      * Sends the confirmation link of the address's latest signup again, at most once per
-     * {@link SubscriptionConfig#confirmationResendInterval()}. Silent about addresses it does not know.
+     * {@link SubscriptionConfig#confirmationResendInterval()} after one went out. One still waiting in the queue
+     * (deferred by the mail server) is tried at once instead: it never went out, so it does not count. Silent about
+     * addresses it does not know.
      */
     public void resendConfirmation(String typedEmail, String clientIp) {
         String email = EmailAddresses.normalize(typedEmail);
         rateLimits.acquire(clientIp, email);
-        Outcome resend = QuarkusTransaction.requiringNew().call(() -> Reader.findByEmail(email)
+        QuarkusTransaction.requiringNew().run(() -> Reader.findByEmail(email)
                 .filter(r -> r.status == ReaderStatus.PENDING || r.status == ReaderStatus.UNSUBSCRIBED)
-                .flatMap(reader -> {
+                .ifPresent(reader -> {
                     Optional<PendingSignup> pending = PendingSignup.ofReader(reader.id);
-                    if ((pending.isEmpty() && reader.status != ReaderStatus.PENDING) || !claimResend(reader)) {
-                        return Optional.empty();
+                    if (pending.isEmpty() && reader.status != ReaderStatus.PENDING) {
+                        return;
                     }
-                    return Optional.of(new Outcome(reader, Reply.CONFIRMATION,
-                            pending.map(PendingSignup::linkSubject).orElse("")));
-                })
-                .orElse(null));
-        if (resend != null) {
-            mails.sendConfirmation(resend.reader(), resend.linkSubject());
-        }
+                    if (!mails.bringConfirmationForward(reader) && !confirmationRecent(reader)) {
+                        mails.sendConfirmation(reader, pending.map(PendingSignup::linkSubject).orElse(""));
+                    }
+                }));
     }
 
-    private boolean claimResend(Reader reader) {
-        Instant now = clock.instant();
-        if (reader.confirmationSentAt != null
-                && reader.confirmationSentAt.plus(config.confirmationResendInterval()).isAfter(now)) {
-            return false;
-        }
-        reader.confirmationSentAt = now;
-        return true;
+    /**
+     * True when a confirmation went out to the reader within the resend interval ({@code confirmationSentAt} is set
+     * when the mail server takes one) or is being handed to it right now. One deferred in the queue does not count.
+     */
+    private boolean confirmationRecent(Reader reader) {
+        return (reader.confirmationSentAt != null
+                && reader.confirmationSentAt.plus(config.confirmationResendInterval()).isAfter(clock.instant()))
+                || mails.confirmationGoingOut(reader);
     }
 
     /**
@@ -169,25 +175,35 @@ public class SubscriptionService {
      * bring the reader back, nor does the link of a signup replaced by a later one.
      */
     public Confirmation confirm(String token) {
-        ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.CONFIRM, tokenConfig.confirmationLifetime());
-        Confirmation confirmation = QuarkusTransaction.requiringNew().call(() -> {
-            Reader reader = Reader.<Reader>findByIdOptional(verified.readerId())
-                    .orElseThrow(() -> new InvalidLinkException("reader gone"));
-            if (!verified.subject().isEmpty()) {
-                return confirmSignupOfKnownAddress(reader, verified.subject());
+        ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.CONFIRM, mails.linkLifetime());
+        return QuarkusTransaction.requiringNew().call(() -> welcomed(confirmation(verified)));
+    }
+
+    private Confirmation confirmation(ReaderTokens.Verified verified) {
+        Reader reader = Reader.<Reader>findByIdOptional(verified.readerId())
+                .orElseThrow(() -> new InvalidLinkException("reader gone"));
+        if (reader.status == ReaderStatus.BOUNCED) {
+            // The mailbox refused mail for good (the confirmation itself bounced, or a later email did).
+            throw new InvalidLinkException("confirmation link of a bounced address");
+        }
+        if (!verified.subject().isEmpty()) {
+            return confirmSignupOfKnownAddress(reader, verified.subject());
+        }
+        if (reader.status == ReaderStatus.PENDING) {
+            if (verified.issuedAt().isBefore(reader.createdAt.minusSeconds(1))) {
+                throw new InvalidLinkException("confirmation link from an earlier signup");
             }
-            if (reader.status == ReaderStatus.PENDING) {
-                if (verified.issuedAt().isBefore(reader.createdAt.minusSeconds(1))) {
-                    throw new InvalidLinkException("confirmation link from an earlier signup");
-                }
-                activate(reader);
-                return new Confirmation(reader, true);
-            }
-            if (reader.status == ReaderStatus.UNSUBSCRIBED) {
-                throw new InvalidLinkException("confirmation link of an unsubscribed reader");
-            }
-            return new Confirmation(reader, false);
-        });
+            activate(reader);
+            return new Confirmation(reader, true);
+        }
+        if (reader.status == ReaderStatus.UNSUBSCRIBED) {
+            throw new InvalidLinkException("confirmation link of an unsubscribed reader");
+        }
+        return new Confirmation(reader, false);
+    }
+
+    /** The click confirmed the reader: the welcome email is queued with it. */
+    private Confirmation welcomed(Confirmation confirmation) {
         if (confirmation.newlyConfirmed() && config.welcomeEmail()) {
             mails.sendWelcome(confirmation.reader());
         }

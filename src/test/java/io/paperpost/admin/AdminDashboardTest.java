@@ -10,6 +10,8 @@ import io.paperpost.digest.DigestService;
 import io.paperpost.digest.DigestSummary;
 import io.paperpost.digest.SendingSwitch;
 import io.paperpost.mail.GreenMailResource;
+import io.paperpost.mail.queue.QueuedMail;
+import io.paperpost.mail.queue.QueuedMailStatus;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -57,6 +59,34 @@ class AdminDashboardTest {
     @AfterEach
     void resume() {
         sending.setPaused(false);
+    }
+
+    @Test
+    void showsTheAccountEmailsWaitingAndTheServersAnswerForOneDeferred() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            QueuedMail deferred = new QueuedMail();
+            deferred.kind = "CONFIRM";
+            deferred.recipient = "greylisted@example.org";
+            deferred.subject = "Confirm your subscription";
+            deferred.textBody = "Confirm: http://localhost:8080/confirm/x";
+            deferred.messageId = "deferred@paperpost.test";
+            deferred.status = QueuedMailStatus.RETRYING;
+            deferred.attempts = 1;
+            deferred.lastError = "deferred by the SMTP server (421): 4.7.0 Try again later";
+            deferred.createdAt = Instant.now();
+            deferred.updatedAt = deferred.createdAt;
+            // Not due for an hour: the worker leaves it alone during the test.
+            deferred.nextAttemptAt = deferred.createdAt.plusSeconds(3600);
+            deferred.persist();
+        });
+
+        TestData.asAdmin().get("/admin").then().statusCode(200)
+                .body(containsString("Account emails"))
+                .body(containsString("1 deferred"))
+                .body(containsString("greylisted@example.org"))
+                .body(containsString("4.7.0 Try again later"));
+        TestData.asAdmin().get("/q/metrics").then().statusCode(200)
+                .body(containsString("paperpost_mail_queue{status=\"retrying\"} 1.0"));
     }
 
     @Test

@@ -1,11 +1,12 @@
 package io.paperpost.digest;
 
-import static io.paperpost.digest.PackagedApp.queryLong;
-import static io.paperpost.digest.PackagedApp.strings;
+import static io.paperpost.PackagedApp.queryLong;
+import static io.paperpost.PackagedApp.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.paperpost.PackagedApp;
 import io.paperpost.mail.ReceivedMail;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -38,10 +39,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code ./mvnw verify -Dquarkus.datasource.db-kind=postgresql -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClusterIT}
  * (the unit tests run on H2, so they are skipped in that build). In the default H2 build it is skipped, saying so.
  */
-class ClusterIT {
+public class ClusterIT {
 
-    static final String DB_KIND = System.getProperty("paperpost.it.db-kind", "");
-    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+    public static final String DB_KIND = System.getProperty("paperpost.it.db-kind", "");
+    public static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
     static final int READERS = 400;
     static final String DAY = "2026-03-02";
 
@@ -156,7 +157,7 @@ class ClusterIT {
     }
 
     /** A new database on the local PostgreSQL, named with the prefix and a random suffix. */
-    static String createDatabase(String prefix) throws SQLException {
+    public static String createDatabase(String prefix) throws SQLException {
         String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         try (Connection admin = DriverManager.getConnection(POSTGRES + "test", "postgres", "");
                 Statement statement = admin.createStatement()) {
@@ -165,7 +166,7 @@ class ClusterIT {
         return name;
     }
 
-    static void dropDatabase(String name) throws SQLException {
+    public static void dropDatabase(String name) throws SQLException {
         if (name == null) {
             return;
         }
@@ -176,7 +177,7 @@ class ClusterIT {
     }
 
     /** The packaged application's settings for the database. */
-    static List<String> postgresSettings(String name) {
+    public static List<String> postgresSettings(String name) {
         return List.of("-Dquarkus.datasource.jdbc.url=" + POSTGRES + name, "-Dquarkus.datasource.username=postgres",
                 "-Dquarkus.datasource.password=");
     }

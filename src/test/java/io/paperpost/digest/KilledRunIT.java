@@ -1,9 +1,10 @@
 package io.paperpost.digest;
 
-import static io.paperpost.digest.PackagedApp.queryLong;
-import static io.paperpost.digest.PackagedApp.strings;
+import static io.paperpost.PackagedApp.queryLong;
+import static io.paperpost.PackagedApp.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperpost.PackagedApp;
 import io.paperpost.mail.ScriptedSmtpServer;
 import io.paperpost.storage.PackagedH2;
 import java.net.http.HttpResponse;

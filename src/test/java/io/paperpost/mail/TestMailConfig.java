@@ -88,4 +88,29 @@ public record TestMailConfig(int port, int connections, Optional<Double> maxPerS
     public boolean outboxPage() {
         return false;
     }
+
+    @Override
+    public Queue queue() {
+        return new Queue() {
+            @Override
+            public boolean enabled() {
+                return false;
+            }
+
+            @Override
+            public Duration pollInterval() {
+                return Duration.ofSeconds(10);
+            }
+
+            @Override
+            public Duration lease() {
+                return Duration.ofMinutes(10);
+            }
+
+            @Override
+            public Duration retention() {
+                return Duration.ofDays(7);
+            }
+        };
+    }
 }

@@ -142,7 +142,7 @@ class SubscriptionApiTest {
         long id = pendingReader("expired@example.org", Instant.now().minus(Duration.ofHours(60)));
         ReaderTokens past = new ReaderTokens();
         past.config = tokenConfig;
-        past.clock = Clock.fixed(Instant.now().minus(Duration.ofHours(49)), ZoneOffset.UTC);
+        past.clock = Clock.fixed(Instant.now().minus(Duration.ofHours(52)), ZoneOffset.UTC);
         past.loadKeys();
         String expired = past.issue(TokenPurpose.CONFIRM, id);
         String valid = tokens.issue(TokenPurpose.CONFIRM, id);
