@@ -73,9 +73,9 @@ public class SubscriptionMails {
                 MailBodies.render(() -> Templates.confirm(site.name(), url, site.contactLine())), Map.of());
     }
 
-    /** True while a confirmation to the reader is being handed to the mail server. */
-    boolean confirmationGoingOut(Reader reader) {
-        return queue.sending(reader.id, Kind.CONFIRM.name());
+    /** True while a confirmation to the reader waits for its first attempt or is being handed to the server. */
+    boolean confirmationOnItsWay(Reader reader) {
+        return queue.onItsWay(reader.id, Kind.CONFIRM.name());
     }
 
     /** Makes a deferred confirmation to the reader due now; false when none is waiting. */

@@ -161,12 +161,13 @@ public class SubscriptionService {
 
     /**
      * True when a confirmation went out to the reader within the resend interval ({@code confirmationSentAt} is set
-     * when the mail server takes one) or is being handed to it right now. One deferred in the queue does not count.
+     * when the mail server takes one) or is on its way (queued for its first attempt, or being sent). One the server
+     * deferred, or that failed, does not count.
      */
     private boolean confirmationRecent(Reader reader) {
         return (reader.confirmationSentAt != null
                 && reader.confirmationSentAt.plus(config.confirmationResendInterval()).isAfter(clock.instant()))
-                || mails.confirmationGoingOut(reader);
+                || mails.confirmationOnItsWay(reader);
     }
 
     /**

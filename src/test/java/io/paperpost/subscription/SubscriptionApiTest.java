@@ -15,6 +15,8 @@ import io.paperpost.feedback.Feedback;
 import io.paperpost.feedback.FeedbackId;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.mail.ReceivedMail;
+import io.paperpost.mail.queue.MailQueueWorker;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -365,6 +367,14 @@ class SubscriptionApiTest {
 
     static MimeMessage waitForOne() {
         assertThat(GreenMailResource.greenMail().waitForIncomingEmail(5_000, 1)).as("an email arrived").isTrue();
+        // The queue records it as sent (and a confirmation's resend interval starts) just after the server took it.
+        try {
+            assertThat(Arc.container().instance(MailQueueWorker.class).get().awaitIdle(Duration.ofSeconds(5)))
+                    .as("the mail queue recorded it").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
         MimeMessage[] received = GreenMailResource.greenMail().getReceivedMessages();
         assertThat(received).hasSize(1);
         return received[0];

@@ -48,11 +48,11 @@ public class MailQueue {
         return row.id;
     }
 
-    /** True while a worker is handing an email of the kind to the reader to the mail server. */
+    /** True while an email of the kind to the reader is on its way: queued for its first attempt, or being sent. */
     @Transactional(TxType.MANDATORY)
-    public boolean sending(long readerId, String kind) {
-        return QueuedMail.count("readerId = ?1 and kind = ?2 and status = ?3", readerId, kind,
-                QueuedMailStatus.SENDING) > 0;
+    public boolean onItsWay(long readerId, String kind) {
+        return QueuedMail.count("readerId = ?1 and kind = ?2 and (status = ?3 or status = ?4)", readerId, kind,
+                QueuedMailStatus.QUEUED, QueuedMailStatus.SENDING) > 0;
     }
 
     /**
@@ -63,8 +63,7 @@ public class MailQueue {
     public int bringForward(long readerId, String kind) {
         Instant now = clock.instant();
         int due = QueuedMail.update("nextAttemptAt = ?1, updatedAt = ?1 where readerId = ?2 and kind = ?3"
-                + " and (status = ?4 or status = ?5)", now, readerId, kind, QueuedMailStatus.QUEUED,
-                QueuedMailStatus.RETRYING);
+                + " and status = ?4", now, readerId, kind, QueuedMailStatus.RETRYING);
         if (due > 0) {
             queued.fire(new MailQueued(0));
         }
