@@ -7,20 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.paperpost.PackagedApp;
+import io.paperpost.PackagedDatabase;
 import io.paperpost.mail.ReceivedMail;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -39,10 +38,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code ./mvnw verify -Dquarkus.datasource.db-kind=postgresql -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClusterIT}
  * (the unit tests run on H2, so they are skipped in that build). In the default H2 build it is skipped, saying so.
  */
-public class ClusterIT {
+class ClusterIT {
 
-    public static final String DB_KIND = System.getProperty("paperpost.it.db-kind", "");
-    public static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
     static final int READERS = 400;
     static final String DAY = "2026-03-02";
 
@@ -53,9 +50,11 @@ public class ClusterIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        Assumptions.assumeTrue("postgresql".equals(DB_KIND), "ClusterIT needs the application packaged for PostgreSQL"
-                + " (-Dquarkus.datasource.db-kind=postgresql); this build is '" + DB_KIND + "': skipped");
-        database = createDatabase("paperpost_cluster_it_");
+        Assumptions.assumeTrue("postgresql".equals(PackagedDatabase.DB_KIND),
+                "ClusterIT needs the application packaged for PostgreSQL"
+                        + " (-Dquarkus.datasource.db-kind=postgresql); this build is '" + PackagedDatabase.DB_KIND
+                        + "': skipped");
+        database = PackagedDatabase.createDatabase("paperpost_cluster_it_");
         smtpPort = PackagedApp.freePort();
         mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
@@ -67,7 +66,7 @@ public class ClusterIT {
         if (mail != null) {
             mail.stop();
         }
-        dropDatabase(database);
+        PackagedDatabase.dropDatabase(database);
     }
 
     @Test
@@ -145,7 +144,7 @@ public class ClusterIT {
 
     /** Starts an instance of the packaged application on the test's database, in a directory of its own. */
     private PackagedApp start(String name, int threads) throws Exception {
-        List<String> settings = new ArrayList<>(postgresSettings(database));
+        List<String> settings = new ArrayList<>(PackagedDatabase.postgresSettings(database));
         settings.addAll(PackagedApp.digestSettings(smtpPort, threads, "10s"));
         PackagedApp app = new PackagedApp(name, Path.of("target/cluster-it/" + database + "-" + name), settings);
         instances.add(app);
@@ -156,33 +155,7 @@ public class ClusterIT {
         return ReceivedMail.countsByRecipient(mail.getReceivedMessages());
     }
 
-    /** A new database on the local PostgreSQL, named with the prefix and a random suffix. */
-    public static String createDatabase(String prefix) throws SQLException {
-        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection admin = DriverManager.getConnection(POSTGRES + "test", "postgres", "");
-                Statement statement = admin.createStatement()) {
-            statement.execute("create database " + name);
-        }
-        return name;
-    }
-
-    public static void dropDatabase(String name) throws SQLException {
-        if (name == null) {
-            return;
-        }
-        try (Connection admin = DriverManager.getConnection(POSTGRES + "test", "postgres", "");
-                Statement statement = admin.createStatement()) {
-            statement.execute("drop database if exists " + name + " with (force)");
-        }
-    }
-
-    /** The packaged application's settings for the database. */
-    public static List<String> postgresSettings(String name) {
-        return List.of("-Dquarkus.datasource.jdbc.url=" + POSTGRES + name, "-Dquarkus.datasource.username=postgres",
-                "-Dquarkus.datasource.password=");
-    }
-
     private static Connection connect(String name) throws SQLException {
-        return DriverManager.getConnection(POSTGRES + name, "postgres", "");
+        return DriverManager.getConnection(PackagedDatabase.POSTGRES + name, "postgres", "");
     }
 }

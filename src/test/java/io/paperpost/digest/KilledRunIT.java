@@ -5,21 +5,15 @@ import static io.paperpost.PackagedApp.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpost.PackagedApp;
+import io.paperpost.PackagedDatabase;
 import io.paperpost.mail.ScriptedSmtpServer;
-import io.paperpost.storage.PackagedH2;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -52,17 +46,12 @@ class KilledRunIT {
 
     final long seed = Long.getLong("killed-run.seed", System.nanoTime());
     final Random random = new Random(seed);
-    final List<PackagedApp> instances = new ArrayList<>();
+    PackagedDatabase database;
     ScriptedSmtpServer smtp;
-    Path work;
-    String postgres;
 
     @BeforeEach
     void setUp() throws Exception {
-        work = Path.of("target/killed-run-it/" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
-        if ("postgresql".equals(ClusterIT.DB_KIND)) {
-            postgres = ClusterIT.createDatabase("paperpost_killed_run_it_");
-        }
+        database = new PackagedDatabase("killed-run-it", "paperpost_killed_run_it_");
         smtp = new ScriptedSmtpServer();
         // ~80 ms per message over the four pooled connections: a run of 300 takes several seconds, so each kill
         // lands while emails are on the wire, and some of them in the server's hands before the answer is back.
@@ -71,20 +60,20 @@ class KilledRunIT {
 
     @AfterEach
     void tearDown() throws Exception {
-        instances.forEach(PackagedApp::close);
+        database.close();
         if (smtp != null) {
             smtp.close();
         }
-        ClusterIT.dropDatabase(postgres);
     }
 
     @Test
     void killedAtRandomMomentsWhileSendingNoReaderGetsTwoEmailsAndNoCommitIsLost() throws Exception {
         System.out.println("KilledRunIT seed " + seed + " (-Dkilled-run.seed=" + seed + " repeats it), database "
-                + (postgres == null ? "H2 file under " + work : "PostgreSQL " + postgres));
+                + database.describe());
         // The schema as the application's start would make it (one start fewer; H2 admits one process at a time).
-        Flyway.configure().dataSource(url(), user(), "").locations("classpath:db/migration").load().migrate();
-        try (Connection db = connect()) {
+        Flyway.configure().dataSource(database.url(), database.user(), "").locations("classpath:db/migration").load()
+                .migrate();
+        try (Connection db = database.connect()) {
             PackagedApp.insertReaders(db, READERS);
         }
 
@@ -127,7 +116,7 @@ class KilledRunIT {
 
         Map<String, Long> received = smtp.accepted().stream()
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        try (Connection db = connect()) {
+        try (Connection db = database.connect()) {
             String byStatus = "select r.email from delivery d join reader r on r.id = d.reader_id where d.status = ";
             Set<String> sending = strings(db, byStatus + "'SENDING'");
             Set<String> sent = strings(db, byStatus + "'SENT'");
@@ -150,28 +139,6 @@ class KilledRunIT {
 
     /** An instance of the packaged application on the test's database, with four worker threads (the default). */
     private PackagedApp start(String name) throws Exception {
-        List<String> settings = new ArrayList<>(PackagedApp.digestSettings(smtp.port(), 4, "5s"));
-        if (postgres != null) {
-            settings.addAll(ClusterIT.postgresSettings(postgres));
-        }
-        // On H2 the instances share a working directory: the packaged URL's ./data/paperpost is the database.
-        PackagedApp app = new PackagedApp(name, work, settings);
-        instances.add(app);
-        return app.start();
-    }
-
-    /** The database, for the test (on H2 only while no instance has it open). */
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), user(), "");
-    }
-
-    private String url() {
-        return postgres != null
-                ? ClusterIT.POSTGRES + postgres
-                : "jdbc:h2:file:" + work.resolve("data/paperpost") + PackagedH2.options();
-    }
-
-    private String user() {
-        return postgres != null ? "postgres" : "sa";
+        return database.start(name, PackagedApp.digestSettings(smtp.port(), 4, "5s"));
     }
 }

@@ -3,20 +3,18 @@ package io.paperpost.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpost.PackagedApp;
-import io.paperpost.digest.ClusterIT;
+import io.paperpost.PackagedDatabase;
 import io.paperpost.mail.ScriptedSmtpServer;
 import io.paperpost.mail.ScriptedSmtpServer.Step;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -34,28 +32,22 @@ class MailQueueRestartIT {
     static final List<String> GREYLISTED = List.of("first@example.org", "second@example.org", "third@example.org");
     static final String MID_SEND = "mid-send@example.org";
 
-    final List<PackagedApp> instances = new ArrayList<>();
     final HttpClient http = HttpClient.newHttpClient();
+    PackagedDatabase database;
     ScriptedSmtpServer smtp;
-    Path work;
-    String postgres;
 
     @BeforeEach
     void setUp() throws Exception {
-        work = Path.of("target/mail-queue-it/" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
-        if ("postgresql".equals(ClusterIT.DB_KIND)) {
-            postgres = ClusterIT.createDatabase("paperpost_mail_queue_it_");
-        }
+        database = new PackagedDatabase("mail-queue-it", "paperpost_mail_queue_it_");
         smtp = new ScriptedSmtpServer();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        instances.forEach(PackagedApp::close);
+        database.close();
         if (smtp != null) {
             smtp.close();
         }
-        ClusterIT.dropDatabase(postgres);
     }
 
     @Test
@@ -112,12 +104,7 @@ class MailQueueRestartIT {
         List<String> settings = new ArrayList<>(PackagedApp.digestSettings(smtp.port(), 1, "5s"));
         settings.addAll(List.of("-Dpaperpost.mail.retry-initial-delay=10s", "-Dpaperpost.mail.queue.lease=3s",
                 "-Dpaperpost.mail.queue.poll-interval=500ms", "-Dpaperpost.subscription.welcome-email=false"));
-        if (postgres != null) {
-            settings.addAll(ClusterIT.postgresSettings(postgres));
-        }
-        PackagedApp app = new PackagedApp(name, work, settings);
-        instances.add(app);
-        return app.start();
+        return database.start(name, settings);
     }
 
     private static void awaitUntil(String what, java.util.function.BooleanSupplier condition, Duration timeout)
