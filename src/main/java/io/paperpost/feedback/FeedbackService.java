@@ -54,7 +54,16 @@ public class FeedbackService {
         }
     }
 
-    private Recorded upsert(long readerId, String paperId, short rating) {
+    /**
+     * The title of the paper a rating link is about, changing nothing (what the link's page shows before its button).
+     *
+     * @throws InvalidLinkException when the reader is gone or not confirmed, or the paper is unknown
+     */
+    public String paperToRate(long readerId, String paperId) {
+        return QuarkusTransaction.requiringNew().call(() -> ratable(readerId, paperId).title);
+    }
+
+    private static Paper ratable(long readerId, String paperId) {
         Reader reader = Reader.findById(readerId);
         if (reader == null || reader.status == ReaderStatus.PENDING) {
             throw new InvalidLinkException("no such confirmed reader");
@@ -63,6 +72,11 @@ public class FeedbackService {
         if (paper == null) {
             throw new InvalidLinkException("no such paper");
         }
+        return paper;
+    }
+
+    private Recorded upsert(long readerId, String paperId, short rating) {
+        Paper paper = ratable(readerId, paperId);
         FeedbackId id = new FeedbackId(readerId, paperId);
         Feedback feedback = Feedback.findById(id);
         if (feedback == null) {

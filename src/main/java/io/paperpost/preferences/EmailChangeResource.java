@@ -10,6 +10,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -22,6 +23,8 @@ public class EmailChangeResource {
 
     @CheckedTemplate(basePath = "preferences")
     static class Templates {
+        static native TemplateInstance emailChangePrompt(String siteName, String email);
+
         static native TemplateInstance emailChanged(String siteName, String email, String manageUrl);
     }
 
@@ -34,7 +37,13 @@ public class EmailChangeResource {
     @Inject
     Links links;
 
+    /** The link opens a page with one button and changes nothing: mail scanners open every link in an email. */
     @GET
+    public TemplateInstance ask(@RestPath String token) {
+        return Templates.emailChangePrompt(site.name(), emailChanges.addressOf(token));
+    }
+
+    @POST
     public TemplateInstance confirm(@RestPath String token) {
         Reader reader = emailChanges.confirm(token);
         return Templates.emailChanged(site.name(), reader.email,

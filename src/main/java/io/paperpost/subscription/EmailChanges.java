@@ -54,6 +54,24 @@ public class EmailChanges {
     }
 
     /**
+     * The new address a link is for, changing nothing (for the page its button is on).
+     *
+     * @throws InvalidLinkException when the link is not valid or expired
+     */
+    public String addressOf(String token) {
+        return addressIn(tokens.verify(token, TokenPurpose.EMAIL_CHANGE, mails.linkLifetime()));
+    }
+
+    private static String addressIn(ReaderTokens.Verified verified) {
+        try {
+            return EmailAddresses
+                    .normalize(new String(Base64.getUrlDecoder().decode(verified.subject()), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidLinkException("bad address in email change link");
+        }
+    }
+
+    /**
      * Switches the reader to the address the link was sent to.
      *
      * @throws InvalidLinkException when the link is not valid or expired
@@ -61,13 +79,7 @@ public class EmailChanges {
      */
     public Reader confirm(String token) {
         ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.EMAIL_CHANGE, mails.linkLifetime());
-        String email;
-        try {
-            email = EmailAddresses
-                    .normalize(new String(Base64.getUrlDecoder().decode(verified.subject()), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidLinkException("bad address in email change link");
-        }
+        String email = addressIn(verified);
         return QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = Reader.<Reader>findByIdOptional(verified.readerId())
                     .filter(r -> r.status != ReaderStatus.PENDING)

@@ -43,6 +43,8 @@ public class SubscriptionResource {
 
         static native TemplateInstance checkInbox(String siteName, String email, String formToken, boolean resent);
 
+        static native TemplateInstance confirmPrompt(String siteName);
+
         static native TemplateInstance confirmed(String siteName, String manageUrl, boolean alreadyConfirmed);
     }
 
@@ -103,7 +105,18 @@ public class SubscriptionResource {
         return Response.ok(Templates.checkInbox(site.name(), email.strip(), signupToken(), true)).build();
     }
 
+    /**
+     * The confirmation link opens a page with one button, and changes nothing: mail scanners open every link in an
+     * email, and the reader's confirmation must be theirs (double opt-in). A link that is not valid is a 404 here.
+     */
     @GET
+    @Path("confirm/{token}")
+    public TemplateInstance confirmPage(@RestPath String token) {
+        subscriptions.checkConfirmationLink(token);
+        return Templates.confirmPrompt(site.name());
+    }
+
+    @POST
     @Path("confirm/{token}")
     public TemplateInstance confirm(@RestPath String token) {
         SubscriptionService.Confirmation confirmation = subscriptions.confirm(token);

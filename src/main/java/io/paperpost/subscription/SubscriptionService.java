@@ -171,6 +171,15 @@ public class SubscriptionService {
     }
 
     /**
+     * Checks a confirmation link without using it (for the page its button is on).
+     *
+     * @throws InvalidLinkException when it is tampered with, expired, or not a confirmation link
+     */
+    public void checkConfirmationLink(String token) {
+        tokens.verify(token, TokenPurpose.CONFIRM, mails.linkLifetime());
+    }
+
+    /**
      * Confirms the reader the link was made for, with the choices of the signup it was sent for, and sends the
      * welcome email. Confirming twice is harmless (and sends nothing); a link from before an unsubscribe does not
      * bring the reader back, nor does the link of a signup replaced by a later one.

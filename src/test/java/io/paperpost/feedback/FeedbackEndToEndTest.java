@@ -62,13 +62,19 @@ class FeedbackEndToEndTest {
         String firstTitle = MimeParts.find(digest, "text/plain").lines().filter(l -> l.startsWith("1. ")).findFirst()
                 .orElseThrow().substring(3);
 
-        // 👎 on the first paper: a thanks page with the undo link, and the row.
-        String undo = given().get(ReceivedMail.path(links.get(1))).then().statusCode(200)
+        // Opening 👎 (as a mail scanner does, GET and HEAD) shows the paper and a button, and records nothing.
+        given().get(ReceivedMail.path(links.get(1))).then().statusCode(200).body(containsString("Not for me"))
+                .body(containsString(escape(firstTitle))).body(containsString("<form method=\"post\""));
+        given().head(ReceivedMail.path(links.get(1))).then().statusCode(200);
+        assertThat(ratings(readerId)).isEmpty();
+
+        // Pressing it: a thanks page with the undo button, and the row.
+        String undo = given().post(ReceivedMail.path(links.get(1))).then().statusCode(200)
                 .body(containsString("Thanks")).body(containsString("did not like"))
                 .body(containsString(escape(firstTitle)))
                 .body(containsString("/preferences/"))
                 .extract().asString();
-        java.util.regex.Matcher undoLink = java.util.regex.Pattern.compile("href=\"([^\"]*/feedback/[^\"]+)\"")
+        java.util.regex.Matcher undoLink = java.util.regex.Pattern.compile("action=\"([^\"]*/feedback/[^\"]+)\"")
                 .matcher(undo);
         assertThat(undoLink.find()).as("an undo link").isTrue();
         undo = undoLink.group(1);
@@ -76,12 +82,12 @@ class FeedbackEndToEndTest {
         assertThat(feedback.texts(readerId).disliked()).singleElement().asString().startsWith(firstTitle);
 
         // The undo link is the 👍 of the same paper: one row, now +1.
-        given().get(ReceivedMail.path(undo)).then().statusCode(200).body(containsString("You liked"));
+        given().post(ReceivedMail.path(undo)).then().statusCode(200).body(containsString("You liked"));
         assertThat(ratings(readerId)).containsExactly(1);
 
         // 👍 then 👎 on the second paper from the email: still one row for it, -1.
-        given().get(ReceivedMail.path(links.get(2))).then().statusCode(200);
-        given().get(ReceivedMail.path(links.get(3))).then().statusCode(200);
+        given().post(ReceivedMail.path(links.get(2))).then().statusCode(200);
+        given().post(ReceivedMail.path(links.get(3))).then().statusCode(200);
         FeedbackService.Texts texts = feedback.texts(readerId);
         assertThat(texts.liked()).hasSize(1);
         assertThat(texts.disliked()).hasSize(1);
@@ -100,8 +106,10 @@ class FeedbackEndToEndTest {
         // A manage token is not a feedback token.
         given().get("/feedback/" + tokens.issue(TokenPurpose.MANAGE, readerId)).then().statusCode(404);
         assertThat(ratings(readerId)).isEmpty();
+        given().post("/feedback/" + tampered).then().statusCode(404);
+        assertThat(ratings(readerId)).isEmpty();
         // The genuine one works.
-        given().get("/feedback/" + token).then().statusCode(200);
+        given().post("/feedback/" + token).then().statusCode(200);
         assertThat(ratings(readerId)).containsExactly(-1);
     }
 

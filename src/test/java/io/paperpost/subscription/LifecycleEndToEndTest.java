@@ -62,7 +62,7 @@ class LifecycleEndToEndTest {
         // Confirm from the email; the welcome email says what arrives, when and how to change it.
         MimeMessage confirmation = next();
         assertThat(confirmation.getSubject()).isEqualTo("Confirm your PaperPost subscription");
-        given().get(ReceivedMail.path(ReceivedMail.links(confirmation, BASE + "/confirm/").get(0)))
+        given().post(ReceivedMail.path(ReceivedMail.links(confirmation, BASE + "/confirm/").get(0)))
                 .then().statusCode(200).body(containsString("You're in"));
         MimeMessage welcome = next();
         assertThat(welcome.getSubject()).startsWith("Welcome to PaperPost");
@@ -103,8 +103,13 @@ class LifecycleEndToEndTest {
         assertThat(change.getAllRecipients()[0].toString()).isEqualTo("new-life@example.org");
         assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findAll().singleResult().email))
                 .as("not before the click").isEqualTo("life@example.org");
-        given().get(ReceivedMail.path(ReceivedMail.links(change, BASE + "/email-change/").get(0)))
-                .then().statusCode(200).body(containsString("new-life@example.org"));
+        String changeLink = ReceivedMail.path(ReceivedMail.links(change, BASE + "/email-change/").get(0));
+        // Opening it shows the button and changes nothing; pressing it switches the address.
+        given().get(changeLink).then().statusCode(200).body(containsString("Use new-life@example.org"));
+        given().head(changeLink).then().statusCode(200);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findAll().singleResult().email))
+                .isEqualTo("life@example.org");
+        given().post(changeLink).then().statusCode(200).body(containsString("new-life@example.org"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findAll().singleResult().email))
                 .isEqualTo("new-life@example.org");
 
@@ -131,7 +136,7 @@ class LifecycleEndToEndTest {
         Forms.pauseLikeAPerson();
         given().formParam("email", "new-life@example.org").formParam("topics", "diffusion")
                 .formParam("formToken", Forms.token(again)).post("/subscribe").then().statusCode(200);
-        given().get(ReceivedMail.path(ReceivedMail.links(next(), BASE + "/confirm/").get(0))).then().statusCode(200);
+        given().post(ReceivedMail.path(ReceivedMail.links(next(), BASE + "/confirm/").get(0))).then().statusCode(200);
         QuarkusTransaction.requiringNew()
                 .run(() -> assertThat(suppressions.isSuppressed("new-life@example.org")).isFalse());
     }

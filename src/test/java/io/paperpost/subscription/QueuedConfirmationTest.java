@@ -120,7 +120,7 @@ class QueuedConfirmationTest {
         // Whoever gets hold of the link (it never arrived) cannot confirm the address.
         String token = confirmToken(bounced);
         assertThatThrownBy(() -> subscriptions.confirm(token)).isInstanceOf(InvalidLinkException.class);
-        given().get("/confirm/" + token).then().statusCode(404);
+        given().post("/confirm/" + token).then().statusCode(404);
         assertThat(reader("nobody-here@example.org").status).isEqualTo(ReaderStatus.BOUNCED);
 
         // Signing up again sends nothing more to an address that refuses mail.

@@ -126,7 +126,7 @@ class SubscriptionApiTest {
         // A replayed confirmation (a second click, a mail scanner) is harmless.
         given().post("/api/v1/subscriptions/confirmations/" + token).then().statusCode(200)
                 .body("alreadyConfirmed", is(true));
-        given().get("/confirm/" + token).then().statusCode(200).body(containsString("Already confirmed"));
+        given().post("/confirm/" + token).then().statusCode(200).body(containsString("Already confirmed"));
 
         GreenMailResource.purge();
         String again = given().contentType(ContentType.JSON).body(body).post("/api/v1/subscriptions")
