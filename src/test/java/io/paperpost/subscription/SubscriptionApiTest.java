@@ -16,6 +16,8 @@ import io.paperpost.feedback.FeedbackId;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.mail.ReceivedMail;
 import io.paperpost.mail.queue.MailQueueWorker;
+import io.paperpost.mail.queue.QueuedMail;
+import io.paperpost.mail.queue.QueuedMailStatus;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -299,9 +301,25 @@ class SubscriptionApiTest {
             feedback.createdAt = Instant.now();
             feedback.updatedAt = Instant.now();
             feedback.persist();
+            QueuedMail welcome = new QueuedMail();
+            welcome.kind = "WELCOME";
+            welcome.readerId = id;
+            welcome.recipient = "export@example.org";
+            welcome.subject = "Welcome to PaperPost";
+            welcome.textBody = "Manage: http://localhost:8080/preferences/secret-link";
+            welcome.messageId = "welcome-1@localhost";
+            welcome.status = QueuedMailStatus.SENT;
+            welcome.attempts = 1;
+            welcome.createdAt = Instant.now();
+            welcome.updatedAt = welcome.createdAt;
+            welcome.sentAt = welcome.createdAt;
+            welcome.persist();
         });
         String token = tokens.issue(TokenPurpose.MANAGE, id);
         given().get("/api/v1/preferences/" + token + "/export").then().statusCode(200)
+                .body("accountEmails[0].subject", is("Welcome to PaperPost"))
+                .body("accountEmails[0].status", is("SENT"))
+                .body(not(containsString("secret-link")))
                 .body("subscription.email", is("export@example.org"))
                 .body("subscription.topics", is(List.of("cs.LG")))
                 .body("emails[0].paperIds", is(List.of("2403.00001", "2403.00002")))
@@ -313,6 +331,7 @@ class SubscriptionApiTest {
             assertThat(Reader.count()).isZero();
             assertThat(Delivery.count()).isZero();
             assertThat(Feedback.count()).isZero();
+            assertThat(QueuedMail.count()).isZero();
             assertThat(SuppressedAddress.<SuppressedAddress>listAll()).singleElement()
                     .satisfies(s -> assertThat(s.addressHash).matches("[0-9a-f]{64}").doesNotContain("export"));
             assertThat(suppressions.isSuppressed("Export@EXAMPLE.org")).isTrue();
