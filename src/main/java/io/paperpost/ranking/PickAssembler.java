@@ -107,7 +107,7 @@ final class PickAssembler {
         float trend = day.trend().of(d);
         parts.put("trend", w * trend);
         if (paper.upvotes() > 0) {
-            reasons.add(paper.upvotes() + " upvotes");
+            reasons.add(upvotes(paper.upvotes()));
         }
         double score = (1 - w) * personal + w * trend;
         return new RankedPaper(paper, score, parts, String.join(" · ", reasons), RankedPaper.Kind.PERSONAL);
@@ -171,7 +171,7 @@ final class PickAssembler {
             reason.append(" · ").append(day.topics().name(t));
         }
         if (paper.upvotes() > 0) {
-            reason.append(" · ").append(paper.upvotes()).append(" upvotes");
+            reason.append(" · ").append(upvotes(paper.upvotes()));
         }
         Map<String, Double> parts = new LinkedHashMap<>();
         parts.put("exploration", 0.0);
@@ -215,8 +215,13 @@ final class PickAssembler {
 
     private RankedPaper trendingPick(int d, String reason) {
         CandidatePaper paper = papers[d];
-        String text = paper.upvotes() > 0 ? reason + " · " + paper.upvotes() + " upvotes" : reason;
+        String text = paper.upvotes() > 0 ? reason + " · " + upvotes(paper.upvotes()) : reason;
         float trend = day.trend().of(d);
         return new RankedPaper(paper, trend, Map.of("trend", (double) trend), text, RankedPaper.Kind.TRENDING);
+    }
+
+    /** "1 upvote", "37 upvotes". */
+    static String upvotes(int count) {
+        return count + (count == 1 ? " upvote" : " upvotes");
     }
 }
