@@ -314,24 +314,17 @@ public class DeliveryLedger {
             Instant now = clock.instant();
             delivery.updatedAt = now;
             delivery.lastError = truncate(failure.getMessage());
-            delivery.nextAttemptAt = null;
-            switch (failure.kind()) {
-                case TEMPORARY -> {
-                    RetryPolicy retries = RetryPolicy.of(config);
-                    if (retries.triesAgainAfter(delivery.attempts)) {
-                        delivery.status = DeliveryStatus.RETRYING;
-                        delivery.nextAttemptAt = now.plus(retries.backoff(delivery.attempts));
-                    } else {
-                        delivery.status = DeliveryStatus.FAILED;
-                    }
-                }
-                case RECIPIENT_REJECTED -> {
+            RetryPolicy.Next next = RetryPolicy.of(config).after(failure, delivery.attempts, now);
+            delivery.nextAttemptAt = next.retryAt();
+            switch (next.verdict()) {
+                case RETRY -> delivery.status = DeliveryStatus.RETRYING;
+                case GIVE_UP -> delivery.status = DeliveryStatus.FAILED;
+                case BOUNCE -> {
                     delivery.status = DeliveryStatus.SUPPRESSED;
                     Reader.update("status = ?1 where id = ?2", ReaderStatus.BOUNCED, delivery.readerId);
                     LOG.infof("Reader %d suppressed: the mail server refused the address (%s)", delivery.readerId,
                             delivery.lastError);
                 }
-                case MESSAGE_REJECTED -> delivery.status = DeliveryStatus.FAILED;
             }
             return delivery.status;
         });

@@ -1,16 +1,13 @@
 package io.paperpost.mail.queue;
 
 import io.paperpost.mail.OutgoingMail;
-import io.paperpost.site.SiteConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Where the code that sends an email other than a digest puts it: in the database, in the transaction of the change
@@ -23,8 +20,6 @@ public class MailQueue {
     @Inject
     Clock clock;
     @Inject
-    SiteConfig site;
-    @Inject
     Event<MailQueued> queued;
 
     /**
@@ -32,20 +27,18 @@ public class MailQueue {
      *
      * @param kind     what it is for, given back in its {@link QueuedMailOutcome}
      * @param readerId the reader it concerns (their queued emails go when they are erased), or null
-     * @return the queued email's id
+     * @param mail     with its Message-ID, which every attempt carries
      */
     @Transactional(TxType.MANDATORY)
-    public long enqueue(String kind, Long readerId, OutgoingMail mail) {
+    public void enqueue(String kind, Long readerId, OutgoingMail mail) {
         if (mail.messageId() == null) {
-            // One Message-ID for every attempt, so a mailbox that got it twice (a worker died after the server's
-            // 250) can tell it is the same email.
-            mail = new OutgoingMail(mail.to(), mail.subject(), mail.text(), mail.html(),
-                    "queued-" + UUID.randomUUID() + "@" + URI.create(site.baseUrl()).getHost(), mail.headers());
+            // Every attempt carries the same Message-ID, so a mailbox that got it twice (a worker died after the
+            // server's 250) can tell it is one email: the caller names it.
+            throw new IllegalArgumentException("a queued email needs its Message-ID");
         }
         QueuedMail row = QueuedMail.of(kind, readerId, mail, clock.instant());
         row.persist();
-        queued.fire(new MailQueued(row.id));
-        return row.id;
+        queued.fire(new MailQueued());
     }
 
     /** True while an email of the kind to the reader is on its way: queued for its first attempt, or being sent. */
@@ -65,7 +58,7 @@ public class MailQueue {
         int due = QueuedMail.update("nextAttemptAt = ?1, updatedAt = ?1 where readerId = ?2 and kind = ?3"
                 + " and status = ?4", now, readerId, kind, QueuedMailStatus.RETRYING);
         if (due > 0) {
-            queued.fire(new MailQueued(0));
+            queued.fire(new MailQueued());
         }
         return due;
     }

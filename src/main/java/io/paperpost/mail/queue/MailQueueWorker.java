@@ -188,24 +188,18 @@ public class MailQueueWorker {
     }
 
     private void recordFailure(QueuedMail mail, MailSendException failure) {
-        RetryPolicy retries = RetryPolicy.of(config);
-        switch (failure.kind()) {
-            case TEMPORARY -> {
-                if (retries.triesAgainAfter(mail.attempts)) {
-                    QuarkusTransaction.requiringNew().run(() -> {
-                        Instant now = clock.instant();
-                        QueuedMail.update("status = ?1, nextAttemptAt = ?2, leaseUntil = null, lastError = ?3,"
-                                + " updatedAt = ?4 where id = ?5", QueuedMailStatus.RETRYING,
-                                now.plus(retries.backoff(mail.attempts)), truncate(failure.getMessage()), now, mail.id);
-                    });
-                    LOG.infof("Queued email %d (%s) deferred, attempt %d: %s", mail.id, mail.kind, mail.attempts,
-                            failure.getMessage());
-                } else {
-                    record(mail, QueuedMailStatus.FAILED, failure.getMessage());
-                }
+        Instant now = clock.instant();
+        RetryPolicy.Next next = RetryPolicy.of(config).after(failure, mail.attempts, now);
+        switch (next.verdict()) {
+            case RETRY -> {
+                QuarkusTransaction.requiringNew().run(() -> QueuedMail.update("status = ?1, nextAttemptAt = ?2,"
+                        + " leaseUntil = null, lastError = ?3, updatedAt = ?4 where id = ?5", QueuedMailStatus.RETRYING,
+                        next.retryAt(), truncate(failure.getMessage()), now, mail.id));
+                LOG.infof("Queued email %d (%s) deferred, attempt %d: %s", mail.id, mail.kind, mail.attempts,
+                        failure.getMessage());
             }
-            case RECIPIENT_REJECTED -> record(mail, QueuedMailStatus.BOUNCED, failure.getMessage());
-            case MESSAGE_REJECTED -> record(mail, QueuedMailStatus.FAILED, failure.getMessage());
+            case GIVE_UP -> record(mail, QueuedMailStatus.FAILED, failure.getMessage());
+            case BOUNCE -> record(mail, QueuedMailStatus.BOUNCED, failure.getMessage());
         }
     }
 

@@ -1,5 +1,5 @@
 package io.paperpost.mail.queue;
 
-/** An email was queued: the worker wakes once the transaction that queued it has committed. */
-record MailQueued(long mailId) {
+/** An email was queued or made due: the worker wakes once the transaction that did it has committed. */
+record MailQueued() {
 }
