@@ -19,7 +19,19 @@ class ArchitectureTest {
     static final ArchRule theBottomPackagesUseNoOtherPackage = noClasses()
             .that().resideInAnyPackage("io.paperpost.site..", "io.paperpost.storage..", "io.paperpost.ranking..")
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.delivery..",
-                    "io.paperpost.digest..", "io.paperpost.feedback..", "io.paperpost.mail..", "io.paperpost.papers..",
+                    "io.paperpost.digest..", "io.paperpost.embedding..", "io.paperpost.feedback..",
+                    "io.paperpost.mail..", "io.paperpost.papers..", "io.paperpost.preferences..",
+                    "io.paperpost.subscription..");
+
+    /**
+     * Embedding sits on the ranker (its vectors) and papers (what it embeds, the import event); the readers' side,
+     * feedback and the digest use it, and it knows none of them.
+     */
+    @ArchTest
+    static final ArchRule embeddingUsesOnlyTheRankerPapersAndTheBottom = noClasses()
+            .that().resideInAPackage("io.paperpost.embedding..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.delivery..",
+                    "io.paperpost.digest..", "io.paperpost.feedback..", "io.paperpost.mail..",
                     "io.paperpost.preferences..", "io.paperpost.subscription..");
 
     /**
@@ -29,8 +41,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theMailEdgeUsesOnlySiteAndStorage = noClasses().that().resideInAPackage("io.paperpost.mail..")
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.delivery..",
-                    "io.paperpost.digest..", "io.paperpost.feedback..", "io.paperpost.papers..",
-                    "io.paperpost.preferences..", "io.paperpost.ranking..", "io.paperpost.subscription..");
+                    "io.paperpost.digest..", "io.paperpost.embedding..", "io.paperpost.feedback..",
+                    "io.paperpost.papers..", "io.paperpost.preferences..", "io.paperpost.ranking..",
+                    "io.paperpost.subscription..");
 
     @ArchTest
     static final ArchRule nothingUsesTheTopPackages = noClasses()

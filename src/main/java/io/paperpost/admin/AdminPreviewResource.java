@@ -3,7 +3,9 @@ package io.paperpost.admin;
 import io.paperpost.digest.DigestPreview;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.ranking.ReaderProfile;
+import io.paperpost.ranking.SemanticProfile;
 import io.paperpost.site.InvalidInputException;
+import io.paperpost.subscription.ReaderInterestVectors;
 import io.paperpost.subscription.TopicCatalog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,6 +33,8 @@ public class AdminPreviewResource {
     DigestPreview preview;
     @Inject
     TopicCatalog catalog;
+    @Inject
+    ReaderInterestVectors interestVectors;
 
     /** One pick; {@code kind} is PERSONAL, EXPLORATION (the one pick outside the profile) or TRENDING (fallback). */
     public record Pick(String id, String title, double score, String reason, RankedPaper.Kind kind) {
@@ -60,8 +64,9 @@ public class AdminPreviewResource {
             }
         }
         LocalDate day = date == null || date.isBlank() ? null : AdminDates.parse("date", date);
-        ReaderProfile profile = new ReaderProfile(topicIds, interests, followed, ReaderProfile.DEFAULT_TREND_WEIGHT,
-                Set.of());
+        String text = interests == null ? "" : interests;
+        ReaderProfile profile = new ReaderProfile(topicIds, text, followed, ReaderProfile.DEFAULT_TREND_WEIGHT,
+                Set.of()).withSemantic(new SemanticProfile(interestVectors.aspects(text), List.of(), List.of()));
         List<Pick> picks = new ArrayList<>();
         List<RankedPaper> ranked = day == null
                 ? preview.firstEmail(profile, max)

@@ -4,7 +4,9 @@ import io.paperpost.feedback.FeedbackService;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.CandidatePaper;
 import io.paperpost.ranking.ReaderProfile;
+import io.paperpost.ranking.SemanticProfile;
 import io.paperpost.subscription.Reader;
+import io.paperpost.subscription.ReaderInterestVectors;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +38,8 @@ public class DigestInputs {
     FeedbackService feedback;
     @Inject
     PaperWindows windows;
+    @Inject
+    ReaderInterestVectors interestVectors;
 
     /** The time zones active readers use. */
     List<String> activeZones() {
@@ -96,12 +100,16 @@ public class DigestInputs {
 
     /**
      * How the ranker sees the reader: the given topics and interests (their saved ones, or what they are editing
-     * for a preview), with their followed authors, ranking settings and feedback, minus the excluded papers.
+     * for a preview), with their followed authors, ranking settings and feedback, minus the excluded papers; in
+     * words and, where embedded, in meaning.
      */
-    static ReaderProfile profile(Reader reader, Collection<String> topics, String interests, Set<String> excluded,
+    ReaderProfile profile(Reader reader, Collection<String> topics, String interests, Set<String> excluded,
             FeedbackService.Texts rated) {
+        SemanticProfile meaning = new SemanticProfile(interestVectors.aspects(reader, interests),
+                rated.likedMeaning(), rated.dislikedMeaning());
         return new ReaderProfile(Set.copyOf(topics), interests, reader.followedAuthors, reader.trendWeight, excluded)
                 .withFeedback(rated.liked(), rated.disliked())
+                .withSemantic(meaning)
                 .withExploration(reader.exploration)
                 .withOnlyWhenMatches(reader.onlyWhenMatches);
     }

@@ -1,10 +1,12 @@
 package io.paperpost.digest;
 
 import io.paperpost.delivery.DeliveryLedger;
+import io.paperpost.embedding.PaperEmbeddings;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.ranking.Ranker;
 import io.paperpost.ranking.ReaderProfile;
+import io.paperpost.ranking.SemanticVector;
 import io.paperpost.subscription.Reader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,6 +33,8 @@ public class DigestPreview {
     DigestInputs inputs;
     @Inject
     Clock clock;
+    @Inject
+    PaperEmbeddings embeddings;
 
     /**
      * What the reader's next email would hold if it were composed now with these topics and interests (saved, or
@@ -54,6 +59,8 @@ public class DigestPreview {
         if (papers.isEmpty()) {
             return List.of();
         }
-        return ranker.index(papers.stream().map(DigestInputs::candidate).toList()).rank(profile, limit);
+        Map<String, SemanticVector> meaning = embeddings.vectors(papers.stream().map(p -> p.id).toList(), false);
+        return ranker.index(papers.stream().map(p -> DigestInputs.candidate(p).withMeaning(meaning.get(p.id)))
+                .toList()).rank(profile, limit);
     }
 }

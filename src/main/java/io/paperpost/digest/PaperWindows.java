@@ -3,6 +3,7 @@ package io.paperpost.digest;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
+import io.paperpost.embedding.PaperEmbeddings;
 import io.paperpost.papers.Paper;
 import io.paperpost.papers.PaperFeed;
 import io.paperpost.ranking.Ranker;
@@ -33,6 +34,8 @@ public class PaperWindows {
     Ranker ranker;
     @Inject
     Clock clock;
+    @Inject
+    PaperEmbeddings embeddings;
 
     // Papers imported during a run wait for the next run. Old runs' entries go when the cache is full or idle.
     private final LoadingCache<Long, RunPapers> byRun = CacheBuilder.newBuilder().maximumSize(8)
@@ -54,7 +57,7 @@ public class PaperWindows {
         Instant now = clock.instant();
         Snapshot current = preview;
         if (current == null || current.through() != through || current.takenAt().plus(PREVIEW_REUSE).isBefore(now)) {
-            current = new Snapshot(through, now, load(through, now));
+            current = new Snapshot(through, now, load(through, now, false));
             preview = current;
         }
         return current.papers();
@@ -63,14 +66,16 @@ public class PaperWindows {
     private RunPapers loadRun(long runId) {
         DigestRun run = runs.snapshot(runId);
         // A run started before watermarks existed has none: it takes what is committed now.
-        return load(run.papersThrough == null ? feed.lastBatch() : run.papersThrough, run.startedAt);
+        return load(run.papersThrough == null ? feed.lastBatch() : run.papersThrough, run.startedAt, true);
     }
 
-    private RunPapers load(long through, Instant asOf) {
+    /** @param embedMissing a run embeds the papers the worker has not reached; a preview does not wait for that */
+    private RunPapers load(long through, Instant asOf, boolean embedMissing) {
         Instant firstEmailSince = asOf.minus(Duration.ofDays(config.firstDigestLookbackDays()));
         Instant catchUpSince = asOf.minus(Duration.ofDays(config.catchUpLookbackDays()));
         Instant earliest = firstEmailSince.isBefore(catchUpSince) ? firstEmailSince : catchUpSince;
         List<Paper> papers = feed.available(0, through, earliest);
-        return new RunPapers(ranker, through, papers, firstEmailSince, catchUpSince);
+        return new RunPapers(ranker, through, papers, firstEmailSince, catchUpSince,
+                embeddings.vectors(papers.stream().map(p -> p.id).toList(), embedMissing));
     }
 }

@@ -31,6 +31,8 @@ class ReaderPipeline {
     @Inject
     DigestConfig config;
     @Inject
+    DigestInputs inputs;
+    @Inject
     DigestComposer composer;
     @Inject
     DeliveryLedger ledger;
@@ -48,7 +50,7 @@ class ReaderPipeline {
     Optional<Claim> send(Reader reader, LocalDate date, RunPapers papers, RunProgress progress,
             Set<String> recentlySent, FeedbackService.Texts rated) {
         long started = System.nanoTime();
-        ReaderProfile profile = DigestInputs.profile(reader, reader.topics, reader.interests, recentlySent, rated);
+        ReaderProfile profile = inputs.profile(reader, reader.topics, reader.interests, recentlySent, rated);
         int count = reader.papersPerEmail > 0 ? reader.papersPerEmail : config.papersPerEmail();
         List<RankedPaper> picks = papers.windowFor(reader.papersThrough).map(index -> index.rank(profile, count))
                 .orElse(List.of());

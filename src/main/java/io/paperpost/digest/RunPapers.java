@@ -2,6 +2,7 @@ package io.paperpost.digest;
 
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.Ranker;
+import io.paperpost.ranking.SemanticVector;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ final class RunPapers {
     private final Instant firstEmailSince;
     private final Instant catchUpSince;
     private final List<Paper> papers;
+    private final Map<String, SemanticVector> meaning;
     private final Map<String, Paper> byId = new HashMap<>();
     private final Map<WindowStart, Optional<Ranker.DayIndex>> indexes = new ConcurrentHashMap<>();
 
@@ -37,11 +39,14 @@ final class RunPapers {
      *                        oldest batch first
      * @param firstEmailSince how far back a reader's first email reaches
      * @param catchUpSince    how far back any other email reaches, however old the reader's watermark
+     * @param meaning         the papers' embeddings (none when semantic ranking is off)
      */
-    RunPapers(Ranker ranker, long through, List<Paper> papers, Instant firstEmailSince, Instant catchUpSince) {
+    RunPapers(Ranker ranker, long through, List<Paper> papers, Instant firstEmailSince, Instant catchUpSince,
+            Map<String, SemanticVector> meaning) {
         this.ranker = ranker;
         this.through = through;
         this.papers = papers;
+        this.meaning = meaning;
         this.firstEmailSince = firstEmailSince;
         this.catchUpSince = catchUpSince;
         papers.forEach(p -> byId.put(p.id, p));
@@ -72,6 +77,7 @@ final class RunPapers {
                 .filter(p -> p.availableSeq > start.afterBatch() && !p.availableAt.isBefore(since)).toList();
         return window.isEmpty()
                 ? Optional.empty()
-                : Optional.of(ranker.index(window.stream().map(DigestInputs::candidate).toList()));
+                : Optional.of(ranker.index(window.stream()
+                        .map(p -> DigestInputs.candidate(p).withMeaning(meaning.get(p.id))).toList()));
     }
 }

@@ -1,6 +1,9 @@
 package io.paperpost.feedback;
 
+import io.paperpost.embedding.SentenceEmbedder;
 import io.paperpost.papers.Paper;
+import io.paperpost.ranking.SemanticProfile;
+import io.paperpost.ranking.SemanticVector;
 import io.paperpost.site.InvalidLinkException;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
@@ -34,9 +37,13 @@ public class FeedbackService {
     public record Recorded(long readerId, String paperId, String paperTitle, short rating) {
     }
 
-    /** Liked and disliked papers as "title summary" texts, most recent first. */
-    public record Texts(List<String> liked, List<String> disliked) {
-        public static final Texts NONE = new Texts(List.of(), List.of());
+    /**
+     * Liked and disliked papers as "title summary" texts, most recent first, and as titles with their embeddings
+     * (the papers already embedded).
+     */
+    public record Texts(List<String> liked, List<String> disliked, List<SemanticProfile.RatedPaper> likedMeaning,
+            List<SemanticProfile.RatedPaper> dislikedMeaning) {
+        public static final Texts NONE = new Texts(List.of(), List.of(), List.of(), List.of());
     }
 
     /**
@@ -108,19 +115,27 @@ public class FeedbackService {
             return Map.of();
         }
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> Feedback.getEntityManager()
-                .createQuery("select f.id.readerId, f.rating, p.title, p.summary from Feedback f, Paper p "
-                        + "where p.id = f.id.paperId and f.id.readerId in :readers order by f.updatedAt desc",
+                .createQuery("select f.id.readerId, f.rating, p.title, p.summary, e.vector from Feedback f "
+                        + "join Paper p on p.id = f.id.paperId left join PaperEmbedding e on e.paperId = p.id "
+                        + "and e.model = :model where f.id.readerId in :readers order by f.updatedAt desc",
                         Object[].class)
-                .setParameter("readers", readerIds)
+                .setParameter("readers", readerIds).setParameter("model", SentenceEmbedder.MODEL)
                 .getResultList());
         Map<Long, List<String>> liked = new HashMap<>();
         Map<Long, List<String>> disliked = new HashMap<>();
+        Map<Long, List<SemanticProfile.RatedPaper>> likedMeaning = new HashMap<>();
+        Map<Long, List<SemanticProfile.RatedPaper>> dislikedMeaning = new HashMap<>();
         for (Object[] row : rows) {
             Long reader = (Long) row[0];
-            List<String> target = (((Number) row[1]).intValue() > 0 ? liked : disliked)
-                    .computeIfAbsent(reader, r -> new ArrayList<>());
+            boolean likes = ((Number) row[1]).intValue() > 0;
+            List<String> target = (likes ? liked : disliked).computeIfAbsent(reader, r -> new ArrayList<>());
             if (target.size() < MAX_TEXTS) {
                 target.add(row[2] + " " + (row[3] == null ? "" : row[3]));
+                if (row[4] != null) {
+                    (likes ? likedMeaning : dislikedMeaning).computeIfAbsent(reader, r -> new ArrayList<>())
+                            .add(new SemanticProfile.RatedPaper((String) row[2],
+                                    SemanticVector.fromBytes((byte[]) row[4])));
+                }
             }
         }
         Set<Long> raters = new HashSet<>(liked.keySet());
@@ -128,7 +143,9 @@ public class FeedbackService {
         Map<Long, Texts> texts = new HashMap<>();
         for (Long reader : raters) {
             texts.put(reader, new Texts(List.copyOf(liked.getOrDefault(reader, List.of())),
-                    List.copyOf(disliked.getOrDefault(reader, List.of()))));
+                    List.copyOf(disliked.getOrDefault(reader, List.of())),
+                    List.copyOf(likedMeaning.getOrDefault(reader, List.of())),
+                    List.copyOf(dislikedMeaning.getOrDefault(reader, List.of()))));
         }
         return texts;
     }

@@ -42,6 +42,8 @@ public class PaperImporter {
     AgroalDataSource dataSource;
     @Inject
     java.time.Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<PapersImported> imported;
 
     private final ReentrantLock lock = new ReentrantLock();
     /** Stores the batches of the running import (one import at a time: see {@link #lock}). */
@@ -114,6 +116,9 @@ public class PaperImporter {
                 report = tally.report();
             }
             runs.finish(runId, report, failure, Instant.now());
+            if (report.added() + report.updated() > 0) {
+                imported.fire(new PapersImported(report.source(), report.added(), report.updated()));
+            }
             if (failure == null) {
                 LOG.infof("Import from %s: read %d, added %d, updated %d, skipped %d, errors %d", report.source(),
                         report.read(), report.added(), report.updated(), report.skipped(), report.errors().size());

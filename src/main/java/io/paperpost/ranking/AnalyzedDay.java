@@ -7,5 +7,5 @@ import java.util.Map;
  * {@code papers[d]}; doc numbers follow the paper ids. Immutable.
  */
 record AnalyzedDay(CandidatePaper[] papers, Map<String, Integer> docById, TermIndex terms, TopicMatcher topics,
-        DayTopics topicsOfDay, AuthorIndex authors, DayTrend trend) {
+        DayTopics topicsOfDay, AuthorIndex authors, DayTrend trend, DaySemantics semantics) {
 }

@@ -24,9 +24,11 @@ final class PickAssembler {
     private final AnalyzedDay day;
     private final CandidatePaper[] papers;
     private final int cap;
+    private final Fusion fusion;
 
-    PickAssembler(AnalyzedDay day, int maxPerTopic) {
+    PickAssembler(AnalyzedDay day, int maxPerTopic, Fusion fusion) {
         this.day = day;
+        this.fusion = fusion;
         this.papers = day.papers();
         this.cap = maxPerTopic == 0 ? Integer.MAX_VALUE : maxPerTopic;
     }
@@ -98,6 +100,7 @@ final class PickAssembler {
                 }
             }
         }
+        meaningParts(d, iScore, s, parts, reasons);
         if (s.topic[d] > 0) {
             parts.put("topic", Scorer.TOPIC_WEIGHT * s.topic[d]);
             reasons.add("in your topic '" + day.topics().name(s.readerTopics[s.topicOf[d]]) + "'");
@@ -111,6 +114,57 @@ final class PickAssembler {
         }
         double score = (1 - w) * personal + w * trend;
         return new RankedPaper(paper, score, parts, String.join(" · ", reasons), RankedPaper.Kind.PERSONAL);
+    }
+
+    /**
+     * The parts for closeness in meaning, and a reason when meaning rather than words picked the paper: "close in
+     * meaning to your interest '…'" or "similar to '…', which you liked".
+     */
+    private void meaningParts(int d, double iScore, ReaderScores s, Map<String, Double> parts, List<String> reasons) {
+        float close = s.hasMeaning ? s.meaning[d] : 0;
+        if (close != 0) {
+            double part = fusion.meaningWeight() * close;
+            parts.put("meaning", part);
+            if (close >= fusion.matchCloseness() && part > Scorer.INTEREST_WEIGHT * iScore) {
+                String aspect = s.semantic.aspects().get(s.aspectOf[d]).text();
+                reasons.add(0, "close in meaning to your interest '" + shorten(aspect) + "'");
+            }
+        }
+        float alike = s.hasSimilar ? s.similar[d] : 0;
+        if (alike != 0) {
+            parts.put("similar", fusion.similarWeight() * alike);
+            SemanticProfile.RatedPaper nearest = nearestLiked(d, s.semantic);
+            if (alike >= fusion.matchCloseness() && nearest != null
+                    && !reasons.contains("similar to papers you liked")) {
+                reasons.add("similar to '" + shorten(nearest.title()) + "', which you liked");
+            }
+        }
+    }
+
+    private SemanticProfile.RatedPaper nearestLiked(int d, SemanticProfile semantic) {
+        SemanticVector paper = papers[d].meaning();
+        SemanticProfile.RatedPaper best = null;
+        double bestCosine = fusion.meaningFloor();
+        for (SemanticProfile.RatedPaper liked : semantic.liked()) {
+            if (paper != null && liked.vector().dimensions() == paper.dimensions()) {
+                double c = liked.vector().cosine(paper);
+                if (c > bestCosine) {
+                    bestCosine = c;
+                    best = liked;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** At most about 60 characters, cut at a word: reasons are one line. */
+    static String shorten(String text) {
+        String t = text.strip();
+        if (t.length() <= 60) {
+            return t;
+        }
+        int cut = t.lastIndexOf(' ', 57);
+        return (cut > 20 ? t.substring(0, cut) : t.substring(0, 57)).strip() + "…";
     }
 
     /** The reader's own words that matched best: a matched phrase if any, else up to three matched words. */
@@ -150,7 +204,8 @@ final class PickAssembler {
         for (int d : day.trend().byTrend()) {
             if (s.topic[d] > 0 || s.author[d] || picked.contains(papers[d].id())
                     || profile.excludedPaperIds().contains(papers[d].id())
-                    || s.interestScore(d) >= Scorer.MIN_INTEREST) {
+                    || s.interestScore(d) >= Scorer.MIN_INTEREST
+                    || (s.hasMeaning && s.meaning[d] >= fusion.matchCloseness())) {
                 continue;
             }
             int t = day.topicsOfDay().primary(d);

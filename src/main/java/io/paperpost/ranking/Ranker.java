@@ -98,10 +98,10 @@ public final class Ranker {
             TermIndex terms = new TermIndex(titles, summaries, synonyms);
             AnalyzedDay day = new AnalyzedDay(papers, docById, terms, topics,
                     new DayTopics(topics, papers, titles, summaries), new AuthorIndex(papers),
-                    new DayTrend(papers, today, options.trendHalfLifeDays()));
+                    new DayTrend(papers, today, options.trendHalfLifeDays()), new DaySemantics(papers));
             scorer = new Scorer(day, new QueryParser(analyzer, synonyms, terms),
-                    new RocchioFeedback(analyzer, synonyms, terms));
-            assembler = new PickAssembler(day, options.maxPerTopic());
+                    new RocchioFeedback(analyzer, synonyms, terms), options.fusion());
+            assembler = new PickAssembler(day, options.maxPerTopic(), options.fusion());
         }
 
         public int size() {

@@ -15,10 +15,11 @@ import java.util.Set;
  * @param dislikedTexts    title and abstract of papers the reader disliked; similar papers move down
  * @param exploration      whether to add one pick from outside the reader's usual topics
  * @param onlyWhenMatches  true: send nothing rather than trending papers when nothing personal matches
+ * @param semantic         the embedded interests and rated papers; {@link SemanticProfile#NONE} ranks by words only
  */
 public record ReaderProfile(Set<String> topics, String interests, List<String> followedAuthors, double trendWeight,
         Set<String> excludedPaperIds, List<String> likedTexts, List<String> dislikedTexts,
-        boolean exploration, boolean onlyWhenMatches) {
+        boolean exploration, boolean onlyWhenMatches, SemanticProfile semantic) {
 
     public static final double DEFAULT_TREND_WEIGHT = 0.3;
 
@@ -29,6 +30,7 @@ public record ReaderProfile(Set<String> topics, String interests, List<String> f
         excludedPaperIds = excludedPaperIds == null ? Set.of() : Set.copyOf(excludedPaperIds);
         likedTexts = likedTexts == null ? List.of() : List.copyOf(likedTexts);
         dislikedTexts = dislikedTexts == null ? List.of() : List.copyOf(dislikedTexts);
+        semantic = semantic == null ? SemanticProfile.NONE : semantic;
         if (trendWeight < 0 || trendWeight > 1) {
             throw new IllegalArgumentException("trendWeight must be within [0, 1]: " + trendWeight);
         }
@@ -37,37 +39,44 @@ public record ReaderProfile(Set<String> topics, String interests, List<String> f
     /** The original form: no feedback, exploration pick on, trending fallback when nothing matches. */
     public ReaderProfile(Set<String> topics, String interests, List<String> followedAuthors, double trendWeight,
             Set<String> excludedPaperIds) {
-        this(topics, interests, followedAuthors, trendWeight, excludedPaperIds, List.of(), List.of(), true, false);
+        this(topics, interests, followedAuthors, trendWeight, excludedPaperIds, List.of(), List.of(), true, false,
+                SemanticProfile.NONE);
     }
 
     /** With feedback: texts (title and abstract) of liked and disliked papers. */
     public ReaderProfile(Set<String> topics, String interests, List<String> followedAuthors, double trendWeight,
             Set<String> excludedPaperIds, List<String> likedTexts, List<String> dislikedTexts) {
-        this(topics, interests, followedAuthors, trendWeight, excludedPaperIds, likedTexts, dislikedTexts, true, false);
+        this(topics, interests, followedAuthors, trendWeight, excludedPaperIds, likedTexts, dislikedTexts, true, false,
+                SemanticProfile.NONE);
     }
 
     public ReaderProfile withFeedback(List<String> liked, List<String> disliked) {
         return new ReaderProfile(topics, interests, followedAuthors, trendWeight, excludedPaperIds, liked, disliked,
-                exploration, onlyWhenMatches);
+                exploration, onlyWhenMatches, semantic);
     }
 
     public ReaderProfile withExploration(boolean on) {
         return new ReaderProfile(topics, interests, followedAuthors, trendWeight, excludedPaperIds, likedTexts,
-                dislikedTexts, on, onlyWhenMatches);
+                dislikedTexts, on, onlyWhenMatches, semantic);
     }
 
     public ReaderProfile withOnlyWhenMatches(boolean on) {
         return new ReaderProfile(topics, interests, followedAuthors, trendWeight, excludedPaperIds, likedTexts,
-                dislikedTexts, exploration, on);
+                dislikedTexts, exploration, on, semantic);
     }
 
     public ReaderProfile withTrendWeight(double weight) {
         return new ReaderProfile(topics, interests, followedAuthors, weight, excludedPaperIds, likedTexts,
-                dislikedTexts, exploration, onlyWhenMatches);
+                dislikedTexts, exploration, onlyWhenMatches, semantic);
     }
 
     public ReaderProfile withExcluded(Set<String> ids) {
         return new ReaderProfile(topics, interests, followedAuthors, trendWeight, ids, likedTexts, dislikedTexts,
-                exploration, onlyWhenMatches);
+                exploration, onlyWhenMatches, semantic);
+    }
+
+    public ReaderProfile withSemantic(SemanticProfile meaning) {
+        return new ReaderProfile(topics, interests, followedAuthors, trendWeight, excludedPaperIds, likedTexts,
+                dislikedTexts, exploration, onlyWhenMatches, meaning);
     }
 }

@@ -20,6 +20,15 @@ final class ReaderScores {
     boolean[] author = new boolean[0];
     /** Kept all false between readers: set and cleared around the scoring loop. */
     boolean[] excluded = new boolean[0];
+    /**
+     * Closeness in meaning to the interests (best positive aspect, minus the negative ones) and to the liked papers
+     * (minus the disliked), each as {@link Fusion#closeness}; which aspect was closest.
+     */
+    float[] meaning = new float[0];
+    float[] similar = new float[0];
+    byte[] aspectOf = new byte[0];
+    /** Scratch for {@link DaySemantics#nearest}. */
+    int[] hamming = new int[0];
 
     Query interestQuery = Query.EMPTY;
     /** What a raw interest score is divided by; 0 when the interests match nothing that day. */
@@ -30,6 +39,10 @@ final class ReaderScores {
     int[] readerTopics = new int[0];
     /** The followed authors' normalised names. */
     Set<String> followed = Set.of();
+    SemanticProfile semantic = SemanticProfile.NONE;
+    /** Whether {@link #meaning} and {@link #similar} hold anything this time. */
+    boolean hasMeaning;
+    boolean hasSimilar;
 
     /** This thread's instance, with room for {@code n} docs; the caller fills it before use. */
     static ReaderScores forThisThread(int n) {
@@ -41,6 +54,10 @@ final class ReaderScores {
             scores.topicOf = new byte[n];
             scores.author = new boolean[n];
             scores.excluded = new boolean[n];
+            scores.meaning = new float[n];
+            scores.similar = new float[n];
+            scores.aspectOf = new byte[n];
+            scores.hamming = new int[n];
         }
         return scores;
     }

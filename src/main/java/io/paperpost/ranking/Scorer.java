@@ -20,14 +20,20 @@ final class Scorer {
     static final double AUTHOR_WEIGHT = 1.0;
     static final double FEEDBACK_WEIGHT = 0.6;
 
+    /** Nearest-paper lists per aspect text, shared by the readers with the same interests; ~2 KB each. */
+    private static final int ASPECT_CACHE = 20_000;
+
     private final AnalyzedDay day;
     private final int docCount;
     private final QueryParser queries;
     private final RocchioFeedback feedback;
     private final float[] trend;
+    private final TextCache<DaySemantics.Matches> nearestByAspect = new TextCache<>(ASPECT_CACHE);
+    private final Fusion fusion;
 
-    Scorer(AnalyzedDay day, QueryParser queries, RocchioFeedback feedback) {
+    Scorer(AnalyzedDay day, QueryParser queries, RocchioFeedback feedback, Fusion fusion) {
         this.day = day;
+        this.fusion = fusion;
         this.docCount = day.papers().length;
         this.queries = queries;
         this.feedback = feedback;
@@ -42,7 +48,16 @@ final class Scorer {
         Arrays.fill(s.topic, 0, n, 0f);
         Arrays.fill(s.author, 0, n, false);
 
-        s.interestQuery = queries.parse(profile.interests());
+        SemanticProfile semantic = profile.semantic();
+        s.semantic = semantic;
+        String lexical = profile.interests();
+        if (!semantic.aspects().isEmpty()) {
+            // A dislike ("not interested in robotics") must not add its words as wishes.
+            SemanticProfile.Aspect first = semantic.aspects().get(0);
+            lexical = first.negative() ? "" : first.text();
+        }
+        scoreMeaning(semantic, s);
+        s.interestQuery = queries.parse(lexical);
         day.terms().accumulate(s.interestQuery, s.interest);
         s.interestNorm = s.interestQuery.maxScore() * INTEREST_SCALE;
         s.feedbackQuery = feedback.query(profile.likedTexts(), profile.dislikedTexts());
@@ -54,6 +69,74 @@ final class Scorer {
         s.followed = day.authors().mark(profile.followedAuthors(), s.author);
     }
 
+    private void scoreMeaning(SemanticProfile semantic, ReaderScores s) {
+        DaySemantics semantics = day.semantics();
+        int n = docCount;
+        if (s.hasMeaning) {
+            Arrays.fill(s.meaning, 0, n, 0f);
+        }
+        if (s.hasSimilar) {
+            Arrays.fill(s.similar, 0, n, 0f);
+        }
+        s.hasMeaning = false;
+        s.hasSimilar = false;
+        if (semantics.isEmpty() || semantic.isEmpty()) {
+            return;
+        }
+        var aspects = semantic.aspects();
+        for (int a = 0; a < aspects.size(); a++) {
+            SemanticProfile.Aspect aspect = aspects.get(a);
+            if (!semantics.accepts(aspect.vector())) {
+                continue;
+            }
+            DaySemantics.Matches near = nearestByAspect.get(aspect.text());
+            if (near == null) {
+                near = aspect.negative()
+                        ? semantics.nearest(aspect.vector(), s.hamming)
+                        : semantics.nearestExpanded(aspect.vector(), fusion.expansion(), s.hamming);
+                nearestByAspect.put(aspect.text(), near);
+            }
+            for (int i = 0; i < near.size(); i++) {
+                int d = near.docs()[i];
+                float c = fusion.closeness(near.cosines()[i]);
+                if (c <= 0) {
+                    continue;
+                }
+                s.hasMeaning = true;
+                if (aspect.negative()) {
+                    s.meaning[d] -= (float) (fusion.negativeWeight() * c);
+                } else if (c > s.meaning[d]) {
+                    s.meaning[d] = c;
+                    s.aspectOf[d] = (byte) a;
+                }
+            }
+        }
+        s.hasSimilar |= addCloseness(semantics, centroid(semantic.liked()), 1, s);
+        s.hasSimilar |= addCloseness(semantics, centroid(semantic.disliked()), -fusion.dislikedWeight(), s);
+    }
+
+    private boolean addCloseness(DaySemantics semantics, SemanticVector centre, double sign, ReaderScores s) {
+        if (!semantics.accepts(centre)) {
+            return false;
+        }
+        DaySemantics.Matches near = semantics.nearest(centre, s.hamming);
+        boolean any = false;
+        for (int i = 0; i < near.size(); i++) {
+            float c = fusion.closeness(near.cosines()[i]);
+            if (c > 0) {
+                s.similar[near.docs()[i]] += (float) (sign * c);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private static SemanticVector centroid(java.util.List<SemanticProfile.RatedPaper> rated) {
+        return rated.isEmpty()
+                ? null
+                : SemanticVector.centroid(rated.stream().map(SemanticProfile.RatedPaper::vector).toList());
+    }
+
     /**
      * The docs of the best-scored papers that qualify as personal picks, best first: more than {@code limit}, so
      * that the topic cap has papers to fall back on. Excluded papers never qualify.
@@ -63,12 +146,13 @@ final class Scorer {
         // Readers who said something specific (interests, authors, feedback) get personal picks only for that;
         // topics then just boost. Readers who only chose topics get their topics' papers as personal picks.
         boolean specific = !profile.interests().isBlank() || !profile.followedAuthors().isEmpty()
-                || !profile.likedTexts().isEmpty() || !profile.dislikedTexts().isEmpty();
+                || !profile.likedTexts().isEmpty() || !profile.dislikedTexts().isEmpty()
+                || !profile.semantic().liked().isEmpty() || !profile.semantic().disliked().isEmpty();
         int heapSize = Math.min(n, Math.max(limit * 4, limit + 20));
         setExcluded(profile, s.excluded, true);
         TopK top = scoreAll(n, heapSize, s.interest, s.interestNorm > 0 ? 1 / s.interestNorm : 0, s.feedback,
                 s.feedbackQuery.isEmpty() ? 0 : 1 / s.feedbackNorm, s.topic, s.author, s.excluded, specific,
-                profile.trendWeight());
+                profile.trendWeight(), s.hasMeaning ? s.meaning : null, s.hasSimilar ? s.similar : null);
         setExcluded(profile, s.excluded, false);
         return top.sorted();
     }
@@ -85,35 +169,44 @@ final class Scorer {
     /** The hot loop, kept small so the JIT compiles it well. */
     private TopK scoreAll(int n, int heapSize, float[] interest, double interestScale, float[] feedback,
             double feedbackScale, float[] topic, boolean[] author, boolean[] excluded,
-            boolean specific, double w) {
+            boolean specific, double w, float[] meaning, float[] similar) {
         TopK top = new TopK(heapSize);
         float[] trend = this.trend;
-        if (feedbackScale == 0 && specific && !anyTrue(author, n) && interestScale > 0) {
+        if (feedbackScale == 0 && similar == null && specific && !anyTrue(author, n)
+                && (interestScale > 0 || meaning != null)) {
             // Fast path for the common reader (interests, maybe topics): only interest matches qualify.
-            float minRaw = (float) (MIN_INTEREST / interestScale);
+            float minRaw = interestScale > 0 ? (float) (MIN_INTEREST / interestScale) : Float.MAX_VALUE;
             double a = (1 - w) * INTEREST_WEIGHT * interestScale;
             double t = (1 - w) * TOPIC_WEIGHT;
+            double m = (1 - w) * fusion.meaningWeight();
+            float match = fusion.matchCloseness();
             for (int d = 0; d < n; d++) {
                 float raw = interest[d];
-                if (raw < minRaw || excluded[d]) {
+                float close = meaning == null ? 0 : meaning[d];
+                if ((raw < minRaw && close < match) || excluded[d]) {
                     continue;
                 }
-                double score = a * raw + t * topic[d] + w * trend[d];
+                double score = a * raw + m * close + t * topic[d] + w * trend[d];
                 if (top.size < heapSize || score > top.scores[0]) {
                     top.offer(d, score);
                 }
             }
             return top;
         }
+        float match = fusion.matchCloseness();
         for (int d = 0; d < n; d++) {
             if (excluded[d]) {
                 continue;
             }
             double iScore = interest[d] * interestScale;
             double fScore = feedbackScale == 0 ? 0 : Math.max(-1, Math.min(1, feedback[d] * feedbackScale));
-            if (iScore >= MIN_INTEREST || author[d] || fScore >= MIN_INTEREST || (!specific && topic[d] > 0)) {
+            float close = meaning == null ? 0 : meaning[d];
+            float alike = similar == null ? 0 : similar[d];
+            if (iScore >= MIN_INTEREST || author[d] || fScore >= MIN_INTEREST || close >= match || alike >= match
+                    || (!specific && topic[d] > 0)) {
                 double personal = INTEREST_WEIGHT * iScore + TOPIC_WEIGHT * topic[d]
-                        + (author[d] ? AUTHOR_WEIGHT : 0) + FEEDBACK_WEIGHT * fScore;
+                        + (author[d] ? AUTHOR_WEIGHT : 0) + FEEDBACK_WEIGHT * fScore + fusion.meaningWeight() * close
+                        + fusion.similarWeight() * alike;
                 top.offer(d, (1 - w) * personal + w * trend[d]);
             }
         }

@@ -12,6 +12,16 @@ final class TextCache<V> {
     private static final int LIMIT = 200_000;
 
     private final Map<String, V> entries = new ConcurrentHashMap<>();
+    private final int limit;
+
+    TextCache() {
+        this(LIMIT);
+    }
+
+    /** @param limit entries kept before the cache is emptied; smaller for large values */
+    TextCache(int limit) {
+        this.limit = limit;
+    }
 
     /** The cached value, null when there is none. */
     V get(String text) {
@@ -19,7 +29,7 @@ final class TextCache<V> {
     }
 
     void put(String text, V value) {
-        if (entries.size() >= LIMIT) {
+        if (entries.size() >= limit) {
             entries.clear();
         }
         entries.put(text, value);

@@ -115,6 +115,23 @@ public class Reader extends SignupChoices {
     @Column(name = "papers_through")
     public Long papersThrough;
 
+    /**
+     * The interest text's embedded aspects ({@link io.paperpost.embedding.StoredVectors}), and the model that made
+     * them; both null until the embedding worker has reached the interests saved last.
+     */
+    @Column(name = "interest_vectors")
+    public byte[] interestVectors;
+
+    @Column(name = "interest_vectors_model")
+    public String interestVectorsModel;
+
+    /** New interests: the old vectors no longer describe them. */
+    @Override
+    void interestsChanged() {
+        interestVectors = null;
+        interestVectorsModel = null;
+    }
+
     public void setEmail(String normalizedEmail) {
         email = normalizedEmail;
         emailKey = EmailAddresses.key(normalizedEmail);

@@ -30,9 +30,16 @@ public abstract class SignupChoices extends PanacheEntityBase {
     @Column(name = "time_zone")
     public String timeZone = "UTC";
 
+    /** Called before the interest text changes. */
+    void interestsChanged() {
+    }
+
     /** Takes validated topics, interests and authors; the zone is set on its own. */
     void choose(Preferences preferences) {
         topics = new ArrayList<>(preferences.topics());
+        if (!preferences.interests().equals(interests)) {
+            interestsChanged();
+        }
         interests = preferences.interests();
         followedAuthors = new ArrayList<>(preferences.authors());
     }
@@ -40,6 +47,9 @@ public abstract class SignupChoices extends PanacheEntityBase {
     /** Takes all of another's choices: a confirmed signup's become its reader's. */
     void chooseAs(SignupChoices other) {
         topics = new ArrayList<>(other.topics);
+        if (!other.interests.equals(interests)) {
+            interestsChanged();
+        }
         interests = other.interests;
         followedAuthors = new ArrayList<>(other.followedAuthors);
         timeZone = other.timeZone;

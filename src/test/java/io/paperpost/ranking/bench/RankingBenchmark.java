@@ -1,11 +1,15 @@
 package io.paperpost.ranking.bench;
 
+import io.paperpost.embedding.InterestEmbedder;
+import io.paperpost.embedding.SentenceEmbedder;
 import io.paperpost.ranking.CandidatePaper;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.ranking.Ranker;
 import io.paperpost.ranking.ReaderProfile;
+import io.paperpost.ranking.SemanticProfile;
+import io.paperpost.ranking.SemanticVector;
 import io.paperpost.ranking.Topic;
-import io.paperpost.ranking.eval.RankingEvaluation;
+import io.paperpost.ranking.eval.EvalData;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -25,7 +29,11 @@ import java.util.concurrent.Future;
  * Speed benchmark: 2,000 synthetic papers recombined from the sample's titles and abstract sentences, 100,000
  * synthetic readers, one index, top 10 for every reader on N threads. See bench/ranking/README.md.
  *
- * <p>Arguments (all optional): papers readers threads seed.
+ * <p>Arguments (all optional): papers readers threads seed. With {@code -Dbench.semantic=true} the papers and the
+ * interests are embedded first (the papers' embedding timed: wall and process CPU), the pool of interest texts is
+ * {@code bench.interests} (default 5,000) strings, and every reader is ranked twice in the same run: by words
+ * only, then by words and meaning. {@code -Dbench.unshared=true} gives every reader's aspects a text of its own, so
+ * that no reader shares the nearest-paper work of another (as if no two readers typed the same interests).
  */
 public final class RankingBenchmark {
 
@@ -36,8 +44,8 @@ public final class RankingBenchmark {
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
         Random random = new Random(seed);
 
-        List<CandidatePaper> sample = RankingEvaluation.loadPapers();
-        List<Topic> topics = RankingEvaluation.loadTopics(Path.of("config/topics.json"));
+        List<CandidatePaper> sample = EvalData.tuners().papers();
+        List<Topic> topics = EvalData.loadTopics(Path.of("config/topics.json"));
         LocalDate today = LocalDate.of(2025, 10, 24);
 
         // ---- papers: a real title's first part + another's second part, 4-9 real abstract sentences
@@ -102,7 +110,10 @@ public final class RankingBenchmark {
         }
         // Many readers type popular interests: draw interest strings Zipf-distributed from a pool.
         List<String> interestPool = new ArrayList<>();
-        for (int i = 0; i < 30_000; i++) {
+        boolean semantic = Boolean.getBoolean("bench.semantic");
+        boolean unshared = Boolean.getBoolean("bench.unshared");
+        int poolSize = semantic ? Integer.getInteger("bench.interests", 5_000) : 30_000;
+        for (int i = 0; i < poolSize; i++) {
             int parts = 1 + random.nextInt(3);
             List<String> chosen = new ArrayList<>();
             for (int k = 0; k < parts; k++) {
@@ -140,6 +151,52 @@ public final class RankingBenchmark {
 
         System.out.printf(Locale.ROOT, "papers %d, readers %d, threads %d, cores %d, java %s%n", paperCount,
                 readerCount, threads, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        if (semantic) {
+            SentenceEmbedder embedder = new SentenceEmbedder();
+            embedder.embed("warm up the model");
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
+            long wall0 = System.nanoTime();
+            List<SemanticVector> vectors = new ArrayList<>();
+            for (int from = 0; from < papers.size(); from += 32) {
+                vectors.addAll(embedder.embedAll(papers.subList(from, Math.min(papers.size(), from + 32)).stream()
+                        .map(p -> SentenceEmbedder.paperText(p.title(), p.summary())).toList()));
+            }
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            double wall = (System.nanoTime() - wall0) / 1e9;
+            System.out.printf(Locale.ROOT, "embedded %d papers: %.1f s wall, %.1f s process CPU (%.1f ms CPU per "
+                    + "paper)%n", papers.size(), wall, cpu, cpu * 1000 / papers.size());
+            for (int i = 0; i < papers.size(); i++) {
+                papers.set(i, papers.get(i).withMeaning(vectors.get(i)));
+            }
+            InterestEmbedder interests = new InterestEmbedder(embedder);
+            long e0 = System.nanoTime();
+            java.util.Map<String, List<SemanticProfile.Aspect>> aspects = new java.util.concurrent.ConcurrentHashMap<>();
+            interestPool.parallelStream().forEach(t -> aspects.put(t, interests.aspects(t)));
+            System.out.printf(Locale.ROOT, "embedded %d interest texts in %.1f s (not part of ranking: stored with "
+                    + "the readers)%n", interestPool.size(), (System.nanoTime() - e0) / 1e9);
+            List<ReaderProfile> words = List.copyOf(readers);
+            readers.clear();
+            int r = 0;
+            for (ReaderProfile p : words) {
+                List<SemanticProfile.Aspect> own = aspects.getOrDefault(p.interests(), List.of());
+                if (unshared) {
+                    int id = r;
+                    own = own.stream().map(a -> new SemanticProfile.Aspect(a.text() + " #" + id, a.vector(),
+                            a.negative())).toList();
+                }
+                readers.add(p.withSemantic(new SemanticProfile(own, List.of(), List.of())));
+                r++;
+            }
+            Ranker wordsRanker = new Ranker(topics);
+            List<CandidatePaper> plain = papers.stream().map(p -> p.withMeaning(null)).toList();
+            rankAll(wordsRanker.index(plain, today), words.subList(0, Math.min(words.size(), 20_000)), threads);
+            long w0 = System.nanoTime();
+            rankAll(wordsRanker.index(plain, today), words, threads);
+            double wordsSeconds = (System.nanoTime() - w0) / 1e9;
+            System.out.printf(Locale.ROOT, "words only (anchor, same run): %.0f readers/s%n",
+                    words.size() / wordsSeconds);
+        }
         resetPeaks();
         long t0 = System.nanoTime();
         Ranker ranker = new Ranker(topics);
@@ -155,8 +212,8 @@ public final class RankingBenchmark {
         long[] totals = rankAll(index, readers, threads);
         long elapsed = System.nanoTime() - start;
         double seconds = elapsed / 1e9;
-        System.out.printf(Locale.ROOT, "ranked %d readers (top 10) in %.2f s: %.0f readers/s%n", readers.size(),
-                seconds,
+        System.out.printf(Locale.ROOT, "ranked %d readers (top 10%s) in %.2f s: %.0f readers/s%n", readers.size(),
+                semantic ? ", words and meaning" + (unshared ? ", no shared aspects" : "") : "", seconds,
                 readers.size() / seconds);
         System.out.printf(Locale.ROOT, "picks %d, trending-fallback readers %d, empty lists %d%n", totals[0], totals[1],
                 totals[2]);

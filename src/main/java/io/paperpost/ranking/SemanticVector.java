@@ -1,0 +1,124 @@
+package io.paperpost.ranking;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * A text's sentence embedding as the ranker keeps it: scaled to unit length, then quantized to one signed byte per
+ * dimension with one scale for the vector. 384 dimensions take 388 bytes instead of 1,536; the cosine between two
+ * quantized vectors stays within about 0.01 of the float one (measured over the evaluation corpus, docs/ranking.md).
+ * Immutable.
+ */
+public final class SemanticVector {
+
+    private static final int HEADER = Float.BYTES;
+
+    private final byte[] values;
+    private final float scale;
+
+    private SemanticVector(byte[] values, float scale) {
+        this.values = values;
+        this.scale = scale;
+    }
+
+    /** Quantizes a float embedding (any length; it is normalized here). A zero vector has no direction. */
+    public static SemanticVector of(float[] embedding) {
+        double norm = 0;
+        float maxAbs = 0;
+        for (float x : embedding) {
+            norm += (double) x * x;
+            maxAbs = Math.max(maxAbs, Math.abs(x));
+        }
+        if (embedding.length == 0 || norm == 0 || !Double.isFinite(norm)) {
+            throw new IllegalArgumentException("an embedding needs a direction");
+        }
+        double unit = 1 / Math.sqrt(norm);
+        double step = maxAbs * unit / 127;
+        byte[] values = new byte[embedding.length];
+        for (int i = 0; i < embedding.length; i++) {
+            values[i] = (byte) Math.round(embedding[i] * unit / step);
+        }
+        return new SemanticVector(values, (float) step);
+    }
+
+    /** The stored form: the scale (4 bytes, big-endian float) and then the bytes. */
+    public byte[] toBytes() {
+        return ByteBuffer.allocate(HEADER + values.length).putFloat(scale).put(values).array();
+    }
+
+    /** Reads {@link #toBytes()}; null for null. */
+    public static SemanticVector fromBytes(byte[] stored) {
+        if (stored == null) {
+            return null;
+        }
+        if (stored.length <= HEADER) {
+            throw new IllegalArgumentException("a stored vector needs a scale and values: " + stored.length);
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(stored);
+        float scale = buffer.getFloat();
+        byte[] values = Arrays.copyOfRange(stored, HEADER, stored.length);
+        return new SemanticVector(values, scale);
+    }
+
+    public int dimensions() {
+        return values.length;
+    }
+
+    /** Cosine similarity with another vector of the same model, in about [-1, 1]. */
+    public double cosine(SemanticVector other) {
+        if (other.values.length != values.length) {
+            throw new IllegalArgumentException("vectors of different models: " + values.length + " and "
+                    + other.values.length + " dimensions");
+        }
+        return dot(values, 0, other.values, 0, values.length) * (double) scale * other.scale;
+    }
+
+    /** The mean direction of several vectors (liked papers' centroid); null for none or no direction. */
+    public static SemanticVector centroid(java.util.List<SemanticVector> vectors) {
+        if (vectors.isEmpty()) {
+            return null;
+        }
+        float[] sum = new float[vectors.get(0).values.length];
+        for (SemanticVector v : vectors) {
+            if (v.values.length != sum.length) {
+                throw new IllegalArgumentException("vectors of different models");
+            }
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += v.values[i] * v.scale;
+            }
+        }
+        for (float x : sum) {
+            if (x != 0) {
+                return of(sum);
+            }
+        }
+        return null;
+    }
+
+    byte[] values() {
+        return values;
+    }
+
+    float scale() {
+        return scale;
+    }
+
+    /** Integer dot product of two byte runs; four accumulators so that the JIT keeps the pipeline full. */
+    static int dot(byte[] a, int offsetA, byte[] b, int offsetB, int length) {
+        int s0 = 0;
+        int s1 = 0;
+        int s2 = 0;
+        int s3 = 0;
+        int i = 0;
+        for (; i + 3 < length; i += 4) {
+            s0 += a[offsetA + i] * b[offsetB + i];
+            s1 += a[offsetA + i + 1] * b[offsetB + i + 1];
+            s2 += a[offsetA + i + 2] * b[offsetB + i + 2];
+            s3 += a[offsetA + i + 3] * b[offsetB + i + 3];
+        }
+        for (; i < length; i++) {
+            s0 += a[offsetA + i] * b[offsetB + i];
+        }
+        return s0 + s1 + s2 + s3;
+    }
+}
