@@ -22,7 +22,7 @@ package io.paperpost.ranking;
 public record Fusion(double meaningFloor, double meaningWeight, double negativeWeight, double similarWeight,
         double dislikedWeight, double expansion, double meaningMatch) {
 
-    public static final Fusion FITTED = new Fusion(0.20, 1.0, 1.0, 0.3, 0.5, 0.5, 0.50);
+    public static final Fusion FITTED = new Fusion(0.25, 0.5, 1.0, 0.6, 0.5, 1.0, 0.50);
 
     public Fusion {
         if (!(meaningFloor >= 0 && meaningFloor < 1)) {
