@@ -1,6 +1,7 @@
 package io.paperpost.embedding;
 
 import io.paperpost.papers.PapersImported;
+import io.paperpost.site.WakeSignal;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +27,7 @@ public class EmbeddingWorker {
     @Inject
     Instance<EmbeddingBackfill> backfills;
 
-    private final Object signal = new Object();
-    private boolean woken;
+    private final WakeSignal signal = new WakeSignal();
     private volatile boolean running;
     private volatile long passes;
     private Thread thread;
@@ -55,10 +55,7 @@ public class EmbeddingWorker {
 
     /** Looks for work now instead of at the next poll. */
     public void wake() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
+        signal.wake();
     }
 
     /** Waits until nothing is left to embed (for tests); true when that happened in time. */
@@ -101,21 +98,8 @@ public class EmbeddingWorker {
     }
 
     private void await(Duration timeout) {
-        synchronized (signal) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            try {
-                while (!woken && running) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        break;
-                    }
-                    signal.wait(Math.max(1, left / 1_000_000));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-            woken = false;
+        if (!signal.await(timeout)) {
+            running = false;
         }
     }
 }

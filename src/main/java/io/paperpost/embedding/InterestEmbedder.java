@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Embeds a reader's interest text as its {@link InterestAspects}, once per distinct text: readers who typed the
@@ -19,6 +20,8 @@ public class InterestEmbedder {
 
     /** Distinct texts kept; the cache is emptied whole when full (a miss costs ~12 ms per aspect). */
     private static final int CACHE_LIMIT = 20_000;
+
+    private static final Logger LOG = Logger.getLogger(InterestEmbedder.class);
 
     private final Map<String, List<SemanticProfile.Aspect>> cache = new ConcurrentHashMap<>();
 
@@ -43,8 +46,15 @@ public class InterestEmbedder {
         List<InterestAspects.AspectText> texts = InterestAspects.of(key);
         List<SemanticProfile.Aspect> aspects = List.of();
         if (!texts.isEmpty()) {
-            List<SemanticVector> vectors = embedder.embedAll(texts.stream().map(InterestAspects.AspectText::text)
-                    .toList());
+            List<SemanticVector> vectors;
+            try {
+                vectors = embedder.embedAll(texts.stream().map(InterestAspects.AspectText::text).toList());
+            } catch (RuntimeException e) {
+                // A reader's email never fails for this: the words still rank, and the next call tries again.
+                LOG.warnf("Could not embed an interest text of %d characters (%s); ranking it by its words",
+                        key.length(), e.getMessage());
+                return List.of();
+            }
             List<SemanticProfile.Aspect> out = new ArrayList<>(texts.size());
             for (int i = 0; i < texts.size(); i++) {
                 out.add(new SemanticProfile.Aspect(texts.get(i).text(), vectors.get(i), texts.get(i).negative()));

@@ -126,12 +126,14 @@ final class DaySemantics {
 
     /**
      * Like {@link #nearest}, after moving the query toward its {@value #EXPANSION_DOCS} nearest papers by
-     * {@code weight} (pseudo-relevance feedback, as Rocchio did for words). 0 = no expansion, one pass.
+     * {@code weight} (pseudo-relevance feedback, as Rocchio did for words). 0 = no expansion, one pass. The
+     * moved query's cosines are higher across the board, so whether a paper is close enough to be picked on
+     * meaning alone is read from the first pass, whose cosines the threshold was calibrated on.
      */
-    Matches nearestExpanded(SemanticVector query, double weight, int[] hamming) {
+    Expanded nearestExpanded(SemanticVector query, double weight, int[] hamming) {
         Matches first = nearest(query, hamming);
         if (weight <= 0 || first.size() < EXPANSION_DOCS) {
-            return first;
+            return new Expanded(first, first);
         }
         int[] best = new int[EXPANSION_DOCS];
         float[] bestCosine = new float[EXPANSION_DOCS];
@@ -164,11 +166,15 @@ final class DaySemantics {
         for (int i = 0; i < dimensions; i++) {
             moved[i] *= unit;
         }
-        return nearest(moved, hamming);
+        return new Expanded(first, nearest(moved, hamming));
     }
 
     int size() {
         return count;
+    }
+
+    /** The query's own nearest papers, and those of the query moved toward them (scored). */
+    record Expanded(Matches own, Matches moved) {
     }
 
     /** A query's shortlisted docs (ascending) and their cosines; the first {@code size} entries count. */

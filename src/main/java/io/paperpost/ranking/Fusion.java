@@ -33,7 +33,7 @@ public record Fusion(double meaningFloor, double meaningWeight, double negativeW
         }
     }
 
-    /** The closeness from which a paper qualifies on meaning alone. */
+    /** The closeness from which a paper qualifies by similarity to the liked papers alone. */
     public float matchCloseness() {
         return closeness(Math.max(meaningMatch, meaningFloor));
     }

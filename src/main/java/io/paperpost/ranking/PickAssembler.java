@@ -125,7 +125,7 @@ final class PickAssembler {
         if (close != 0) {
             double part = fusion.meaningWeight() * close;
             parts.put("meaning", part);
-            if (close >= fusion.matchCloseness() && part > Scorer.INTEREST_WEIGHT * iScore) {
+            if (close > 0 && s.matched[d] >= fusion.meaningMatch() && part > Scorer.INTEREST_WEIGHT * iScore) {
                 String aspect = s.semantic.aspects().get(s.aspectOf[d]).text();
                 reasons.add(0, "close in meaning to your interest '" + shorten(aspect) + "'");
             }
@@ -205,7 +205,7 @@ final class PickAssembler {
             if (s.topic[d] > 0 || s.author[d] || picked.contains(papers[d].id())
                     || profile.excludedPaperIds().contains(papers[d].id())
                     || s.interestScore(d) >= Scorer.MIN_INTEREST
-                    || (s.hasMeaning && s.meaning[d] >= fusion.matchCloseness())) {
+                    || (s.hasMeaning && s.meaning[d] > 0 && s.matched[d] >= fusion.meaningMatch())) {
                 continue;
             }
             int t = day.topicsOfDay().primary(d);

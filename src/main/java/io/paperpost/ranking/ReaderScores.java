@@ -25,6 +25,8 @@ final class ReaderScores {
      * (minus the disliked), each as {@link Fusion#closeness}; which aspect was closest.
      */
     float[] meaning = new float[0];
+    /** The best cosine of a positive aspect's own query (not the expanded one): what qualifies on meaning alone. */
+    float[] matched = new float[0];
     float[] similar = new float[0];
     byte[] aspectOf = new byte[0];
     /** Scratch for {@link DaySemantics#nearest}. */
@@ -55,6 +57,7 @@ final class ReaderScores {
             scores.author = new boolean[n];
             scores.excluded = new boolean[n];
             scores.meaning = new float[n];
+            scores.matched = new float[n];
             scores.similar = new float[n];
             scores.aspectOf = new byte[n];
             scores.hamming = new int[n];

@@ -28,7 +28,7 @@ final class Scorer {
     private final QueryParser queries;
     private final RocchioFeedback feedback;
     private final float[] trend;
-    private final TextCache<DaySemantics.Matches> nearestByAspect = new TextCache<>(ASPECT_CACHE);
+    private final TextCache<DaySemantics.Expanded> nearestByAspect = new TextCache<>(ASPECT_CACHE);
     private final Fusion fusion;
 
     Scorer(AnalyzedDay day, QueryParser queries, RocchioFeedback feedback, Fusion fusion) {
@@ -74,6 +74,7 @@ final class Scorer {
         int n = docCount;
         if (s.hasMeaning) {
             Arrays.fill(s.meaning, 0, n, 0f);
+            Arrays.fill(s.matched, 0, n, 0f);
         }
         if (s.hasSimilar) {
             Arrays.fill(s.similar, 0, n, 0f);
@@ -89,12 +90,19 @@ final class Scorer {
             if (!semantics.accepts(aspect.vector())) {
                 continue;
             }
-            DaySemantics.Matches near = nearestByAspect.get(aspect.text());
-            if (near == null) {
-                near = aspect.negative()
-                        ? semantics.nearest(aspect.vector(), s.hamming)
-                        : semantics.nearestExpanded(aspect.vector(), fusion.expansion(), s.hamming);
-                nearestByAspect.put(aspect.text(), near);
+            DaySemantics.Expanded found = nearestByAspect.get(aspect.text());
+            if (found == null) {
+                found = semantics.nearestExpanded(aspect.vector(), aspect.negative() ? 0 : fusion.expansion(),
+                        s.hamming);
+                nearestByAspect.put(aspect.text(), found);
+            }
+            DaySemantics.Matches near = found.moved();
+            if (!aspect.negative()) {
+                DaySemantics.Matches own = found.own();
+                for (int i = 0; i < own.size(); i++) {
+                    int d = own.docs()[i];
+                    s.matched[d] = Math.max(s.matched[d], own.cosines()[i]);
+                }
             }
             for (int i = 0; i < near.size(); i++) {
                 int d = near.docs()[i];
@@ -152,7 +160,7 @@ final class Scorer {
         setExcluded(profile, s.excluded, true);
         TopK top = scoreAll(n, heapSize, s.interest, s.interestNorm > 0 ? 1 / s.interestNorm : 0, s.feedback,
                 s.feedbackQuery.isEmpty() ? 0 : 1 / s.feedbackNorm, s.topic, s.author, s.excluded, specific,
-                profile.trendWeight(), s.hasMeaning ? s.meaning : null, s.hasSimilar ? s.similar : null);
+                profile.trendWeight(), s.hasMeaning ? s.meaning : null, s.matched, s.hasSimilar ? s.similar : null);
         setExcluded(profile, s.excluded, false);
         return top.sorted();
     }
@@ -169,7 +177,7 @@ final class Scorer {
     /** The hot loop, kept small so the JIT compiles it well. */
     private TopK scoreAll(int n, int heapSize, float[] interest, double interestScale, float[] feedback,
             double feedbackScale, float[] topic, boolean[] author, boolean[] excluded,
-            boolean specific, double w, float[] meaning, float[] similar) {
+            boolean specific, double w, float[] meaning, float[] matched, float[] similar) {
         TopK top = new TopK(heapSize);
         float[] trend = this.trend;
         if (feedbackScale == 0 && similar == null && specific && !anyTrue(author, n)
@@ -179,11 +187,11 @@ final class Scorer {
             double a = (1 - w) * INTEREST_WEIGHT * interestScale;
             double t = (1 - w) * TOPIC_WEIGHT;
             double m = (1 - w) * fusion.meaningWeight();
-            float match = fusion.matchCloseness();
+            float match = (float) fusion.meaningMatch();
             for (int d = 0; d < n; d++) {
                 float raw = interest[d];
                 float close = meaning == null ? 0 : meaning[d];
-                if ((raw < minRaw && close < match) || excluded[d]) {
+                if ((raw < minRaw && (close <= 0 || matched[d] < match)) || excluded[d]) {
                     continue;
                 }
                 double score = a * raw + m * close + t * topic[d] + w * trend[d];
@@ -193,7 +201,8 @@ final class Scorer {
             }
             return top;
         }
-        float match = fusion.matchCloseness();
+        float match = (float) fusion.meaningMatch();
+        float alikeMatch = fusion.matchCloseness();
         for (int d = 0; d < n; d++) {
             if (excluded[d]) {
                 continue;
@@ -202,7 +211,8 @@ final class Scorer {
             double fScore = feedbackScale == 0 ? 0 : Math.max(-1, Math.min(1, feedback[d] * feedbackScale));
             float close = meaning == null ? 0 : meaning[d];
             float alike = similar == null ? 0 : similar[d];
-            if (iScore >= MIN_INTEREST || author[d] || fScore >= MIN_INTEREST || close >= match || alike >= match
+            boolean meant = meaning != null && close > 0 && matched[d] >= match;
+            if (iScore >= MIN_INTEREST || author[d] || fScore >= MIN_INTEREST || meant || alike >= alikeMatch
                     || (!specific && topic[d] > 0)) {
                 double personal = INTEREST_WEIGHT * iScore + TOPIC_WEIGHT * topic[d]
                         + (author[d] ? AUTHOR_WEIGHT : 0) + FEEDBACK_WEIGHT * fScore + fusion.meaningWeight() * close

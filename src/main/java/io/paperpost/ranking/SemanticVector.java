@@ -69,7 +69,12 @@ public final class SemanticVector {
             throw new IllegalArgumentException("vectors of different models: " + values.length + " and "
                     + other.values.length + " dimensions");
         }
-        return dot(values, 0, other.values, 0, values.length) * (double) scale * other.scale;
+        // Not on the hot path (DaySemantics scores the day's papers): one plain loop.
+        long dot = 0;
+        for (int i = 0; i < values.length; i++) {
+            dot += values[i] * other.values[i];
+        }
+        return dot * (double) scale * other.scale;
     }
 
     /** The mean direction of several vectors (liked papers' centroid); null for none or no direction. */
@@ -99,24 +104,5 @@ public final class SemanticVector {
         for (int i = 0; i < values.length; i++) {
             into[offset + i] = values[i] * scale;
         }
-    }
-
-    /** Integer dot product of two byte runs; four accumulators so that the JIT keeps the pipeline full. */
-    static int dot(byte[] a, int offsetA, byte[] b, int offsetB, int length) {
-        int s0 = 0;
-        int s1 = 0;
-        int s2 = 0;
-        int s3 = 0;
-        int i = 0;
-        for (; i + 3 < length; i += 4) {
-            s0 += a[offsetA + i] * b[offsetB + i];
-            s1 += a[offsetA + i + 1] * b[offsetB + i + 1];
-            s2 += a[offsetA + i + 2] * b[offsetB + i + 2];
-            s3 += a[offsetA + i + 3] * b[offsetB + i + 3];
-        }
-        for (; i < length; i++) {
-            s0 += a[offsetA + i] * b[offsetB + i];
-        }
-        return s0 + s1 + s2 + s3;
     }
 }

@@ -4,6 +4,7 @@ import io.paperpost.mail.MailConfig;
 import io.paperpost.mail.MailSendException;
 import io.paperpost.mail.MailSender;
 import io.paperpost.mail.RetryPolicy;
+import io.paperpost.site.WakeSignal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -45,8 +46,7 @@ public class MailQueueWorker {
     @Inject
     Event<QueuedMailOutcome> outcomes;
 
-    private final Object signal = new Object();
-    private boolean woken;
+    private final WakeSignal signal = new WakeSignal();
     private volatile boolean running;
     private volatile boolean busy;
     private Thread thread;
@@ -78,10 +78,7 @@ public class MailQueueWorker {
 
     /** Looks for due emails now instead of at the next poll. */
     public void wake() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
+        signal.wake();
     }
 
     /**
@@ -122,21 +119,8 @@ public class MailQueueWorker {
     }
 
     private void awaitSignal(Duration timeout) {
-        synchronized (signal) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            try {
-                while (!woken && running) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        break;
-                    }
-                    signal.wait(Math.max(1, left / 1_000_000));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-            woken = false;
+        if (!signal.await(timeout)) {
+            running = false;
         }
     }
 

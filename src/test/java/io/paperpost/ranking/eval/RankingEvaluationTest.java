@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class RankingEvaluationTest {
 
-    /** Held-out nDCG@10 measured when this floor was set (0.673), less a little so harmless changes do not fail. */
+    /** Held-out nDCG@10 measured when this floor was set (0.662), less a little so harmless changes do not fail. */
     static final double HELD_OUT_NDCG_FLOOR = 0.65;
 
     @Test
