@@ -5,6 +5,7 @@ import io.paperpost.papers.Paper;
 import io.paperpost.ranking.CandidatePaper;
 import io.paperpost.ranking.ReaderProfile;
 import io.paperpost.ranking.SemanticProfile;
+import io.paperpost.ranking.SemanticVector;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderInterestVectors;
 import io.paperpost.subscription.ReaderStatus;
@@ -116,8 +117,13 @@ public class DigestInputs {
 
     /** A stored paper as the ranker sees it; the one conversion the digest and every preview share. */
     public static CandidatePaper candidate(Paper paper) {
+        return candidate(paper, null);
+    }
+
+    /** With the paper's embedding (null when it has none). */
+    static CandidatePaper candidate(Paper paper, SemanticVector meaning) {
         return new CandidatePaper(paper.id, paper.title, paper.summary, paper.authors, Set.copyOf(paper.categories),
-                paper.upvotes, paper.publishedOn);
+                paper.upvotes, paper.publishedOn, meaning);
     }
 
     /** The reader's zone, or UTC (logged) for a zone id the JDK does not know. */

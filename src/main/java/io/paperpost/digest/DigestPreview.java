@@ -60,7 +60,7 @@ public class DigestPreview {
             return List.of();
         }
         Map<String, SemanticVector> meaning = embeddings.vectors(papers.stream().map(p -> p.id).toList(), false);
-        return ranker.index(papers.stream().map(p -> DigestInputs.candidate(p).withMeaning(meaning.get(p.id)))
+        return ranker.index(papers.stream().map(p -> DigestInputs.candidate(p, meaning.get(p.id)))
                 .toList()).rank(profile, limit);
     }
 }

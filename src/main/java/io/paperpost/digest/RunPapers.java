@@ -78,6 +78,6 @@ final class RunPapers {
         return window.isEmpty()
                 ? Optional.empty()
                 : Optional.of(ranker.index(window.stream()
-                        .map(p -> DigestInputs.candidate(p).withMeaning(meaning.get(p.id))).toList()));
+                        .map(p -> DigestInputs.candidate(p, meaning.get(p.id))).toList()));
     }
 }

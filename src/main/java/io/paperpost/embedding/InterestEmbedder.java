@@ -38,15 +38,23 @@ public class InterestEmbedder {
 
     /** The text's aspects with their vectors; none for a text without words. */
     public List<SemanticProfile.Aspect> aspects(String interests) {
+        return aspects(interests, null);
+    }
+
+    /**
+     * Like {@link #aspects(String)}, taking the vectors stored with a reader (in {@link InterestAspects} order)
+     * instead of running the model, when they fit the text. Readers who typed the same text share one entry,
+     * so the digest splits and decodes each distinct text once.
+     */
+    public List<SemanticProfile.Aspect> aspects(String interests, List<SemanticVector> stored) {
         String key = interests == null ? "" : interests.strip();
         List<SemanticProfile.Aspect> cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
         List<InterestAspects.AspectText> texts = InterestAspects.of(key);
-        List<SemanticProfile.Aspect> aspects = List.of();
-        if (!texts.isEmpty()) {
-            List<SemanticVector> vectors;
+        List<SemanticVector> vectors = stored;
+        if (!texts.isEmpty() && (vectors == null || vectors.size() != texts.size())) {
             try {
                 vectors = embedder.embedAll(texts.stream().map(InterestAspects.AspectText::text).toList());
             } catch (RuntimeException e) {
@@ -55,29 +63,16 @@ public class InterestEmbedder {
                         key.length(), e.getMessage());
                 return List.of();
             }
-            List<SemanticProfile.Aspect> out = new ArrayList<>(texts.size());
-            for (int i = 0; i < texts.size(); i++) {
-                out.add(new SemanticProfile.Aspect(texts.get(i).text(), vectors.get(i), texts.get(i).negative()));
-            }
-            aspects = List.copyOf(out);
+        }
+        List<SemanticProfile.Aspect> aspects = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            aspects.add(new SemanticProfile.Aspect(texts.get(i).text(), vectors.get(i), texts.get(i).negative()));
         }
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
         }
-        cache.put(key, aspects);
-        return aspects;
-    }
-
-    /** The aspects again from stored vectors (in {@link InterestAspects} order); null when they do not fit. */
-    public static List<SemanticProfile.Aspect> fromStored(String interests, List<SemanticVector> vectors) {
-        List<InterestAspects.AspectText> texts = InterestAspects.of(interests);
-        if (vectors == null || vectors.size() != texts.size()) {
-            return null;
-        }
-        List<SemanticProfile.Aspect> out = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            out.add(new SemanticProfile.Aspect(texts.get(i).text(), vectors.get(i), texts.get(i).negative()));
-        }
-        return List.copyOf(out);
+        List<SemanticProfile.Aspect> result = List.copyOf(aspects);
+        cache.put(key, result);
+        return result;
     }
 }

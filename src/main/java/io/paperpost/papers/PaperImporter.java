@@ -117,7 +117,7 @@ public class PaperImporter {
             }
             runs.finish(runId, report, failure, Instant.now());
             if (report.added() + report.updated() > 0) {
-                imported.fire(new PapersImported(report.source(), report.added(), report.updated()));
+                imported.fire(new PapersImported());
             }
             if (failure == null) {
                 LOG.infof("Import from %s: read %d, added %d, updated %d, skipped %d, errors %d", report.source(),

@@ -41,8 +41,4 @@ public record SemanticProfile(List<Aspect> aspects, List<RatedPaper> liked, List
     public boolean isEmpty() {
         return aspects.isEmpty() && liked.isEmpty() && disliked.isEmpty();
     }
-
-    public SemanticProfile withRated(List<RatedPaper> likedPapers, List<RatedPaper> dislikedPapers) {
-        return new SemanticProfile(aspects, likedPapers, dislikedPapers);
-    }
 }

@@ -5,6 +5,7 @@ import io.paperpost.embedding.EmbeddingConfig;
 import io.paperpost.embedding.InterestEmbedder;
 import io.paperpost.embedding.SentenceEmbedder;
 import io.paperpost.embedding.StoredVectors;
+import io.paperpost.ranking.InterestAspects;
 import io.paperpost.ranking.SemanticProfile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,14 +30,9 @@ public class ReaderInterestVectors implements EmbeddingBackfill {
         if (!config.enabled()) {
             return List.of();
         }
-        if (interests.equals(reader.interests) && SentenceEmbedder.MODEL.equals(reader.interestVectorsModel)) {
-            List<SemanticProfile.Aspect> stored = InterestEmbedder.fromStored(interests,
-                    StoredVectors.decode(reader.interestVectors));
-            if (stored != null) {
-                return stored;
-            }
-        }
-        return embedder.aspects(interests);
+        boolean stored = interests.equals(reader.interests)
+                && SentenceEmbedder.MODEL.equals(reader.interestVectorsModel);
+        return embedder.aspects(interests, stored ? StoredVectors.decode(reader.interestVectors) : null);
     }
 
     /** The aspects of interests typed for a preview, not a reader's. */
@@ -56,8 +52,11 @@ public class ReaderInterestVectors implements EmbeddingBackfill {
         for (Object[] row : due) {
             long id = (Long) row[0];
             String interests = (String) row[1];
-            byte[] vectors = StoredVectors.encode(embedder.aspects(interests).stream()
-                    .map(SemanticProfile.Aspect::vector).toList());
+            List<SemanticProfile.Aspect> aspects = embedder.aspects(interests);
+            if (aspects.isEmpty() && !InterestAspects.of(interests).isEmpty()) {
+                continue; // the model failed (logged); stored as empty, the reader would never be tried again
+            }
+            byte[] vectors = StoredVectors.encode(aspects.stream().map(SemanticProfile.Aspect::vector).toList());
             // Only if the interests are still the ones embedded: a save meanwhile clears them and waits again.
             stored += QuarkusTransaction.requiringNew()
                     .call(() -> Reader.getEntityManager().createQuery("update Reader r set r.interestVectors = :v, "
