@@ -7,13 +7,14 @@ import io.paperpost.ranking.RankedPaper;
 import io.paperpost.ranking.Ranker;
 import io.paperpost.ranking.ReaderProfile;
 import io.paperpost.ranking.SemanticVector;
+import io.paperpost.subscription.Preferences;
+import io.paperpost.subscription.RankingSettings;
 import io.paperpost.subscription.Reader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,14 +38,20 @@ public class DigestPreview {
     PaperEmbeddings embeddings;
 
     /**
-     * What the reader's next email would hold if it were composed now with these topics and interests (saved, or
-     * being edited): the papers after their watermark, minus what they were sent lately.
+     * What the reader's next email would hold if it were composed now with these choices (saved, or being edited):
+     * the papers after their watermark, minus what they were sent lately, ranked with every setting the email
+     * follows (topics, interests, followed authors, trend, exploration, only-when-matches, papers per email).
      */
-    public List<RankedPaper> nextEmail(Reader reader, Collection<String> topics, String interests, int limit) {
+    public List<RankedPaper> nextEmail(Reader reader, Preferences choices, RankingSettings settings,
+            int papersPerEmail) {
         LocalDate today = LocalDate.now(clock.withZone(DigestInputs.zoneOrUtc(reader.timeZone)));
         Set<String> sent = ledger.recentlySent(List.of(reader.id), today).getOrDefault(reader.id, Set.of());
-        ReaderProfile profile = inputs.profile(reader, topics, interests, sent);
-        return inputs.papersNow().windowFor(reader.papersThrough).map(index -> index.rank(profile, limit))
+        ReaderProfile profile = inputs.profile(reader, choices.topics(), choices.interests(), sent)
+                .withFollowedAuthors(choices.authors())
+                .withTrendWeight(settings.trendWeight())
+                .withExploration(settings.exploration())
+                .withOnlyWhenMatches(settings.onlyWhenMatches());
+        return inputs.papersNow().windowFor(reader.papersThrough).map(index -> index.rank(profile, papersPerEmail))
                 .orElse(List.of());
     }
 

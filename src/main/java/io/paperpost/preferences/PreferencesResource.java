@@ -3,6 +3,7 @@ package io.paperpost.preferences;
 import io.paperpost.digest.DigestPreview;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.site.ApiError;
+import io.paperpost.site.FieldErrors;
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.RejectedRequestException;
 import io.paperpost.site.SiteConfig;
@@ -57,15 +58,17 @@ public class PreferencesResource {
     @CheckedTemplate(basePath = "preferences")
     static class Templates {
         static native TemplateInstance manage(String siteName, String email, boolean unsubscribed, PreferencesForm form,
-                String notice, String error, String errorField, List<PreviewItem> preview,
+                String notice, String error, FieldErrors errors, List<PreviewItem> preview,
                 String formToken, String pagePath, List<String> zones,
                 List<String> hours, List<DayChoice> days);
 
         static native TemplateInstance erased(String siteName);
     }
 
-    /** How many papers the page's "your next email would contain" shows. */
-    static final int PREVIEW_SIZE = 5;
+    /** The fields of the page in their order on it: the error summary lists refused ones in this order. */
+    static final List<String> FIELD_ORDER = List.of("topics", "interests", "authors", "trendWeight", "frequency",
+            "weeklyDay", "pausedUntil", "deliveryHour", "timeZone", "papersPerEmail", "mailFormat", "newEmail",
+            "confirm");
     /** The forms of this page, in their form tokens. */
     static final String FORM = "prefs";
     private static final List<String> HOURS = IntStream.range(0, 24).mapToObj(String::valueOf).toList();
@@ -102,7 +105,7 @@ public class PreferencesResource {
     @GET
     public TemplateInstance show(@RestPath String token) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
-        return page(reader, PreferencesForm.saved(reader, catalog), null, null, null);
+        return page(reader, PreferencesForm.saved(reader, catalog), null, null, new FieldErrors());
     }
 
     @POST
@@ -122,20 +125,24 @@ public class PreferencesResource {
         try {
             forms.check(FORM, reader.id, formToken, origin, host, null);
             // A post without a field (an older form, a script) keeps its saved value; checkboxes follow HTML: absent = off.
-            Preferences preferences = validator.validate(chosen, interests,
-                    authors == null ? reader.followedAuthors : List.of(authors));
+            FieldErrors errors = new FieldErrors();
+            Preferences preferences = errors.attempt(() -> validator.validate(chosen, interests,
+                    authors == null ? reader.followedAuthors : List.of(authors)), null);
             String trend = trendWeight != null ? trendWeight : String.valueOf(Math.round(reader.trendWeight * 100));
-            RankingSettings settings = RankingSettings.fromForm(trend, exploration != null, onlyWhenMatches != null);
-            Schedule schedule = Schedule.parse(Schedule.of(reader), papersPerEmail, frequency, weeklyDay, pausedUntil,
-                    deliveryHour, timeZone, mailFormat, subscriptions.today(reader));
+            RankingSettings settings = errors.attempt(
+                    () -> RankingSettings.fromForm(trend, exploration != null, onlyWhenMatches != null), null);
+            Schedule schedule = errors.attempt(() -> Schedule.parse(Schedule.of(reader), papersPerEmail, frequency,
+                    weeklyDay, pausedUntil, deliveryHour, timeZone, mailFormat, subscriptions.today(reader)), null);
+            errors.throwIfAny();
             Reader saved = subscriptions.updatePreferences(reader.id, preferences, settings, schedule);
             return Response.ok(page(saved, PreferencesForm.saved(saved, catalog),
-                    "Saved. Your next email follows these choices.", null, null)).build();
+                    "Saved. Your next email follows these choices.", null, new FieldErrors())).build();
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(page(reader, typed, null, e.getMessage(), e.field())).build();
+                    .entity(page(reader, typed, null, null, FieldErrors.of(e).inFormOrder(FIELD_ORDER))).build();
         } catch (RejectedRequestException e) {
-            return Response.status(e.status()).entity(page(reader, typed, null, e.getMessage(), null)).build();
+            return Response.status(e.status()).entity(page(reader, typed, null, e.getMessage(), new FieldErrors()))
+                    .build();
         }
     }
 
@@ -153,12 +160,15 @@ public class PreferencesResource {
             emailChanges.request(reader.id, email, ClientAddress.of(request));
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(page(reader, saved, null, e.getMessage(), "newEmail")).build();
+                    .entity(page(reader, saved, null, null, FieldErrors.of(new InvalidInputException("newEmail",
+                            e.getMessage()))))
+                    .build();
         } catch (RejectedRequestException e) {
-            return Response.status(e.status()).entity(page(reader, saved, null, e.getMessage(), "newEmail")).build();
+            return Response.status(e.status()).entity(page(reader, saved, null, e.getMessage(), new FieldErrors()))
+                    .build();
         }
         return Response.ok(page(reader, saved, "We sent a link to " + email.strip() + ". Your address changes when you "
-                + "click it; until then your emails keep coming here.", null, null)).build();
+                + "click it; until then your emails keep coming here.", null, new FieldErrors())).build();
     }
 
     /** "Download my data": everything stored about the reader, as a JSON file. */
@@ -185,12 +195,13 @@ public class PreferencesResource {
             forms.check(FORM, reader.id, formToken, origin, host, null);
         } catch (RejectedRequestException e) {
             return Response.status(e.status()).entity(page(reader, PreferencesForm.saved(reader, catalog), null,
-                    e.getMessage(), null)).build();
+                    e.getMessage(), new FieldErrors())).build();
         }
         if (confirm == null) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(page(reader, PreferencesForm.saved(reader, catalog),
-                            null, "Tick the box to confirm that everything should be deleted.", "confirm"))
+                            null, null, FieldErrors.of(new InvalidInputException("confirm",
+                                    "Tick the box to confirm that everything should be deleted."))))
                     .build();
         }
         subscriptions.erase(reader.id);
@@ -198,41 +209,61 @@ public class PreferencesResource {
     }
 
     /**
-     * The top picks for topics and interests as the reader is editing them (not saved): the page's live preview.
-     * Answers JSON {@code [{title, reason}]}, or 400 with an {@link ApiError} when the choices are not acceptable.
+     * The next email for the choices as the reader is editing them (not saved): the page's live preview. It takes
+     * every setting the email follows; a missing one keeps its saved value, like a post of the form. Answers JSON
+     * {@code [{title, reason}]}, or 400 with an {@link ApiError} naming the first refused field.
      */
     @GET
     @Path("/preview")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response preview(@RestPath String token, @RestQuery List<String> topics, @RestQuery String interests) {
+    public Response preview(@RestPath String token, @RestQuery List<String> topics, @RestQuery String interests,
+            @RestQuery String authors, @RestQuery String trendWeight, @RestQuery String exploration,
+            @RestQuery String onlyWhenMatches, @RestQuery String papersPerEmail) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
         List<String> chosen = new ArrayList<>();
         if (topics != null) {
             topics.stream().filter(t -> t != null).flatMap(t -> Arrays.stream(t.split(","))).forEach(chosen::add);
         }
-        Preferences preferences;
+        FieldErrors errors = new FieldErrors();
+        Preferences choices = errors.attempt(() -> validator.validate(chosen, interests,
+                authors == null ? reader.followedAuthors : List.of(authors)), null);
+        RankingSettings settings = errors.attempt(() -> RankingSettings.fromForm(
+                trendWeight != null ? trendWeight : String.valueOf(Math.round(reader.trendWeight * 100)),
+                exploration == null ? reader.exploration : isOn(exploration),
+                onlyWhenMatches == null ? reader.onlyWhenMatches : isOn(onlyWhenMatches)), null);
+        Schedule schedule = errors.attempt(() -> Schedule.parse(Schedule.of(reader), papersPerEmail, null, null, null,
+                null, null, null, subscriptions.today(reader)), null);
         try {
-            preferences = validator.validate(chosen, interests);
+            errors.throwIfAny();
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ApiError(e.getMessage(), e.field())).build();
         }
-        return Response.ok(preview(reader, preferences.topics(), preferences.interests())).build();
+        return Response.ok(preview(reader, choices, settings, schedule.papersPerEmail())).build();
     }
 
-    private List<PreviewItem> preview(Reader reader, List<String> topics, String interests) {
-        if (topics.isEmpty() && (interests == null || interests.isBlank())) {
-            return List.of();
-        }
+    /** A checkbox as the preview script sends it: {@code on} or {@code off}. */
+    private static boolean isOn(String box) {
+        return "on".equalsIgnoreCase(box.strip()) || "true".equalsIgnoreCase(box.strip());
+    }
+
+    private List<PreviewItem> preview(Reader reader, Preferences choices, RankingSettings settings, int papers) {
         // Built as the digest builds it, so the preview shows what the next email would really hold.
-        List<RankedPaper> picks = digestPreview.nextEmail(reader, topics, interests, PREVIEW_SIZE);
+        List<RankedPaper> picks = digestPreview.nextEmail(reader, choices, settings, papers);
         return picks.stream().map(p -> new PreviewItem(p.paper().title(), p.reason())).toList();
     }
 
-    private TemplateInstance page(Reader reader, PreferencesForm form, String notice, String error, String errorField) {
+    private TemplateInstance page(Reader reader, PreferencesForm form, String notice, String error,
+            FieldErrors errors) {
         // The preview shows the saved choices: what the next email would really contain.
+        List<PreviewItem> preview = reader.topics.isEmpty() && (reader.interests == null || reader.interests.isBlank())
+                && reader.followedAuthors.isEmpty()
+                        ? List.of()
+                        : preview(reader, new Preferences(reader.topics, reader.interests, reader.followedAuthors),
+                                new RankingSettings(reader.trendWeight, reader.exploration, reader.onlyWhenMatches),
+                                reader.papersPerEmail);
         return Templates.manage(site.name(), reader.email, reader.status == ReaderStatus.UNSUBSCRIBED, form, notice,
-                error, errorField, preview(reader, reader.topics, reader.interests), forms.issue(FORM, reader.id),
+                error, errors, preview, forms.issue(FORM, reader.id),
                 "/preferences/" + tokens.issue(TokenPurpose.MANAGE, reader.id), Schedule.ZONE_CHOICES, HOURS, DAYS);
     }
 }

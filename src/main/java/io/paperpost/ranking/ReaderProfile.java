@@ -65,6 +65,11 @@ public record ReaderProfile(Set<String> topics, String interests, List<String> f
                 dislikedTexts, exploration, on, semantic);
     }
 
+    public ReaderProfile withFollowedAuthors(List<String> authors) {
+        return new ReaderProfile(topics, interests, authors, trendWeight, excludedPaperIds, likedTexts,
+                dislikedTexts, exploration, onlyWhenMatches, semantic);
+    }
+
     public ReaderProfile withTrendWeight(double weight) {
         return new ReaderProfile(topics, interests, followedAuthors, weight, excludedPaperIds, likedTexts,
                 dislikedTexts, exploration, onlyWhenMatches, semantic);

@@ -68,7 +68,7 @@ public class FormGuard {
         if (minFillTime != null && verified.issuedAt().plus(minFillTime).isAfter(clock.instant())) {
             throw new RejectedRequestException(Response.Status.BAD_REQUEST, "That was quick",
                     "The form came back faster than a person can fill it in, so we held it back in case it was a bot. "
-                            + "Please go back, wait a few seconds and send it again.",
+                            + "Please check your details and send the form again.",
                     null);
         }
     }

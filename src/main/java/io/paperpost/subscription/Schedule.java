@@ -1,5 +1,6 @@
 package io.paperpost.subscription;
 
+import io.paperpost.site.FieldErrors;
 import io.paperpost.site.InvalidInputException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -39,29 +40,42 @@ public record Schedule(int papersPerEmail, DigestFrequency frequency, DayOfWeek 
      * (an empty {@code pausedUntil} clears the pause).
      *
      * @param today the reader's local date: a pause must end after it
-     * @throws InvalidInputException naming the first field at fault
+     * @throws InvalidInputException naming the first field at fault and carrying every refused one
      */
     public static Schedule parse(Schedule current, String papersPerEmail, String frequency, String weeklyDay,
             String pausedUntil, String deliveryHour, String timeZone, String mailFormat,
             LocalDate today) {
+        // Every field is checked, so the page can show all refused ones at once.
+        FieldErrors errors = new FieldErrors();
         int papers = papersPerEmail == null
                 ? current.papersPerEmail()
-                : integer("papersPerEmail", papersPerEmail, MIN_PAPERS, MAX_PAPERS,
-                        "Choose between " + MIN_PAPERS + " and " + MAX_PAPERS + " papers per email.");
+                : errors.attempt(() -> integer("papersPerEmail", papersPerEmail, MIN_PAPERS, MAX_PAPERS,
+                        "Choose between " + MIN_PAPERS + " and " + MAX_PAPERS + " papers per email."),
+                        current.papersPerEmail());
         DigestFrequency often = frequency == null
                 ? current.frequency()
-                : option("frequency", DigestFrequency.class, frequency, "Choose daily, weekly or paused.");
+                : errors.attempt(() -> option("frequency", DigestFrequency.class, frequency,
+                        "Choose daily, weekly or paused."), current.frequency());
         DayOfWeek day = weeklyDay == null
                 ? current.weeklyDay()
-                : option("weeklyDay", DayOfWeek.class, weeklyDay, "Choose a day of the week.");
-        LocalDate until = pausedUntil == null ? current.pausedUntil() : pauseDate(pausedUntil, today);
+                : errors.attempt(() -> option("weeklyDay", DayOfWeek.class, weeklyDay, "Choose a day of the week."),
+                        current.weeklyDay());
+        LocalDate until = pausedUntil == null
+                ? current.pausedUntil()
+                : errors.attempt(() -> pauseDate(pausedUntil, today), current.pausedUntil());
         int hour = deliveryHour == null
                 ? current.deliveryHour()
-                : integer("deliveryHour", deliveryHour, 0, 23, "Choose an hour from 0 to 23.");
-        String zone = timeZone == null ? current.timeZone() : zone("timeZone", timeZone);
+                : errors.attempt(() -> integer("deliveryHour", deliveryHour, 0, 23, "Choose an hour from 0 to 23."),
+                        current.deliveryHour());
+        String zone = timeZone == null
+                ? current.timeZone()
+                : errors.attempt(() -> zone("timeZone", timeZone),
+                        current.timeZone());
         MailFormat format = mailFormat == null
                 ? current.mailFormat()
-                : option("mailFormat", MailFormat.class, mailFormat, "Choose HTML or plain text.");
+                : errors.attempt(() -> option("mailFormat", MailFormat.class, mailFormat,
+                        "Choose HTML or plain text."), current.mailFormat());
+        errors.throwIfAny();
         return new Schedule(papers, often, day, until, hour, zone, format);
     }
 

@@ -1,5 +1,6 @@
 package io.paperpost.subscription;
 
+import io.paperpost.site.FieldErrors;
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.Links;
 import io.paperpost.site.RejectedRequestException;
@@ -39,7 +40,7 @@ public class SubscriptionResource {
     @CheckedTemplate(basePath = "subscription")
     static class Templates {
         static native TemplateInstance signup(String siteName, List<TopicChoice> topics, String email, String interests,
-                String error, String errorField, String formToken);
+                String error, FieldErrors errors, String formToken);
 
         static native TemplateInstance checkInbox(String siteName, String email, String formToken, boolean resent);
 
@@ -67,7 +68,8 @@ public class SubscriptionResource {
 
     @GET
     public TemplateInstance signupForm() {
-        return Templates.signup(site.name(), TopicChoice.of(catalog, List.of()), "", "", null, null, signupToken());
+        return Templates.signup(site.name(), TopicChoice.of(catalog, List.of()), "", "", null, new FieldErrors(),
+                signupToken());
     }
 
     @POST
@@ -125,11 +127,15 @@ public class SubscriptionResource {
                 !confirmation.newlyConfirmed());
     }
 
+    /** The form again, as typed: an error about one field shows under that field only, any other above the form. */
     private Response formAgain(int status, String email, List<String> chosen, String interests, String error,
             String field) {
+        FieldErrors errors = field == null
+                ? new FieldErrors()
+                : FieldErrors.of(new InvalidInputException(field, error));
         return Response.status(status)
                 .entity(Templates.signup(site.name(), TopicChoice.of(catalog, chosen), email == null ? "" : email,
-                        interests == null ? "" : interests, error, field, signupToken()))
+                        interests == null ? "" : interests, field == null ? error : null, errors, signupToken()))
                 .build();
     }
 

@@ -77,12 +77,30 @@ class PreferencesFormTest {
     void aBadValueIsShownNextToItsFieldAndNothingIsSaved(String field, String value, String message) {
         RequestSpecification request = field.equals("interests") ? given().formParam("topics", "diffusion") : form();
         request.formParam(field, value).post(path).then().statusCode(400)
-                .body(containsString("<p class=\"error\">")).body(containsString(message))
+                .body(containsString("<p class=\"error\" id=\"" + field + "-error\">")).body(containsString(message))
+                .body(containsString("class=\"error-summary\"")).body(containsString("href=\"#" + field + "\""))
                 .body(not(containsString("Saved.")));
         Reader after = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(id));
         assertThat(after.papersPerEmail).isEqualTo(10);
         assertThat(after.deliveryHour).isEqualTo(7);
         assertThat(after.frequency).isEqualTo(DigestFrequency.DAILY);
+    }
+
+    @Test
+    void everyRefusedFieldIsShownAtOnceWithASummaryAndTheFocusOnTheFirst() {
+        String page = form().formParam("papersPerEmail", "50").formParam("timeZone", "Mars/Olympus")
+                .formParam("deliveryHour", "25").post(path).then().statusCode(400).extract().asString();
+        assertThat(page).contains("3 things to fix before we can save")
+                .contains("<a href=\"#papersPerEmail\">").contains("<a href=\"#timeZone\">")
+                .contains("<a href=\"#deliveryHour\">")
+                .contains("id=\"timeZone-error\"").contains("id=\"deliveryHour-error\"")
+                .contains("aria-describedby=\"zone-hint timeZone-error\"");
+        // The schedule comes first in the form, and its first refused field takes the focus.
+        assertThat(page.split("data-first-error", -1)).hasSize(2);
+        assertThat(page).containsPattern("id=\"deliveryHour\"[^>]*autofocus data-first-error");
+        assertThat(page).contains("novalidate");
+        Reader after = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(id));
+        assertThat(after.papersPerEmail).isEqualTo(10);
     }
 
     @Test
@@ -104,8 +122,9 @@ class PreferencesFormTest {
 
     @Test
     void thePageSuggestsTheBrowsersTimeZone() {
-        given().get(path).then().statusCode(200)
-                .body(containsString("Intl.DateTimeFormat().resolvedOptions().timeZone"))
+        given().get("/js/preferences.js").then().statusCode(200)
+                .body(containsString("Intl.DateTimeFormat().resolvedOptions().timeZone"));
+        given().get(path).then().statusCode(200).body(containsString("id=\"zone-offer\" hidden"))
                 .body(containsString("<option value=\"Europe/Berlin\">"))
                 .body(containsString("Download my data")).body(containsString("Delete me"));
     }
