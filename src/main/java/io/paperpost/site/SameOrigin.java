@@ -29,4 +29,12 @@ public final class SameOrigin {
     public static boolean is(String url, String host) {
         return host != null && hostOf(url).filter(host::equalsIgnoreCase).isPresent();
     }
+
+    /**
+     * Whether the Origin or Referer value names this site: the request's own host, or the host of the configured
+     * base URL (behind a proxy the two differ). {@code null} (RFC 6454's opaque origin) is never this site.
+     */
+    public static boolean isThisSite(String url, String host, String baseUrl) {
+        return is(url, host) || is(url, hostOf(baseUrl).orElse(null));
+    }
 }

@@ -43,7 +43,8 @@ public class FormGuard {
      * @throws RejectedRequestException with a polite explanation when the post is refused
      */
     public void check(String form, long readerId, String token, String origin, String host, Duration minFillTime) {
-        if (origin != null && !origin.isBlank() && !"null".equals(origin) && !sameSite(origin, host)) {
+        // Origin: null (a sandboxed frame, a redirect across sites) counts as another site.
+        if (origin != null && !origin.isBlank() && !SameOrigin.isThisSite(origin, host, site.baseUrl())) {
             throw new RejectedRequestException(Response.Status.FORBIDDEN, "This form was sent from another site",
                     "For your safety we only accept this form from " + site.name()
                             + "'s own pages. Please open the page "
@@ -71,10 +72,6 @@ public class FormGuard {
                             + "Please check your details and send the form again.",
                     null);
         }
-    }
-
-    private boolean sameSite(String origin, String host) {
-        return SameOrigin.is(origin, host) || SameOrigin.is(origin, SameOrigin.hostOf(site.baseUrl()).orElse(null));
     }
 
     private static RejectedRequestException expired() {

@@ -83,6 +83,10 @@ class SignupDefencesTest {
                 .formParam("formToken", token).post("/subscribe")
                 .then().statusCode(403).body(containsString("only accept this form from"));
         assertNothingStoredOrSent();
+        // A sandboxed frame or a redirect across sites says "null": another site too.
+        given().header("Origin", "null").formParam("email", "csrf@example.org").formParam("topics", "cs.LG")
+                .formParam("formToken", token).post("/subscribe").then().statusCode(403);
+        assertNothingStoredOrSent();
         given().header("Origin", "http://localhost:" + RestAssured.port).formParam("email", "csrf@example.org")
                 .formParam("topics", "cs.LG").formParam("formToken", token).post("/subscribe").then().statusCode(200);
     }

@@ -48,6 +48,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @WithTestResource(GreenMailResource.class)
 class SubscriptionApiTest {
 
+    @Inject
+    TopicCatalog catalog;
+
     static final String BASE = "http://localhost:8080";
 
     @Inject
@@ -112,6 +115,19 @@ class SubscriptionApiTest {
                 .body(not(containsString("Exception")));
         assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.count())).isZero();
         assertThat(GreenMailResource.greenMail().getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void theTopicListCanBeDiscoveredAndItsIdsSignUp() throws Exception {
+        List<String> ids = given().get("/api/v1/topics").then().statusCode(200).contentType(ContentType.JSON)
+                .body("[0].id", notNullValue())
+                .body("[0].name", notNullValue())
+                .body("[0].description", notNullValue())
+                .extract().jsonPath().getList("id");
+        assertThat(ids).hasSameElementsAs(catalog.all().stream().map(t -> t.id()).toList()).doesNotHaveDuplicates();
+        given().contentType(ContentType.JSON)
+                .body("{\"email\":\"topics@example.org\",\"topics\":[\"" + ids.get(ids.size() - 1) + "\"]}")
+                .post("/api/v1/subscriptions").then().statusCode(202);
     }
 
     @Test
