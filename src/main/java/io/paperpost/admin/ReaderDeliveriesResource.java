@@ -2,7 +2,6 @@ package io.paperpost.admin;
 
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.DeliveryStatus;
-import io.paperpost.site.InvalidInputException;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,11 +39,8 @@ public class ReaderDeliveriesResource {
     }
 
     @GET
-    public ReaderDeliveries list(@RestPath long id, @RestQuery Integer limit) {
-        int rows = limit == null ? 50 : limit;
-        if (rows < 1 || rows > MAX_LIMIT) {
-            throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_LIMIT);
-        }
+    public ReaderDeliveries list(@RestPath long id, @RestQuery String limit) {
+        int rows = AdminLimits.parse(limit, 50, MAX_LIMIT);
         ReaderStatus status = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findByIdOptional(id)
                 .map(r -> r.status).orElseThrow(() -> new NotFoundException("no reader " + id)));
         return new ReaderDeliveries(id, status, ledger.forReader(id, rows).stream()

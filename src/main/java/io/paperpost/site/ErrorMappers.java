@@ -68,6 +68,12 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response original = e.getResponse();
+        if (original.getStatus() == Response.Status.UNSUPPORTED_MEDIA_TYPE.getStatusCode()) {
+            return respond(uri, Response.Status.UNSUPPORTED_MEDIA_TYPE, "That did not work",
+                    "Send the request body with the Content-Type this endpoint takes: application/json "
+                            + "(application/x-ndjson for paper imports).",
+                    null);
+        }
         if (original.getStatus() < 500) {
             String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
                     ? Response.Status.fromStatusCode(original.getStatus()) + ""
