@@ -48,6 +48,9 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "papers_through")
     public Long papersThrough;
 
+    /** What the email's web view shows again besides the papers ({@link DigestContents#column}); null before SENT. */
+    public String contents;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -54,8 +54,9 @@ public class DeliveryLedger {
             + " paper_ids, papers_through, created_at, updated_at) values (?, ?, 'SENDING', 1, ?, ?, ?, ?)";
     private static final String CLAIM_RETRY = "update delivery set status = 'SENDING', attempts = attempts + 1,"
             + " next_attempt_at = null, paper_ids = ?, papers_through = ?, updated_at = ? where id = ? and status = ?";
+    // With what the email's web view shows again (DigestContents), in the same statement.
     private static final String MARK_SENT = "update delivery set status = 'SENT', message_id = ?, paper_ids = ?,"
-            + " sent_at = ?, updated_at = ?, next_attempt_at = null, last_error = null where id = ?";
+            + " contents = ?, sent_at = ?, updated_at = ?, next_attempt_at = null, last_error = null where id = ?";
     private static final String NOTHING_NEW = "insert into delivery (reader_id, digest_date, status, attempts,"
             + " paper_ids, papers_through, created_at, updated_at) values (?, ?, 'NOTHING_NEW', 0, '', ?, ?, ?)";
     // Both only move forward: a late retry of an earlier date must not move the reader back.
@@ -220,16 +221,19 @@ public class DeliveryLedger {
     /**
      * Records that the server accepted the email. The reader's side follows for a whole page of readers with
      * {@link #advanceReaders}: this row alone already keeps the email from being sent twice.
+     *
+     * @param contents what the email held, kept for its web view
      */
-    public void markSent(Claim claim, String messageId, List<String> paperIds) {
+    public void markSent(Claim claim, String messageId, DigestContents contents) {
         QuarkusTransaction.requiringNew().run(() -> jdbc(connection -> {
             OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
             try (PreparedStatement sent = connection.prepareStatement(MARK_SENT)) {
                 sent.setString(1, messageId);
-                sent.setString(2, PAPER_IDS.convertToDatabaseColumn(paperIds));
-                sent.setObject(3, now);
+                sent.setString(2, PAPER_IDS.convertToDatabaseColumn(contents.paperIds()));
+                sent.setString(3, contents.column());
                 sent.setObject(4, now);
-                sent.setLong(5, claim.deliveryId());
+                sent.setObject(5, now);
+                sent.setLong(6, claim.deliveryId());
                 sent.executeUpdate();
             }
             return null;

@@ -19,6 +19,7 @@ import io.paperpost.subscription.TokenPurpose;
 import io.paperpost.subscription.TopicCatalog;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeUtility;
@@ -38,7 +39,8 @@ public class DigestComposer {
 
     static final int TEASER_CHARS = 220;
     private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    /** How a web-view token names the email's date: "20261124". */
+    static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
@@ -77,21 +79,14 @@ public class DigestComposer {
             Map<String, Paper> papers) {
         List<DigestMail.Item> items = new ArrayList<>();
         for (RankedPaper pick : picks) {
-            Paper paper = papers.get(pick.paper().id());
-            PaperText text = paperTexts.getUnchecked(paper);
-            items.add(new DigestMail.Item(items.size() + 1, paper.title, text.url(), text.authors(), text.teaser(),
-                    paper.upvotes, paper.codeUrl, pick.reason(),
-                    feedbackLinks.link(reader.id, paper.id, Feedback.LIKE),
-                    feedbackLinks.link(reader.id, paper.id, Feedback.DISLIKE)));
+            items.add(item(reader, items.size() + 1, papers.get(pick.paper().id()), pick.reason()));
         }
         String unsubscribeToken = tokens.issue(TokenPurpose.UNSUBSCRIBE, reader.id);
-        String unsubscribeUrl = links.unsubscribe(unsubscribeToken);
         String subject = subject(reader, items.size(), date, trending);
-        DigestMail mail = new DigestMail(site.name(), subject, preheader(items, trending), DAY_LABEL.format(date),
-                trending,
-                items, links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)), unsubscribeUrl, links.home(),
-                site.contactLine(), "You receive this because you subscribed to " + site.name() + " with "
-                        + reader.email + " and confirmed your address.");
+        // One token for both links: the archive takes any of the reader's web-view tokens (one signature less).
+        String viewToken = viewToken(reader, date);
+        DigestMail mail = mail(reader, date, subject, trending, items, unsubscribeToken, links.digest(viewToken),
+                links.digests(viewToken), false);
         String text;
         String html = null;
         if (reader.mailFormat == MailFormat.PLAIN) {
@@ -103,7 +98,50 @@ public class DigestComposer {
         }
         String messageId = "digest-" + reader.id + "-" + date + "@" + host();
         return new OutgoingMail(reader.email, subject, text, html, messageId,
-                headers(reader, date, unsubscribeUrl, unsubscribeToken));
+                headers(reader, date, links.unsubscribe(unsubscribeToken), unsubscribeToken));
+    }
+
+    /**
+     * The web page of a sent email, from the same template as the email: without "View in your browser", with the
+     * link to the reader's past emails, and marked not to be indexed. Links are signed afresh.
+     *
+     * @param papers  the email's papers still stored, in its order
+     * @param reasons their reason lines, in the same order
+     */
+    String webView(Reader reader, LocalDate date, String subject, boolean trending, List<Paper> papers,
+            List<String> reasons) {
+        List<DigestMail.Item> items = new ArrayList<>();
+        for (int i = 0; i < papers.size(); i++) {
+            items.add(item(reader, i + 1, papers.get(i), reasons.get(i)));
+        }
+        DigestMail mail = mail(reader, date, subject, trending, items,
+                tokens.issue(TokenPurpose.UNSUBSCRIBE, reader.id),
+                null, links.digests(viewToken(reader, date)), true);
+        return Templates.digest(mail).setAttribute(TemplateInstance.SELECTED_VARIANT,
+                Variant.forContentType(Variant.TEXT_HTML)).render();
+    }
+
+    /** The signed name of the reader's email of the date, for its web view and their past emails. */
+    String viewToken(Reader reader, LocalDate date) {
+        return tokens.issue(TokenPurpose.DIGEST_VIEW, reader.id, COMPACT_DATE.format(date));
+    }
+
+    private DigestMail.Item item(Reader reader, int rank, Paper paper, String reason) {
+        PaperText text = paperTexts.getUnchecked(paper);
+        return new DigestMail.Item(rank, paper.title, text.url(), text.authors(), text.teaser(), paper.codeUrl,
+                reason, feedbackLinks.link(reader.id, paper.id, Feedback.LIKE),
+                feedbackLinks.link(reader.id, paper.id, Feedback.DISLIKE));
+    }
+
+    private DigestMail mail(Reader reader, LocalDate date, String subject, boolean trending,
+            List<DigestMail.Item> items, String unsubscribeToken, String webViewUrl, String archiveUrl,
+            boolean webView) {
+        return new DigestMail(site.name(), subject, preheader(items, trending), DAY_LABEL.format(date), trending,
+                items, links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)),
+                links.unsubscribe(unsubscribeToken), links.home(), site.contactLine(),
+                "You receive this because you subscribed to " + site.name() + " with " + reader.email
+                        + " and confirmed your address.",
+                webViewUrl, archiveUrl, webView);
     }
 
     /**

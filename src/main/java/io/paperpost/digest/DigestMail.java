@@ -3,16 +3,23 @@ package io.paperpost.digest;
 import java.util.List;
 
 /**
- * Everything the digest templates show. Plain data, so templates are type-checked against it.
+ * Everything the digest templates show. Plain data, so templates are type-checked against it. The same template
+ * renders the email and its web view, so the two cannot drift.
  *
- * @param trending true when nothing matched the reader today and these are the day's trending papers
+ * @param trending    true when nothing matched the reader today and these are the day's trending papers
+ * @param webViewUrl  the email's "View in your browser" link (GET /digest/{token})
+ * @param archiveUrl  the reader's past emails (GET /digests/{token})
+ * @param webView     true when rendered as the web page of a sent email: no "View in your browser", not indexed
  */
 public record DigestMail(String siteName, String subject, String preheader, String dateLabel, boolean trending,
         List<Item> items, String manageUrl, String unsubscribeUrl, String homeUrl, String contactLine,
-        String reasonForEmail) {
+        String reasonForEmail, String webViewUrl, String archiveUrl, boolean webView) {
 
-    /** One paper in the email. */
-    public record Item(int rank, String title, String url, String authors, String teaser, int upvotes, String codeUrl,
+    /**
+     * One paper in the email. Its upvotes are part of {@code reason} ("… · 184 upvotes"), the one place the count
+     * is shown.
+     */
+    public record Item(int rank, String title, String url, String authors, String teaser, String codeUrl,
             String reason, String likeUrl, String dislikeUrl) {
     }
 }

@@ -4,6 +4,7 @@ import io.paperpost.delivery.Claim;
 import io.paperpost.delivery.ComposedEmail;
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.DeliveryStatus;
+import io.paperpost.delivery.DigestContents;
 import io.paperpost.feedback.FeedbackService;
 import io.paperpost.mail.MailSendException;
 import io.paperpost.mail.MailSender;
@@ -70,10 +71,11 @@ class ReaderPipeline {
         }
         long deliveryId = claim.get().deliveryId();
         boolean retry = claim.get().retry();
+        boolean trending = isTrendingFallback(picks);
         OutgoingMail mail;
         try {
             long renderStarted = System.nanoTime();
-            mail = composer.compose(reader, date, picks, isTrendingFallback(picks), papers.byId());
+            mail = composer.compose(reader, date, picks, trending, papers.byId());
             long rendered = System.nanoTime();
             metrics.render(rendered - renderStarted);
             sender.send(mail);
@@ -93,7 +95,9 @@ class ReaderPipeline {
             return Optional.empty();
         }
         try {
-            ledger.markSent(claim.get(), mail.messageId(), ids);
+            ledger.markSent(claim.get(), mail.messageId(),
+                    new DigestContents(ids, mail.subject(), trending,
+                            picks.stream().map(RankedPaper::reason).toList()));
         } catch (RuntimeException e) {
             // The server has the email: marking it failed would send it again. The row stays SENDING, never resent.
             LOG.errorf(e, "Digest %s for reader %d was sent but not recorded; its ledger row stays SENDING", date,

@@ -36,6 +36,16 @@ public class Links {
         return base() + "/unsubscribe/" + token;
     }
 
+    /** One sent digest shown as a page ("View in your browser"). */
+    public String digest(String token) {
+        return base() + "/digest/" + token;
+    }
+
+    /** The reader's past digests ("Past emails"). */
+    public String digests(String token) {
+        return base() + "/digests/" + token;
+    }
+
     /** Where a paper can be read: its arXiv page when the id is an arXiv id, else a search for its title. */
     public static String paper(String id, String title) {
         if (id.matches("\\d{4}\\.\\d{4,5}") || id.matches("[a-z-]+(\\.[A-Z]{2})?/\\d{7}")) {

@@ -7,7 +7,12 @@ public enum TokenPurpose {
     /** Confirms a new email address; the subject carries the address. */
     EMAIL_CHANGE("e"),
     /** A form's anti-forgery token; the subject names the form, the issue time gives the fill time. */
-    FORM("s");
+    FORM("s"),
+    /**
+     * Shows one sent digest as a page, and the reader's past digests; the subject names the digest by its date
+     * ({@code yyyyMMdd}, unique per reader in the ledger).
+     */
+    DIGEST_VIEW("d");
 
     final String code;
 

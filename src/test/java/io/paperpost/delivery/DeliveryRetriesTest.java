@@ -173,7 +173,8 @@ class DeliveryRetriesTest {
     void aSentEmailWhoseReaderWasNotAdvancedIsMendedByTheNextClaim() {
         long reader = activeReader("crashed-after-send@example.org");
         Claim claim = ledger.claim(reader, DAY, EMAIL).orElseThrow();
-        ledger.markSent(claim, "digest-crash@localhost", List.of("2401.00001"));
+        ledger.markSent(claim, "digest-crash@localhost",
+                new DigestContents(List.of("2401.00001"), "1 new paper for you — Mon 2 Mar", false, List.of("")));
         // The process died before the page's advanceReaders: the reader still looks due for the day.
         assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(reader).lastDigestDate))
                 .isNull();

@@ -63,7 +63,7 @@ class DigestEmailTest {
     static final Path SNAPSHOTS = Path.of("src/test/resources/mail/snapshots");
     /** Signed tokens carry their issue time, so snapshots show them as TOKEN. */
     static final Pattern TOKEN = Pattern
-            .compile("(/(?:unsubscribe|preferences|feedback)/|unsubscribe%20)[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+            .compile("(/(?:unsubscribe|preferences|feedback|digests?)/|unsubscribe%20)[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
     @Inject
     DigestComposer composer;
@@ -110,6 +110,35 @@ class DigestEmailTest {
                 .doesNotContain("<img").doesNotContain("url(");
         // Titles and other paper text are escaped.
         assertThat(html).contains("Robots &amp; &lt;b&gt;tags&lt;/b&gt;").doesNotContain("<b>tags</b>");
+    }
+
+    @Test
+    void theUpvoteCountShowsOnceInTheReasonLine() {
+        OutgoingMail email = composer.compose(fixedReader(MailFormat.HTML), DAY, fixedPicks(), false, fixedPapers());
+        // 184 upvotes: once in the HTML and once in the text part, in the reason; no badge beside it. (Tokens, which
+        // could hold "184" by chance, are masked.)
+        String html = TOKEN.matcher(email.html()).replaceAll("$1TOKEN");
+        String text = TOKEN.matcher(email.text()).replaceAll("$1TOKEN");
+        assertThat(html).containsOnlyOnce("184").doesNotContain("▲")
+                .contains("<i>matches your interest &#39;diffusion policies&#39; · 184 upvotes</i>");
+        assertThat(text).containsOnlyOnce("184").doesNotContain("▲")
+                .contains("   Why: matches your interest 'diffusion policies' · 184 upvotes\n");
+    }
+
+    @Test
+    void theEmailOpensWithViewInYourBrowserAndHasAHeadingForScreenReaders() {
+        OutgoingMail email = composer.compose(fixedReader(MailFormat.HTML), DAY, fixedPicks(), false, fixedPapers());
+        assertThat(email.html()).containsPattern(
+                "<a href=\"http://localhost:8080/digest/[\\w-]+\\.[\\w-]+\" class=\"pp-link\" style=\"color:#2f5bd3;\">"
+                        + "View in your browser</a>")
+                .containsOnlyOnce("<h1 ").containsOnlyOnce(">PaperPost</a></h1>")
+                .contains(">Past emails</a>")
+                .doesNotContain("name=\"robots\"");
+        // Before the first paper, in both parts.
+        assertThat(email.html().indexOf("View in your browser")).isLessThan(email.html().indexOf("<h2 "));
+        assertThat(email.text().lines().toList().get(1))
+                .matches("View in your browser: http://localhost:8080/digest/\\S+");
+        assertThat(email.text()).containsPattern("\nPast emails: http://localhost:8080/digests/\\S+\n");
     }
 
     @Test

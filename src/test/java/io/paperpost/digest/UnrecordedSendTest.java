@@ -7,6 +7,7 @@ import io.paperpost.delivery.Claim;
 import io.paperpost.delivery.Delivery;
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.DeliveryStatus;
+import io.paperpost.delivery.DigestContents;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.subscription.Reader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -44,11 +45,11 @@ class UnrecordedSendTest {
         static final AtomicBoolean FAILING = new AtomicBoolean(true);
 
         @Override
-        public void markSent(Claim claim, String messageId, List<String> paperIds) {
+        public void markSent(Claim claim, String messageId, DigestContents contents) {
             if (FAILING.get()) {
                 throw new PersistenceException("connection to the database lost");
             }
-            super.markSent(claim, messageId, paperIds);
+            super.markSent(claim, messageId, contents);
         }
     }
 
