@@ -18,6 +18,7 @@ import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,9 +32,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +43,11 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * The operator's dashboard at /admin (basic auth, role admin): runs with live progress, subscribers, imports,
- * "run now", "pause all sending", the queue of account emails, emails a crash left SENDING (with "send now", {@link AdminStrandedResource}), and one
- * reader's delivery history.
+ * The operator's dashboard at /admin (basic auth, role admin): runs that update in place while they run (the page
+ * polls {@link AdminRunsResource}), each linked to its failures ({@link AdminRunFailuresResource}), subscribers and
+ * the last days in charts ({@link DailyChart}, {@link DashboardHistory}), imports, "run now", "pause all sending",
+ * the queue of account emails, emails a crash left SENDING (with "send now", {@link AdminStrandedResource}), and one
+ * reader's delivery history. Instants are shown as {@code <time>} elements ({@link AdminTimes}).
  */
 @Path("/admin")
 @RolesAllowed(AdminIdentityProvider.ROLE)
@@ -59,13 +59,9 @@ public class AdminDashboardResource {
     @CheckedTemplate(basePath = "admin")
     static class Templates {
         static native TemplateInstance dashboard(boolean paused, List<RunView> runs, Map<String, Long> subscribers,
-                List<DayCount> subscriberHistory, List<ImportRunView> imports, String email,
-                Optional<ReaderHistory> reader,
-                String notice, List<StrandedSends.Stranded> stranded, MailQueueOverview.Overview mailQueue);
-    }
-
-    /** New confirmations and unsubscribes of one day. */
-    public record DayCount(LocalDate day, long confirmed, long unsubscribed) {
+                DashboardHistory.Days history, RawString emailChart, RawString subscriberChart,
+                List<ImportRunView> imports, String email, Optional<ReaderHistory> reader, String notice,
+                List<StrandedSends.Stranded> stranded, MailQueueOverview.Overview mailQueue);
     }
 
     /** One reader and their deliveries, newest first. */
@@ -97,14 +93,34 @@ public class AdminDashboardResource {
     StrandedSends strandedSends;
     @Inject
     MailQueueOverview mailQueue;
+    @Inject
+    DashboardHistory history;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance dashboard(@RestQuery String email, @RestQuery String notice) {
         String wanted = email == null ? "" : email.strip();
-        return Templates.dashboard(sending.paused(), runs.recent(20), subscriberCounts(), subscriberHistory(),
-                imports.recent(10), wanted, wanted.isEmpty() ? Optional.empty() : history(wanted), notice,
-                strandedSends.list(50), mailQueue.overview(20));
+        DashboardHistory.Days days = history.lastDays(HISTORY_DAYS);
+        return Templates.dashboard(sending.paused(), runs.recent(20), subscriberCounts(), days, emailChart(days),
+                subscriberChart(days), imports.recent(10), wanted,
+                wanted.isEmpty() ? Optional.empty() : history(wanted), notice, strandedSends.list(50),
+                mailQueue.overview(20));
+    }
+
+    static RawString emailChart(DashboardHistory.Days days) {
+        List<DashboardHistory.Day> all = days.oldestFirst();
+        return new RawString(DailyChart.bars("chart-emails", "Digest emails per day", days.dates(), List.of(
+                new DailyChart.Series("Sent", "var(--accent)", all.stream().map(DashboardHistory.Day::sent).toList()),
+                new DailyChart.Series("Failed", "var(--error)",
+                        all.stream().map(DashboardHistory.Day::failed).toList()),
+                new DailyChart.Series("Bounced", "var(--muted)",
+                        all.stream().map(DashboardHistory.Day::suppressed).toList()))));
+    }
+
+    static RawString subscriberChart(DashboardHistory.Days days) {
+        return new RawString(DailyChart.line("chart-subscribers", "Subscribers", days.dates(),
+                new DailyChart.Series("Subscribers", "var(--ok)",
+                        days.oldestFirst().stream().map(DashboardHistory.Day::subscribers).toList())));
     }
 
     /** Starts a run for today (in the digest zone) in the background: everyone due today, whatever the hour. */
@@ -163,27 +179,6 @@ public class AdminDashboardResource {
                 .getResultList())
                 .forEach(row -> counts.put(row[0].toString(), (Long) row[1]));
         return counts;
-    }
-
-    private List<DayCount> subscriberHistory() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        Instant since = today.minusDays(HISTORY_DAYS - 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<Instant[]> events = QuarkusTransaction.requiringNew().call(() -> Reader.getEntityManager()
-                .createQuery("select r.confirmedAt, r.unsubscribedAt from Reader r"
-                        + " where r.confirmedAt >= :since or r.unsubscribedAt >= :since", Object[].class)
-                .setParameter("since", since).getResultList().stream()
-                .map(row -> new Instant[]{(Instant) row[0], (Instant) row[1]}).toList());
-        List<DayCount> days = new ArrayList<>();
-        for (int back = 0; back < HISTORY_DAYS; back++) {
-            LocalDate day = today.minusDays(back);
-            days.add(new DayCount(day, events.stream().filter(e -> on(e[0], day)).count(),
-                    events.stream().filter(e -> on(e[1], day)).count()));
-        }
-        return days;
-    }
-
-    private static boolean on(Instant instant, LocalDate day) {
-        return instant != null && instant.truncatedTo(ChronoUnit.DAYS).atZone(ZoneOffset.UTC).toLocalDate().equals(day);
     }
 
     /** The reader of the mailbox the address reaches, however it is spelled; none for what is not an address. */
