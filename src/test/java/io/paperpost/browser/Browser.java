@@ -10,8 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -20,17 +20,21 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Debian Chromium, driven by Debian's ChromeDriver, for one test class (a start costs seconds on two
  * cores). Both binaries are given explicitly, so Selenium Manager never runs and nothing is downloaded; without them
- * the calling test is skipped.
+ * the tests are skipped ({@link #missing()}).
  */
 public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's packages' paths; other systems can point elsewhere with -Dpaperpost.browser.chromium=... */
+    static final Path CHROMIUM = Path.of(System.getProperty("paperpost.browser.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(
+            System.getProperty("paperpost.browser.chromedriver", "/usr/bin/chromedriver"));
 
     /** What the page checks wait for at most: a preview fetch, a poll of the dashboard. */
     static final Duration WAIT = Duration.ofSeconds(15);
@@ -43,11 +47,17 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Starts Chromium, or skips the calling test class when Chromium or ChromeDriver is not installed. */
+    /** Why the browser tests cannot run here, or empty when Chromium and ChromeDriver are installed. */
+    public static java.util.Optional<String> missing() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("Browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing. "
+                + "Install the Debian packages: apt-get install chromium chromium-driver (.ci/run does it as root).");
+    }
+
+    /** Starts Chromium; call only when {@link #missing()} is empty. */
     public static Browser start() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing. Install the Debian "
-                        + "packages: apt-get install chromium chromium-driver (.ci/run does it when run as root).");
         Path profile;
         try {
             profile = Files.createTempDirectory("paperpost-chromium-");
@@ -60,6 +70,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+        // The console's errors (a failing script, a missing favicon) are part of each page's check.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options), profile);
@@ -98,6 +110,13 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The console's errors since the last call (scripts that failed, resources that did not load). */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+                .toList();
     }
 
     public Object script(String javascript, Object... args) {

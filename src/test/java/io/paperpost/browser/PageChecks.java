@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 
 /**
  * Checks the page a browser shows at 375 px (a phone) and 1280 px, in light and dark mode: no horizontal scroll,
- * no serious or critical axe-core violation, and a screenshot under {@value #DIRECTORY} for review. Problems are
+ * no serious or critical axe-core violation, no console error, and a screenshot under {@value #DIRECTORY} for review. Problems are
  * collected, so one flow reports every page it went through; {@link #assertAllPassed()} fails the test with them.
  */
 public final class PageChecks {
@@ -41,8 +41,18 @@ public final class PageChecks {
         this.browser = browser;
     }
 
-    /** Checks the current page in all four combinations, then leaves it at 1280 px, light. */
+    /**
+     * Checks the current page in all four combinations, then leaves it at 1280 px, light; and that the browser's
+     * console has no error since the last check (a script that failed, a resource that did not load).
+     */
     public void checkPage(String name) {
+        // The page's own status is no error of the page: the 404 page and a refused form answer 4xx on purpose.
+        String self = browser.driver().getCurrentUrl() + " - Failed to load resource";
+        for (String error : browser.consoleErrors()) {
+            if (!error.startsWith(self)) {
+                problems.add(name + ": console error: " + error);
+            }
+        }
         for (int width : WIDTHS) {
             for (boolean dark : new boolean[]{false, true}) {
                 browser.emulate(width, dark);

@@ -93,6 +93,32 @@ class SignupBrowserTest extends BrowserFlow {
         } else if (!"hasty@example.org".equals(again.get(0).getAttribute("value"))) {
             checks.problem("too-fast: the form does not keep the address typed");
         }
+        if (browser.driver().findElement(By.tagName("body")).getText().toLowerCase().contains("go back")) {
+            checks.problem("too-fast: it says \"go back\" although the form is right there");
+        }
+        checks.assertAllPassed();
+    }
+
+    @Test
+    void aBadAddressIsExplainedOnceAtItsField() throws Exception {
+        browser.open(local("/"));
+        browser.driver().findElement(By.name("email")).sendKeys("not-an-address");
+        Thread.sleep(BrowserProfile.MIN_FILL_SECONDS * 1000L + 300);
+        browser.driver().findElement(By.cssSelector("form[action='/subscribe'] [type=submit]")).click();
+
+        WebElement email = browser.waitUntil("the email field marked invalid",
+                d -> d.findElements(By.cssSelector("input[name=email][aria-invalid=true]")).stream().findFirst()
+                        .orElse(null));
+        String describedBy = email.getAttribute("aria-describedby");
+        assertThat(describedBy).as("the invalid email field's aria-describedby").isNotBlank();
+        String message = browser.driver().findElement(By.id(describedBy.split("\\s+")[0])).getText();
+        assertThat(message).isNotBlank();
+        String page = browser.driver().findElement(By.tagName("body")).getText();
+        // Issue 17: the error showed twice, in a banner and under the field.
+        if (page.indexOf(message) != page.lastIndexOf(message)) {
+            checks.problem("signup-invalid: the message \"" + message + "\" shows more than once");
+        }
+        checks.checkPage("signup-invalid");
         checks.assertAllPassed();
     }
 
