@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -226,11 +225,5 @@ class AdminDashboardTest {
                 .contains("role=\"img\" aria-labelledby=\"chart-emails-title\"")
                 .contains("9 sent, 2 failed, 1 bounced in all</title>")
                 .contains("aria-labelledby=\"chart-subscribers-title\"").contains(": from 0 to 1 (highest 1)</title>");
-    }
-
-    @Test
-    void theDashboardNoLongerCarriesTheReadersTagline() {
-        TestData.asAdmin().get("/admin").then().statusCode(200)
-                .body(not(containsString("trending research papers in your inbox")));
     }
 }

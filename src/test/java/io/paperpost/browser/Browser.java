@@ -58,6 +58,9 @@ public final class Browser implements AutoCloseable {
 
     /** Starts Chromium; call only when {@link #missing()} is empty. */
     public static Browser start() {
+        // Only raw CDP commands are used (executeCdpCommand), which need none of Selenium's per-version devtools
+        // modules: its warning that none matches Chromium 156 says nothing here.
+        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder").setLevel(Level.SEVERE);
         Path profile;
         try {
             profile = Files.createTempDirectory("paperpost-chromium-");

@@ -105,7 +105,8 @@ class DigestWebViewTest {
                     .header("Cache-Control", containsString("no-store"))
                     .body(containsString("<meta name=\"robots\" content=\"noindex, nofollow\">"))
                     .body(containsString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
-                    .body(containsString("@media (prefers-color-scheme: dark)"));
+                    .body(containsString("@media (prefers-color-scheme: dark)"))
+                    .body(containsString("<link rel=\"icon\" href=\"/favicon.svg\""));
         }
     }
 
