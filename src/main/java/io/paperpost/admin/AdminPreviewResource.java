@@ -4,7 +4,6 @@ import io.paperpost.digest.DigestPreview;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.ranking.ReaderProfile;
 import io.paperpost.ranking.SemanticProfile;
-import io.paperpost.site.InvalidInputException;
 import io.paperpost.subscription.ReaderInterestVectors;
 import io.paperpost.subscription.TopicCatalog;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,17 +51,7 @@ public class AdminPreviewResource {
             @RestQuery String date, @RestQuery String limit) {
         Set<String> topicIds = Set.copyOf(catalog.requireKnown(split(topics)));
         List<String> followed = split(authors == null ? List.of() : List.of(authors));
-        int max = DEFAULT_LIMIT;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                max = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                max = -1;
-            }
-            if (max < 1 || max > MAX_LIMIT) {
-                throw new InvalidInputException("limit", "'limit' must be a number from 1 to " + MAX_LIMIT);
-            }
-        }
+        int max = AdminLimits.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
         LocalDate day = date == null || date.isBlank() ? null : AdminDates.parse("date", date);
         String text = interests == null ? "" : interests;
         ReaderProfile profile = new ReaderProfile(topicIds, text, followed, ReaderProfile.DEFAULT_TREND_WEIGHT,
