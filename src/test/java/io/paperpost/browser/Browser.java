@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -150,11 +151,16 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitUntil(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+        return waitUntil(what, WAIT, condition);
     }
 
+    /**
+     * Waits for the condition, asking again when an element it read was replaced meanwhile: a form post swaps the
+     * whole page, so an element found on the old page goes stale between find and read (seen in CI on the h1).
+     */
     public <T> T waitUntil(String what, Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).withMessage(what).until(condition);
+        return new WebDriverWait(driver, timeout).withMessage(what).ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     @Override
