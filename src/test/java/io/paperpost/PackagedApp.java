@@ -77,6 +77,8 @@ public final class PackagedApp implements AutoCloseable {
                         "-Dquarkus.http.host=127.0.0.1",
                         "-Dquarkus.http.port=" + port,
                         "-Dpaperpost.admin.password=" + ADMIN_PASSWORD,
+                        // The tests run digests for the demo papers' fixed day, whatever today is.
+                        "-Dpaperpost.admin.run-date-window-days=36500",
                         "-Dpaperpost.tokens.secret=packaged-it-secret-packaged-it-secret-0123456789",
                         "-Dpaperpost.papers.demo-import=false",
                         "-Dpaperpost.subscription.topics-file=" + Path.of("config/topics.json").toAbsolutePath()));

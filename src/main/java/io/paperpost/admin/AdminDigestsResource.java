@@ -25,11 +25,17 @@ public class AdminDigestsResource {
     DigestConfig config;
     @Inject
     Clock clock;
+    @Inject
+    AdminConfig admin;
 
-    /** @param date the digest date (default: today in the digest zone); a date already sent sends nothing again */
+    /**
+     * @param date the digest date (default: today in the digest zone), at most {@code run-date-window-days} away; a
+     *             date already sent sends nothing again
+     */
     @POST
     public DigestSummary run(@RestQuery String date) {
-        LocalDate day = date == null ? LocalDate.now(clock.withZone(config.zone())) : AdminDates.parse("date", date);
+        LocalDate today = LocalDate.now(clock.withZone(config.zone()));
+        LocalDate day = date == null ? today : AdminDates.parseNear("date", date, today, admin.runDateWindowDays());
         return digest.run(day);
     }
 }

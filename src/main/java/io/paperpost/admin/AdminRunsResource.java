@@ -2,10 +2,8 @@ package io.paperpost.admin;
 
 import io.paperpost.digest.DigestRuns;
 import io.paperpost.digest.RunView;
-import io.paperpost.site.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -28,11 +26,8 @@ public class AdminRunsResource {
 
     /** The most recent digest runs, newest first. */
     @GET
-    public List<RunView> recent(@RestQuery @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("limit", "'limit' must be between 1 and " + MAX_LIMIT);
-        }
-        return runs.recent(limit);
+    public List<RunView> recent(@RestQuery String limit) {
+        return runs.recent(AdminLimits.parse(limit, 50, MAX_LIMIT));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.paperpost.admin;
 
+import io.paperpost.site.ErrorBodies;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -31,13 +32,8 @@ public class MalformedCredentialsFilter {
             return;
         }
         LOG.infof("Refused a malformed Basic Authorization header on %s", context.request().path());
-        boolean api = context.request().path().startsWith("/api/") || context.request().path().startsWith("/q/");
-        context.response().setStatusCode(401)
-                .putHeader("WWW-Authenticate", "Basic realm=\"PaperPost admin\", charset=\"UTF-8\"")
-                .putHeader(HttpHeaders.CONTENT_TYPE, api ? "application/json" : "text/plain; charset=UTF-8")
-                .end(api
-                        ? "{\"error\":\"The Authorization header is not valid Basic credentials.\",\"field\":null}"
-                        : "The Authorization header is not valid Basic credentials.");
+        context.response().putHeader("WWW-Authenticate", "Basic realm=\"PaperPost admin\", charset=\"UTF-8\"");
+        ErrorBodies.end(context, 401, "Sign-in failed", "The Authorization header is not valid Basic credentials.");
     }
 
     private static boolean isBasic(String header) {

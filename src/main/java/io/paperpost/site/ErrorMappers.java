@@ -42,7 +42,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response rejected(RejectedRequestException e, UriInfo uri) {
-        return respond(uri, e.status(), e.title(), e.getMessage(), e.field());
+        Response answer = respond(uri, e.status(), e.title(), e.getMessage(), e.field());
+        if (e.retryAfterSeconds() != null) {
+            answer.getHeaders().putSingle("Retry-After", e.retryAfterSeconds());
+        }
+        return answer;
     }
 
     /** A JSON body that does not parse, or has a value of the wrong type: names the field when Jackson knows it. */

@@ -1,6 +1,7 @@
 package io.paperpost.site;
 
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 
 /**
  * A request refused for a reason the person should understand (too many attempts, a form that expired): a
@@ -11,12 +12,20 @@ public class RejectedRequestException extends RuntimeException {
     private final Response.Status status;
     private final String title;
     private final String field;
+    private final Duration retryAfter;
 
     public RejectedRequestException(Response.Status status, String title, String message, String field) {
+        this(status, title, message, field, null);
+    }
+
+    /** @param retryAfter when trying again may succeed (a 429's or 503's {@code Retry-After}), or null */
+    public RejectedRequestException(Response.Status status, String title, String message, String field,
+            Duration retryAfter) {
         super(message, null, false, false);
         this.status = status;
         this.title = title;
         this.field = field;
+        this.retryAfter = retryAfter;
     }
 
     public Response.Status status() {
@@ -29,5 +38,10 @@ public class RejectedRequestException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** Whole seconds until trying again may succeed, at least 1 (RFC 9110 section 10.2.3), or null. */
+    public Long retryAfterSeconds() {
+        return retryAfter == null ? null : Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 }

@@ -2,6 +2,7 @@ package io.paperpost.subscription;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import io.paperpost.mail.EmailAddresses;
 import io.paperpost.site.RejectedRequestException;
 import jakarta.annotation.PostConstruct;
@@ -43,14 +44,18 @@ public class SignupRateLimits {
      * @throws RejectedRequestException (429) when either is used up
      */
     public void acquire(String clientIp, String normalizedEmail) {
-        if (!take(perIp, ipBandwidth, clientIp == null ? "unknown" : clientIp)) {
+        ConsumptionProbe ip = take(perIp, ipBandwidth, clientIp == null ? "unknown" : clientIp);
+        if (!ip.isConsumed()) {
             throw tooMany(
-                    "There have been many signups from your network in a short time. Please try again in a few minutes.");
+                    "There have been many signups from your network in a short time. Please try again in a few minutes.",
+                    ip);
         }
-        if (!take(perAddress, addressBandwidth, EmailAddresses.key(normalizedEmail))) {
+        ConsumptionProbe address = take(perAddress, addressBandwidth, EmailAddresses.key(normalizedEmail));
+        if (!address.isConsumed()) {
             throw tooMany(
                     "We have just sent several emails to this address. Please check your inbox (and spam folder), "
-                            + "or try again later.");
+                            + "or try again later.",
+                    address);
         }
     }
 
@@ -60,18 +65,20 @@ public class SignupRateLimits {
         perAddress.clear();
     }
 
-    private static boolean take(ConcurrentMap<String, Bucket> buckets, Bandwidth bandwidth, String key) {
+    private static ConsumptionProbe take(ConcurrentMap<String, Bucket> buckets, Bandwidth bandwidth, String key) {
         if (buckets.size() > MAX_TRACKED) {
             buckets.values().removeIf(b -> b.getAvailableTokens() >= bandwidth.getCapacity());
         }
-        return buckets.computeIfAbsent(key, k -> Bucket.builder().addLimit(bandwidth).build()).tryConsume(1);
+        return buckets.computeIfAbsent(key, k -> Bucket.builder().addLimit(bandwidth).build())
+                .tryConsumeAndReturnRemaining(1);
     }
 
     private static Bandwidth bandwidth(long capacity, Duration period) {
         return Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build();
     }
 
-    private static RejectedRequestException tooMany(String message) {
-        return new RejectedRequestException(Response.Status.TOO_MANY_REQUESTS, "Please slow down", message, null);
+    private static RejectedRequestException tooMany(String message, ConsumptionProbe probe) {
+        return new RejectedRequestException(Response.Status.TOO_MANY_REQUESTS, "Please slow down", message, null,
+                Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 }

@@ -92,7 +92,12 @@ public class SubscriptionResource {
         } catch (InvalidInputException e) {
             return formAgain(400, email, chosen, interests, e.getMessage(), e.field());
         } catch (RejectedRequestException e) {
-            return formAgain(e.status().getStatusCode(), email, chosen, interests, e.getMessage(), e.field());
+            Response again = formAgain(e.status().getStatusCode(), email, chosen, interests, e.getMessage(),
+                    e.field());
+            if (e.retryAfterSeconds() != null) {
+                again.getHeaders().putSingle("Retry-After", e.retryAfterSeconds());
+            }
+            return again;
         }
         return Response.ok(Templates.checkInbox(site.name(), email.strip(), signupToken(), false)).build();
     }

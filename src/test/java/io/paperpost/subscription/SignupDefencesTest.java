@@ -3,6 +3,7 @@ package io.paperpost.subscription;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import io.paperpost.TestData;
@@ -102,7 +103,8 @@ class SignupDefencesTest {
                 .body(containsString("many signups from your network"))
                 .body(containsString("value=\"one-more@example.org\""));
         given().contentType("application/json").body("{\"email\":\"api@example.org\",\"topics\":[\"cs.LG\"]}")
-                .post("/api/v1/subscriptions").then().statusCode(429).body("error", containsString("many signups"));
+                .post("/api/v1/subscriptions").then().statusCode(429).body("error", containsString("many signups"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"));
         assertThat(
                 QuarkusTransaction.requiringNew().call(() -> Reader.find("emailKey", "one-more@example.org").count()))
                 .isZero();
@@ -111,7 +113,8 @@ class SignupDefencesTest {
         for (int i = 0; i < StrictFormsProfile.PER_ADDRESS; i++) {
             signup("same@example.org", token).then().statusCode(200);
         }
-        signup("Same@Example.org", token).then().statusCode(429).body(containsString("several emails to this address"));
+        signup("Same@Example.org", token).then().statusCode(429).body(containsString("several emails to this address"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"));
     }
 
     @Test
