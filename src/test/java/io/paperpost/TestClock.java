@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 public class TestClock extends Clock {
 
     private volatile Instant fixed;
+    private volatile Duration offset = Duration.ZERO;
 
     /** Stops the clock at the instant. */
     public void set(Instant instant) {
@@ -29,15 +30,25 @@ public class TestClock extends Clock {
         fixed = instant().plus(duration);
     }
 
+    /**
+     * Runs the clock on, this far from the system clock. Unlike a stopped clock, whatever waits for "now" to pass a
+     * stored time (the mail queue's next attempt, stored rounded) goes on.
+     */
+    public void runShiftedBy(Duration shift) {
+        fixed = null;
+        offset = shift;
+    }
+
     /** Back to the system clock. */
     public void reset() {
         fixed = null;
+        offset = Duration.ZERO;
     }
 
     @Override
     public Instant instant() {
         Instant now = fixed;
-        return now == null ? Instant.now() : now;
+        return now == null ? Instant.now().plus(offset) : now;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.paperpost.papers.Paper;
 import io.paperpost.site.InvalidLinkException;
 import io.paperpost.site.Links;
 import io.paperpost.site.SiteConfig;
+import io.paperpost.subscription.LinkSignOut;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.paperpost.subscription.ReaderTokens;
@@ -68,7 +69,7 @@ public class DigestWebView {
     public String page(String token) {
         ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.DIGEST_VIEW, LINK_LIFETIME);
         LocalDate date = dateOf(verified.subject());
-        Reader reader = reader(verified.readerId());
+        Reader reader = reader(verified);
         SentDigests.SentDigest digest = sent.of(reader.id, date)
                 .orElseThrow(() -> new InvalidLinkException("no digest sent to the reader on " + date));
         DigestContents contents = digest.contents();
@@ -90,7 +91,7 @@ public class DigestWebView {
 
     /** The reader's past emails, newest first, each linking to its web view. Takes any web-view token of theirs. */
     public Archive archive(String token) {
-        Reader reader = reader(tokens.verify(token, TokenPurpose.DIGEST_VIEW, LINK_LIFETIME).readerId());
+        Reader reader = reader(tokens.verify(token, TokenPurpose.DIGEST_VIEW, LINK_LIFETIME));
         List<SentDigests.SentDigest> digests = sent.newestFirst(reader.id, ARCHIVE_LIMIT);
         Map<String, Paper> firsts = papers(digests.stream().map(d -> d.contents().paperIds())
                 .filter(ids -> !ids.isEmpty()).map(ids -> ids.get(0)).collect(Collectors.toSet()));
@@ -115,10 +116,13 @@ public class DigestWebView {
     }
 
     /** The token's reader; an erased reader is gone, and with them the ledger rows (on delete cascade). */
-    private static Reader reader(long readerId) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> Reader.<Reader>findByIdOptional(readerId).filter(r -> r.status != ReaderStatus.PENDING)
-                        .orElseThrow(() -> new InvalidLinkException("no such confirmed reader")));
+    /** The link's reader, unless they signed out everywhere after it was issued. */
+    private static Reader reader(ReaderTokens.Verified link) {
+        Reader reader = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findByIdOptional(link.readerId())
+                .filter(r -> r.status != ReaderStatus.PENDING)
+                .orElseThrow(() -> new InvalidLinkException("no such confirmed reader")));
+        LinkSignOut.requireCurrent(reader, link);
+        return reader;
     }
 
     private static Map<String, Paper> papers(Set<String> ids) {

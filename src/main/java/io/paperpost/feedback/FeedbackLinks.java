@@ -2,6 +2,7 @@ package io.paperpost.feedback;
 
 import io.paperpost.site.InvalidLinkException;
 import io.paperpost.site.Links;
+import io.paperpost.subscription.LinkSignOut;
 import io.paperpost.subscription.ReaderTokens;
 import io.paperpost.subscription.TokenPurpose;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,8 @@ public class FeedbackLinks {
     ReaderTokens tokens;
     @Inject
     Links links;
+    @Inject
+    LinkSignOut signOut;
 
     /** The absolute link that records the rating (+1 or -1) of the paper for the reader. */
     public String link(long readerId, String paperId, int rating) {
@@ -44,6 +47,7 @@ public class FeedbackLinks {
     /** @throws InvalidLinkException when the token is not a valid feedback link */
     public Vote verify(String token) {
         ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.FEEDBACK, null);
+        signOut.requireCurrent(verified);
         String subject = verified.subject();
         int colon = subject.lastIndexOf(':');
         if (colon <= 0) {

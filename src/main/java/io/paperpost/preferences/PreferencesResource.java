@@ -10,6 +10,7 @@ import io.paperpost.site.SiteConfig;
 import io.paperpost.subscription.ClientAddress;
 import io.paperpost.subscription.EmailChanges;
 import io.paperpost.subscription.FormGuard;
+import io.paperpost.subscription.LinkSignOut;
 import io.paperpost.subscription.Preferences;
 import io.paperpost.subscription.PreferencesValidator;
 import io.paperpost.subscription.RankingSettings;
@@ -63,6 +64,8 @@ public class PreferencesResource {
                 List<String> hours, List<DayChoice> days);
 
         static native TemplateInstance erased(String siteName);
+
+        static native TemplateInstance signedOut(String siteName, String email);
     }
 
     /** The fields of the page in their order on it: the error summary lists refused ones in this order. */
@@ -87,6 +90,8 @@ public class PreferencesResource {
     SubscriptionService subscriptions;
     @Inject
     EmailChanges emailChanges;
+    @Inject
+    LinkSignOut signOut;
     @Inject
     PreferencesValidator validator;
     @Inject
@@ -181,6 +186,26 @@ public class PreferencesResource {
         return Response.ok(export)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"paperpost-my-data.json\"")
                 .build();
+    }
+
+    /**
+     * "Sign me out everywhere": every link sent before, this page's included, stops working, and a fresh one is
+     * emailed. For a reader whose email was forwarded, or who fears someone has a link.
+     */
+    @POST
+    @Path("/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOutEverywhere(@RestPath String token, @RestForm(FormGuard.FIELD) String formToken,
+            @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
+        Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
+        try {
+            forms.check(FORM, reader.id, formToken, origin, host, null);
+        } catch (RejectedRequestException e) {
+            return Response.status(e.status()).entity(page(reader, PreferencesForm.saved(reader, catalog), null,
+                    e.getMessage(), new FieldErrors())).build();
+        }
+        Reader signedOut = signOut.signOutEverywhere(reader.id);
+        return Response.ok(Templates.signedOut(site.name(), signedOut.email)).build();
     }
 
     /** "Delete me": erases the reader's data for good, after a ticked confirmation. */

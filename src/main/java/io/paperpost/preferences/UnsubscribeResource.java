@@ -1,5 +1,6 @@
 package io.paperpost.preferences;
 
+import io.paperpost.site.InvalidLinkException;
 import io.paperpost.site.Links;
 import io.paperpost.site.SiteConfig;
 import io.paperpost.subscription.FormGuard;
@@ -61,12 +62,18 @@ public class UnsubscribeResource {
         return page(reader, token, null);
     }
 
+    /** An unsubscribe link from before the reader signed out everywhere still unsubscribes, and offers nothing else. */
+    private boolean offersMore(String token, Reader reader) {
+        return subscriptions.linkIsCurrent(token, TokenPurpose.UNSUBSCRIBE, reader);
+    }
+
     /** One click: takes effect at once and answers 200 (no redirect), as RFC 8058 asks. */
     @POST
     public TemplateInstance unsubscribe(@RestPath String token, @RestForm String reason) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.UNSUBSCRIBE);
         subscriptions.unsubscribe(reader.id, reason);
-        return Templates.unsubscribed(site.name(), reader.email, "/unsubscribe/" + token, forms.issue(FORM, reader.id));
+        return Templates.unsubscribed(site.name(), reader.email, "/unsubscribe/" + token,
+                offersMore(token, reader) ? forms.issue(FORM, reader.id) : null);
     }
 
     @POST
@@ -92,13 +99,17 @@ public class UnsubscribeResource {
     /** The link's reader, once the page's form token and origin are checked. */
     private Reader checkedForm(String token, String formToken, String origin, String host) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.UNSUBSCRIBE);
+        if (!offersMore(token, reader)) {
+            throw new InvalidLinkException("unsubscribe link from before the reader signed out everywhere");
+        }
         forms.check(FORM, reader.id, formToken, origin, host, null);
         return reader;
     }
 
     private TemplateInstance page(Reader reader, String token, String notice) {
+        boolean more = offersMore(token, reader);
         return Templates.unsubscribe(site.name(), reader.email, reader.status == ReaderStatus.UNSUBSCRIBED,
-                "/unsubscribe/" + token, forms.issue(FORM, reader.id),
-                links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)), notice);
+                "/unsubscribe/" + token, more ? forms.issue(FORM, reader.id) : null,
+                more ? links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)) : null, notice);
     }
 }

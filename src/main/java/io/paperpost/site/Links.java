@@ -32,6 +32,10 @@ public class Links {
         return base() + "/email-change/" + token;
     }
 
+    public String emailChangeUndo(String token) {
+        return base() + "/email-change/undo/" + token;
+    }
+
     public String unsubscribe(String token) {
         return base() + "/unsubscribe/" + token;
     }

@@ -94,6 +94,13 @@ public class Reader extends SignupChoices {
     public Instant unsubscribedAt;
 
     /** When the mail server took the last confirmation email: resends are limited per address from then. */
+    /**
+     * When the reader signed out every link (or undid an address change): links issued before then are refused.
+     * Null when they never did.
+     */
+    @Column(name = "links_signed_out_at")
+    public Instant linksSignedOutAt;
+
     @Column(name = "confirmation_sent_at")
     public Instant confirmationSentAt;
 
@@ -130,6 +137,15 @@ public class Reader extends SignupChoices {
     void interestsChanged() {
         interestVectors = null;
         interestVectorsModel = null;
+    }
+
+    /**
+     * Whether a link of this reader issued then still works: not after they signed out everywhere since. Issue times
+     * are whole seconds and the sign-out time is cut to one, so a link issued in the second of the sign-out (the
+     * fresh one it emails) works.
+     */
+    public boolean acceptsLinkIssuedAt(Instant issuedAt) {
+        return linksSignedOutAt == null || !issuedAt.isBefore(linksSignedOutAt);
     }
 
     public void setEmail(String normalizedEmail) {

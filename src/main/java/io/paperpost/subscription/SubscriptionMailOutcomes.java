@@ -36,6 +36,12 @@ class SubscriptionMailOutcomes {
                     outcome.readerId(), outcome.error());
             return;
         }
+        if (kind == SubscriptionMails.Kind.ADDRESS_CHANGED) {
+            // The notice went to the address the reader just left: a refusal there says nothing about the new one.
+            LOG.infof("Reader %d's old address refused the notice of the change (%s)", outcome.readerId(),
+                    outcome.error());
+            return;
+        }
         Reader.update("status = ?1 where id = ?2", ReaderStatus.BOUNCED, outcome.readerId());
         PendingSignup.clear(outcome.readerId());
         LOG.infof("Reader %d bounced: the mail server refused the address for the %s email (%s)", outcome.readerId(),

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * The emails of the subscription lifecycle: confirm, already subscribed, welcome, confirm a new address. Each goes
+ * The emails of the subscription lifecycle: confirm, already subscribed, welcome, confirm a new address, the notice
+ * of a change to the old one, fresh links after signing out everywhere. Each goes
  * through the durable {@link MailQueue}; callers run in the transaction of the change the email is about.
  */
 @ApplicationScoped
@@ -40,11 +41,16 @@ public class SubscriptionMails {
 
         static native TemplateInstance emailChange(String siteName, String newEmail, String confirmUrl,
                 String contactLine);
+
+        static native TemplateInstance addressChanged(String siteName, String newEmail, String undoUrl,
+                String contactLine);
+
+        static native TemplateInstance freshLinks(String siteName, String manageUrl, String contactLine);
     }
 
     /** What each email is for, as the queue gives it back in its outcome. */
     enum Kind {
-        CONFIRM, ALREADY_SUBSCRIBED, WELCOME, EMAIL_CHANGE
+        CONFIRM, ALREADY_SUBSCRIBED, WELCOME, EMAIL_CHANGE, ADDRESS_CHANGED, FRESH_LINKS
     }
 
     @Inject
@@ -112,6 +118,25 @@ public class SubscriptionMails {
                 MailBodies.render(() -> Templates.emailChange(site.name(), newEmail, url, site.contactLine())),
                 Map.of());
         LOG.infof("Reader %d asked to change their address; confirmation queued for the new one", reader.id);
+    }
+
+    /**
+     * To the address the reader just left: the change, and a link to undo it. Without it, someone who got hold of a
+     * manage link (a forwarded email) could move the subscription away and the owner would never know.
+     */
+    void sendAddressChanged(Reader reader, String oldEmail, String undoToken) {
+        String url = links.emailChangeUndo(undoToken);
+        String newEmail = reader.email;
+        send(Kind.ADDRESS_CHANGED, reader.id, oldEmail, "Your " + site.name() + " address was changed",
+                MailBodies.render(() -> Templates.addressChanged(site.name(), newEmail, url, site.contactLine())),
+                Map.of());
+    }
+
+    /** After signing out everywhere: the one link that works now. */
+    void sendFreshLinks(Reader reader) {
+        String url = links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id));
+        send(Kind.FRESH_LINKS, reader.id, reader.email, "Your new " + site.name() + " preferences link",
+                MailBodies.render(() -> Templates.freshLinks(site.name(), url, site.contactLine())), Map.of());
     }
 
     private String describeChoices(Reader reader) {

@@ -260,12 +260,25 @@ public class SubscriptionService {
         return purged;
     }
 
-    /** The reader a manage or unsubscribe link belongs to. */
+    /**
+     * The reader a manage or unsubscribe link belongs to. A link issued before the reader signed out everywhere is
+     * refused, but for unsubscribe links: every email ever sent must keep a working unsubscribe (RFC 8058; CAN-SPAM
+     * asks 30 days), and their page then offers nothing else ({@link #linkIsCurrent}).
+     */
     public Reader readerFor(String token, TokenPurpose purpose) {
         ReaderTokens.Verified verified = tokens.verify(token, purpose, null);
-        return QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findByIdOptional(verified.readerId())
-                .filter(r -> r.status != ReaderStatus.PENDING)
+        Reader reader = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findByIdOptional(
+                verified.readerId()).filter(r -> r.status != ReaderStatus.PENDING)
                 .orElseThrow(() -> new InvalidLinkException("no such confirmed reader")));
+        if (purpose != TokenPurpose.UNSUBSCRIBE) {
+            LinkSignOut.requireCurrent(reader, verified);
+        }
+        return reader;
+    }
+
+    /** Whether the reader's link was issued after they last signed out everywhere. */
+    public boolean linkIsCurrent(String token, TokenPurpose purpose, Reader reader) {
+        return reader.acceptsLinkIssuedAt(tokens.verify(token, purpose, null).issuedAt());
     }
 
     /** Saves new preferences and ranking settings for a confirmed reader, together. */

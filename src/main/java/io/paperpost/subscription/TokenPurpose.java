@@ -12,7 +12,12 @@ public enum TokenPurpose {
      * Shows one sent digest as a page, and the reader's past digests; the subject names the digest by its date
      * ({@code yyyyMMdd}, unique per reader in the ledger).
      */
-    DIGEST_VIEW("d");
+    DIGEST_VIEW("d"),
+    /**
+     * Undoes an address change, from the notice sent to the old address; the subject carries the old and the new
+     * address. Not revoked by signing out: whoever made the change could otherwise sign out to silence it.
+     */
+    EMAIL_UNDO("x");
 
     final String code;
 

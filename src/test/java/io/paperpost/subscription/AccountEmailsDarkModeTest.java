@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The confirmation, welcome, already-subscribed and address-change emails in light and dark: each declares both
+ * The confirmation, welcome, already-subscribed, address-change, changed-address notice and fresh-link emails in light
+ * and dark: each declares both
  * schemes, sets its own background and text colour, has a heading, and its muted text reaches WCAG's 4.5:1 on its
  * background in both (the dark colours are checked as the email's own CSS declares them).
  */
@@ -30,7 +31,11 @@ class AccountEmailsDarkModeTest {
                 "alreadySubscribed",
                 html(() -> SubscriptionMails.Templates.alreadySubscribed("PaperPost", "https://x/m", "contact")),
                 "emailChange", html(() -> SubscriptionMails.Templates.emailChange("PaperPost", "new@example.org",
-                        "https://x/e", "contact")));
+                        "https://x/e", "contact")),
+                "addressChanged", html(() -> SubscriptionMails.Templates.addressChanged("PaperPost",
+                        "new@example.org", "https://x/undo", "contact")),
+                "freshLinks", html(() -> SubscriptionMails.Templates.freshLinks("PaperPost", "https://x/m",
+                        "contact")));
         emails.forEach((name, html) -> {
             assertThat(html).as(name).contains("<meta name=\"color-scheme\" content=\"light dark\">")
                     .contains("color-scheme: light dark;")

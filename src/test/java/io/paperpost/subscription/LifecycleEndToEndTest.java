@@ -112,6 +112,10 @@ class LifecycleEndToEndTest {
         given().post(changeLink).then().statusCode(200).body(containsString("new-life@example.org"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findAll().singleResult().email))
                 .isEqualTo("new-life@example.org");
+        // The address left is told, with a way to undo it (AddressChangeNoticeTest follows that way).
+        MimeMessage notice = next();
+        assertThat(notice.getAllRecipients()[0].toString()).isEqualTo("life@example.org");
+        assertThat(notice.getSubject()).isEqualTo("Your PaperPost address was changed");
 
         // Download my data.
         given().get(manage + "/export").then().statusCode(200)
