@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -198,14 +199,23 @@ public class PreferencesResource {
     public Response signOutEverywhere(@RestPath String token, @RestForm(FormGuard.FIELD) String formToken,
             @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
-        try {
-            forms.check(FORM, reader.id, formToken, origin, host, null);
-        } catch (RejectedRequestException e) {
-            return Response.status(e.status()).entity(page(reader, PreferencesForm.saved(reader, catalog), null,
-                    e.getMessage(), new FieldErrors())).build();
+        Optional<Response> refused = refusedForm(reader, formToken, origin, host);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Reader signedOut = signOut.signOutEverywhere(reader.id);
         return Response.ok(Templates.signedOut(site.name(), signedOut.email)).build();
+    }
+
+    /** The page again with the reason when the form's token or origin is refused; empty when the form is fine. */
+    private Optional<Response> refusedForm(Reader reader, String formToken, String origin, String host) {
+        try {
+            forms.check(FORM, reader.id, formToken, origin, host, null);
+            return Optional.empty();
+        } catch (RejectedRequestException e) {
+            return Optional.of(Response.status(e.status()).entity(page(reader, PreferencesForm.saved(reader, catalog),
+                    null, e.getMessage(), new FieldErrors())).build());
+        }
     }
 
     /** "Delete me": erases the reader's data for good, after a ticked confirmation. */
@@ -216,11 +226,9 @@ public class PreferencesResource {
             @RestForm(FormGuard.FIELD) String formToken,
             @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
-        try {
-            forms.check(FORM, reader.id, formToken, origin, host, null);
-        } catch (RejectedRequestException e) {
-            return Response.status(e.status()).entity(page(reader, PreferencesForm.saved(reader, catalog), null,
-                    e.getMessage(), new FieldErrors())).build();
+        Optional<Response> refused = refusedForm(reader, formToken, origin, host);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (confirm == null) {
             return Response.status(Response.Status.BAD_REQUEST)
