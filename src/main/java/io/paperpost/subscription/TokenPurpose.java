@@ -12,7 +12,12 @@ public enum TokenPurpose {
      * Shows one sent digest as a page, and the reader's past digests; the subject names the digest by its date
      * ({@code yyyyMMdd}, unique per reader in the ledger).
      */
-    DIGEST_VIEW("d");
+    DIGEST_VIEW("d"),
+    /**
+     * Names the email a bounce is about in a VERP return path ({@link ReaderTokens#tag}); the subject is the email's
+     * Message-ID before the {@code @}.
+     */
+    RETURN_PATH("r");
 
     final String code;
 
