@@ -67,9 +67,13 @@ public class BounceMailbox {
         }
     }
 
-    /** Reads the mailbox once, at most {@code max-per-poll} messages. */
+    /** Reads the configured mailbox once, at most {@code max-per-poll} messages. */
     public Poll poll() throws MessagingException, IOException {
-        BounceConfig.Mailbox box = config.mailbox();
+        return poll(config.mailbox());
+    }
+
+    /** Reads the mailbox once (tests read two, an IMAP and a POP3 one). */
+    public Poll poll(BounceConfig.Mailbox box) throws MessagingException, IOException {
         boolean imap = box.protocol() == BounceConfig.Protocol.IMAP;
         String protocol = (imap ? "imap" : "pop3") + (box.tls() == BounceConfig.Tls.SSL ? "s" : "");
         Session session = Session.getInstance(properties(protocol, box));
