@@ -172,6 +172,22 @@ class BounceIntakeTest {
     }
 
     @Test
+    void theDashboardCountsTodaysReportsAndTheReadersHistoryShowsThem() {
+        Reader reader = fixture.readerWithDigest("ada@example.com");
+        post(fixture.samples(reader).load("exchange-permanent.eml")).body("outcome", is("suppressed"));
+        post(fixture.samples(reader).load("broken-no-status-part.eml")).statusCode(422);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String page = TestData.asAdmin().queryParam("email", "ada@example.com").get("/admin").then().statusCode(200)
+                .extract().asString();
+        assertThat(page).contains("<h2>Bounces and complaints</h2>")
+                .contains("<tr><td>" + today + "</td><td class=\"num\">1</td><td class=\"num\">0</td>"
+                        + "<td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">0</td>"
+                        + "<td class=\"num\">1</td></tr>")
+                .contains("id=\"reader-bounces\"").contains("APPLIED SUPPRESSED")
+                .contains("RESOLVER.ADR.RecipientNotFound");
+    }
+
+    @Test
     void theIntakeTakesOnlyTheOperatorsRawMessages() {
         given().contentType("message/rfc822").body("x".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/admin/bounces").then().statusCode(401);
