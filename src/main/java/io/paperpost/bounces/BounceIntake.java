@@ -3,10 +3,14 @@ package io.paperpost.bounces;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.FlushModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,10 +49,24 @@ public class BounceIntake {
         List<Read> reads = raws.stream().map(this::read).toList();
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                List<BounceOutcome> outcomes = new ArrayList<>(reads.size());
+                // The batch's reads come first, so no query needs the session flushed before it (each flush
+                // compares every loaded entity with its snapshot); what it changes is written at commit.
+                BounceReport.getEntityManager().setFlushMode(FlushModeType.COMMIT);
                 Instant now = clock.instant();
+                Map<String, BounceReport> known = known(reads);
+                BounceMatcher.Batch batch = matcher
+                        .prefetch(reads.stream().map(Read::report).filter(Objects::nonNull).toList());
+                Map<Long, Long> transients = rules.transientCounts(batch.readerIds(), now);
+                List<BounceOutcome> outcomes = new ArrayList<>(reads.size());
                 for (Read read : reads) {
-                    outcomes.add(record(read, source, now));
+                    BounceReport earlier = known.get(read.key());
+                    if (earlier != null) {
+                        outcomes.add(BounceOutcome.of(earlier, true));
+                        continue;
+                    }
+                    BounceReport row = record(read, source, now, batch, transients);
+                    known.put(read.key(), row);
+                    outcomes.add(BounceOutcome.of(row, false));
                 }
                 return outcomes;
             });
@@ -86,11 +104,19 @@ public class BounceIntake {
         }
     }
 
-    private BounceOutcome record(Read read, ReportSource source, Instant now) {
-        BounceReport earlier = BounceReport.<BounceReport>find("reportKey", read.key()).firstResult();
-        if (earlier != null) {
-            return BounceOutcome.of(earlier, true);
+    /** The reports of the batch received before, by key. */
+    private static Map<String, BounceReport> known(List<Read> reads) {
+        List<String> keys = reads.stream().map(Read::key).distinct().toList();
+        Map<String, BounceReport> known = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += 500) {
+            BounceReport.<BounceReport>list("reportKey in ?1", keys.subList(from, Math.min(keys.size(), from + 500)))
+                    .forEach(row -> known.put(row.reportKey, row));
         }
+        return known;
+    }
+
+    private BounceReport record(Read read, ReportSource source, Instant now, BounceMatcher.Batch batch,
+            Map<Long, Long> transients) {
         BounceReport row = new BounceReport();
         row.reportKey = read.key();
         row.source = source;
@@ -106,7 +132,7 @@ public class BounceIntake {
             row.kind = report.kind();
             row.statusCode = report.statusCode();
             row.originalMessageId = report.originalMessageId();
-            BounceMatcher.Match match = matcher.match(report);
+            BounceMatcher.Match match = matcher.match(report, batch);
             if (match.reader() == null) {
                 row.status = ReportStatus.UNMATCHED;
                 row.detail = truncate(match.reason());
@@ -114,7 +140,7 @@ public class BounceIntake {
                 LOG.infof("Bounce report %s (%s, %s %s) kept aside, unmatched: %s", read.key(), source,
                         report.kind(), report.statusCode(), match.reason());
             } else {
-                BounceRules.Applied applied = rules.apply(match.reader(), report, now);
+                BounceRules.Applied applied = rules.apply(match.reader(), report, now, transients);
                 row.status = applied.status();
                 row.action = applied.action();
                 row.readerId = match.reader().id;
@@ -123,7 +149,7 @@ public class BounceIntake {
             }
         }
         row.persist();
-        return BounceOutcome.of(row, false);
+        return row;
     }
 
     private static String truncate(String text) {

@@ -11,8 +11,12 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,11 +24,14 @@ import java.util.regex.Pattern;
  * Finds the email a report is about: by a signed VERP return path it was sent to, else by the original email's
  * Message-ID (a digest's is {@code digest-<reader>-<date>@host}, found through the ledger's unique (reader, date)
  * key; an account email's through the mail queue, which keeps its rows 7 days). Runs inside the caller's
- * transaction.
+ * transaction. A batch of reports first loads its digests and readers in two queries ({@link #prefetch}): a query
+ * per report was most of the intake's time (docs/benchmarks.md, "Bounce intake").
  */
 @ApplicationScoped
 class BounceMatcher {
 
+    /** Ids per IN list: well below every database's limit on bind parameters. */
+    private static final int IN_LIST = 500;
     private static final Pattern DIGEST = Pattern.compile("digest-(\\d{1,18})-(\\d{4}-\\d{2}-\\d{2})");
 
     @Inject
@@ -34,20 +41,49 @@ class BounceMatcher {
     record Match(Reader reader, Long deliveryId, String reason) {
     }
 
-    Match match(ParsedReport report) {
-        List<String> ids = new ArrayList<>();
-        for (String address : report.addressedTo()) {
-            verp.messageIdPart(address).ifPresent(ids::add);
+    /** The digests a batch of reports may be about, by reader and date; their readers are loaded too. */
+    record Batch(Map<String, Delivery> digests) {
+
+        Set<Long> readerIds() {
+            Set<Long> ids = new HashSet<>();
+            digests.values().forEach(d -> ids.add(d.readerId));
+            return ids;
         }
+    }
+
+    Batch prefetch(List<ParsedReport> reports) {
+        Set<Long> readerIds = new HashSet<>();
+        Set<LocalDate> dates = new HashSet<>();
+        for (ParsedReport report : reports) {
+            for (String id : ids(report)) {
+                Matcher digest = DIGEST.matcher(id);
+                LocalDate date = digest.matches() ? date(digest.group(2)) : null;
+                if (date != null) {
+                    readerIds.add(Long.parseLong(digest.group(1)));
+                    dates.add(date);
+                }
+            }
+        }
+        Map<String, Delivery> digests = new HashMap<>();
+        List<Long> all = List.copyOf(readerIds);
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<Long> page = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            Delivery.<Delivery>list("readerId in ?1 and digestDate in ?2", page, dates)
+                    .forEach(d -> digests.put(d.readerId + "/" + d.digestDate, d));
+            // Into the session, so that the matches below find them without a query each.
+            Reader.list("id in ?1", page);
+        }
+        return new Batch(digests);
+    }
+
+    Match match(ParsedReport report, Batch batch) {
+        List<String> ids = ids(report);
         String original = report.originalMessageId();
-        if (original != null) {
-            ids.add(local(original));
-        }
         if (ids.isEmpty()) {
             return new Match(null, null, "names no email: no Message-ID of the original and no signed return path");
         }
         for (String id : ids) {
-            Match found = digest(id, report);
+            Match found = digest(id, report, batch);
             if (found == null && original != null) {
                 found = accountEmail(original, report);
             }
@@ -58,19 +94,33 @@ class BounceMatcher {
         return new Match(null, null, "no email sent with Message-ID " + (original != null ? original : ids.get(0)));
     }
 
-    private Match digest(String id, ParsedReport report) {
-        Matcher digest = DIGEST.matcher(id);
-        if (!digest.matches()) {
-            return null;
+    /** Where the report may name its email: signed return paths first, then the returned email's Message-ID. */
+    private List<String> ids(ParsedReport report) {
+        List<String> ids = new ArrayList<>();
+        for (String address : report.addressedTo()) {
+            verp.messageIdPart(address).ifPresent(ids::add);
         }
-        LocalDate date;
+        if (report.originalMessageId() != null) {
+            ids.add(local(report.originalMessageId()));
+        }
+        return ids;
+    }
+
+    private static LocalDate date(String text) {
         try {
-            date = LocalDate.parse(digest.group(2));
+            return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             return null;
         }
-        Delivery delivery = Delivery.<Delivery>find("readerId = ?1 and digestDate = ?2",
-                Long.parseLong(digest.group(1)), date).firstResult();
+    }
+
+    private Match digest(String id, ParsedReport report, Batch batch) {
+        Matcher digest = DIGEST.matcher(id);
+        LocalDate date = digest.matches() ? date(digest.group(2)) : null;
+        if (date == null) {
+            return null;
+        }
+        Delivery delivery = batch.digests().get(Long.parseLong(digest.group(1)) + "/" + date);
         // SENDING with no Message-ID yet: a crash after the server accepted it, so a bounce may well come back.
         boolean sent = delivery != null && (delivery.messageId != null
                 ? local(delivery.messageId).equals(id)

@@ -11,6 +11,7 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePartDataSource;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,8 @@ public final class ReportParser {
             throw new MalformedReportException("the message is empty");
         }
         try {
-            MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            // A shared stream: the parts are views of the one array instead of copies.
+            MimeMessage message = new MimeMessage(SESSION, new SharedByteArrayInputStream(raw));
             ContentType type = contentType(message.getContentType());
             if (!type.match("multipart/report")) {
                 throw new MalformedReportException("not a report: Content-Type is " + type.getBaseType()
