@@ -37,6 +37,7 @@ public interface BounceConfig {
         @WithDefault("imap")
         Protocol protocol();
 
+        /** The mail server holding the bounce mailbox; required when enabled. */
         Optional<String> host();
 
         /** Default: 993 for IMAP and 995 for POP3 with {@code tls=ssl}, 143 and 110 otherwise. */
@@ -46,8 +47,10 @@ public interface BounceConfig {
         @WithDefault("ssl")
         Tls tls();
 
+        /** The mailbox's login; required when enabled. */
         Optional<String> username();
 
+        /** The mailbox's password; required when enabled. */
         Optional<String> password();
 
         /** The IMAP folder read; POP3 has only INBOX. */
@@ -81,10 +84,12 @@ public interface BounceConfig {
         Optional<String> domain();
     }
 
+    /** How the mailbox is read. */
     enum Protocol {
         IMAP, POP3
     }
 
+    /** How the connection to the mailbox is encrypted. */
     enum Tls {
         SSL, STARTTLS, NONE
     }

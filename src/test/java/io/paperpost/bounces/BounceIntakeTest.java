@@ -9,8 +9,11 @@ import static org.hamcrest.Matchers.nullValue;
 import io.paperpost.TestClock;
 import io.paperpost.TestData;
 import io.paperpost.mail.GreenMailResource;
+import io.paperpost.mail.queue.QueuedMail;
+import io.paperpost.mail.queue.QueuedMailStatus;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -18,6 +21,10 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,8 +165,33 @@ class BounceIntakeTest {
         post(forged.load("dsn-without-original.eml")).statusCode(200).body("outcome", is("unmatched"));
         assertThat(BounceFixture.reload(reader).status).isEqualTo(ReaderStatus.ACTIVE);
         BounceSamples signed = new BounceSamples("none", reader.email,
-                fixture.returnPath(reader).toUpperCase(java.util.Locale.ROOT), "signed");
+                fixture.returnPath(reader).toUpperCase(Locale.ROOT), "signed");
         post(signed.load("dsn-without-original.eml")).statusCode(200).body("outcome", is("suppressed"));
+        assertThat(BounceFixture.reload(reader).status).isEqualTo(ReaderStatus.BOUNCED);
+    }
+
+    @Test
+    void aLateBounceOfAnAccountEmailIsMatchedThroughTheMailQueue() {
+        Reader reader = fixture.readerWithDigest("ada@example.com");
+        String messageId = "subscription-" + UUID.randomUUID() + "@localhost";
+        QuarkusTransaction.requiringNew().run(() -> {
+            QueuedMail welcome = new QueuedMail();
+            welcome.kind = "WELCOME";
+            welcome.readerId = reader.id;
+            welcome.recipient = reader.email;
+            welcome.subject = "Welcome";
+            welcome.textBody = "Welcome.";
+            welcome.messageId = messageId;
+            welcome.status = QueuedMailStatus.SENT;
+            welcome.attempts = 1;
+            welcome.createdAt = Instant.now();
+            welcome.updatedAt = welcome.createdAt;
+            welcome.sentAt = welcome.createdAt;
+            welcome.persist();
+        });
+        BounceSamples samples = new BounceSamples(messageId, reader.email, "digest@paperpost.localhost", "account");
+        post(samples.load("postfix-permanent.eml")).statusCode(200).body("outcome", is("suppressed"))
+                .body("reader", is(reader.id.intValue()));
         assertThat(BounceFixture.reload(reader).status).isEqualTo(ReaderStatus.BOUNCED);
     }
 
@@ -176,7 +208,7 @@ class BounceIntakeTest {
         Reader reader = fixture.readerWithDigest("ada@example.com");
         post(fixture.samples(reader).load("exchange-permanent.eml")).body("outcome", is("suppressed"));
         post(fixture.samples(reader).load("broken-no-status-part.eml")).statusCode(422);
-        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
         String page = TestData.asAdmin().queryParam("email", "ada@example.com").get("/admin").then().statusCode(200)
                 .extract().asString();
         assertThat(page).contains("<h2>Bounces and complaints</h2>")
