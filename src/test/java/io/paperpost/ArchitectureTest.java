@@ -21,7 +21,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.delivery..",
                     "io.paperpost.digest..", "io.paperpost.embedding..", "io.paperpost.feedback..",
                     "io.paperpost.mail..", "io.paperpost.papers..", "io.paperpost.preferences..",
-                    "io.paperpost.subscription..");
+                    "io.paperpost.subscription..", "io.paperpost.bounces..");
 
     /**
      * Embedding sits on the ranker (its vectors) and papers (what it embeds, the import event); the readers' side,
@@ -32,7 +32,7 @@ class ArchitectureTest {
             .that().resideInAPackage("io.paperpost.embedding..")
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.delivery..",
                     "io.paperpost.digest..", "io.paperpost.feedback..", "io.paperpost.mail..",
-                    "io.paperpost.preferences..", "io.paperpost.subscription..");
+                    "io.paperpost.preferences..", "io.paperpost.subscription..", "io.paperpost.bounces..");
 
     /**
      * The mail edge (and its queue) sits just above site and storage: subscription and the ledger send through it, it
@@ -44,6 +44,22 @@ class ArchitectureTest {
                     "io.paperpost.digest..", "io.paperpost.embedding..", "io.paperpost.feedback..",
                     "io.paperpost.papers..", "io.paperpost.preferences..", "io.paperpost.ranking..",
                     "io.paperpost.subscription..");
+
+    /**
+     * Late bounces and complaints sit above the ledger, subscription and the mail edge (they read the first, change
+     * readers, implement the edge's ReturnPath); only admin uses them, and they know neither the digest nor admin.
+     */
+    @ArchTest
+    static final ArchRule bouncesSitAboveDeliveryAndBelowAdmin = noClasses()
+            .that().resideInAPackage("io.paperpost.bounces..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.digest..",
+                    "io.paperpost.embedding..", "io.paperpost.feedback..", "io.paperpost.papers..",
+                    "io.paperpost.preferences..", "io.paperpost.ranking..");
+
+    @ArchTest
+    static final ArchRule onlyAdminUsesBounces = noClasses()
+            .that().resideOutsideOfPackages("io.paperpost.admin..", "io.paperpost.bounces..")
+            .should().dependOnClassesThat().resideInAPackage("io.paperpost.bounces..");
 
     @ArchTest
     static final ArchRule nothingUsesTheTopPackages = noClasses()

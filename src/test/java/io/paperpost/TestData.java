@@ -1,5 +1,6 @@
 package io.paperpost;
 
+import io.paperpost.bounces.BounceReport;
 import io.paperpost.delivery.Delivery;
 import io.paperpost.feedback.Feedback;
 import io.paperpost.mail.GreenMailResource;
@@ -54,6 +55,7 @@ public class TestData {
             Thread.currentThread().interrupt();
         }
         QuarkusTransaction.requiringNew().run(() -> {
+            BounceReport.deleteAll();
             QueuedMail.deleteAll();
             Feedback.deleteAll();
             Delivery.deleteAll();

@@ -1,5 +1,6 @@
 package io.paperpost.admin;
 
+import io.paperpost.bounces.BounceHistory;
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.StrandedSends;
 import io.paperpost.digest.DigestConfig;
@@ -32,6 +33,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +49,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * The operator's dashboard at /admin (basic auth, role admin): runs that update in place while they run (the page
  * polls {@link AdminRunsResource}), each linked to its failures ({@link AdminRunFailuresResource}), subscribers and
  * the last days in charts ({@link DailyChart}, {@link DashboardHistory}), imports, "run now", "pause all sending",
- * the queue of account emails, emails a crash left SENDING (with "send now", {@link AdminStrandedResource}), and one
- * reader's delivery history. Instants are shown as {@code <time>} elements ({@link AdminTimes}).
+ * the queue of account emails, emails a crash left SENDING (with "send now", {@link AdminStrandedResource}), late
+ * bounces and complaints per day ({@link BounceHistory}), and one reader's delivery history with their bounces. Instants are shown as {@code <time>} elements ({@link AdminTimes}).
  */
 @Path("/admin")
 @RolesAllowed(AdminIdentityProvider.ROLE)
@@ -61,13 +64,14 @@ public class AdminDashboardResource {
         static native TemplateInstance dashboard(boolean paused, List<RunView> runs, Map<String, Long> subscribers,
                 DashboardHistory.Days history, RawString emailChart, RawString subscriberChart,
                 List<ImportRunView> imports, String email, Optional<ReaderHistory> reader, String notice,
-                List<StrandedSends.Stranded> stranded, MailQueueOverview.Overview mailQueue);
+                List<StrandedSends.Stranded> stranded, MailQueueOverview.Overview mailQueue,
+                List<BounceHistory.Day> bounceDays, RawString bounceChart);
     }
 
     /** One reader and their deliveries, newest first. */
     public record ReaderHistory(long id, String email, String status, String timeZone, int deliveryHour,
             String frequency,
-            LocalDate lastDigestDate, List<DeliveryRow> deliveries) {
+            LocalDate lastDigestDate, List<DeliveryRow> deliveries, List<BounceHistory.Event> bounces) {
     }
 
     public record DeliveryRow(LocalDate digestDate, String status, int attempts, Instant sentAt, String lastError) {
@@ -95,16 +99,35 @@ public class AdminDashboardResource {
     MailQueueOverview mailQueue;
     @Inject
     DashboardHistory history;
+    @Inject
+    BounceHistory bounces;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance dashboard(@RestQuery String email, @RestQuery String notice) {
         String wanted = email == null ? "" : email.strip();
         DashboardHistory.Days days = history.lastDays(HISTORY_DAYS);
+        List<BounceHistory.Day> bounceDays = bounces.lastDays(HISTORY_DAYS);
+        List<BounceHistory.Day> newestFirst = new ArrayList<>(bounceDays);
+        Collections.reverse(newestFirst);
         return Templates.dashboard(sending.paused(), runs.recent(20), subscriberCounts(), days, emailChart(days),
                 subscriberChart(days), imports.recent(10), wanted,
                 wanted.isEmpty() ? Optional.empty() : history(wanted), notice, strandedSends.list(50),
-                mailQueue.overview(20));
+                mailQueue.overview(20), newestFirst, bounceChart(bounceDays));
+    }
+
+    /** Late bounces and complaints per day, by kind, and the reports kept aside. */
+    static RawString bounceChart(List<BounceHistory.Day> days) {
+        return new RawString(DailyChart.bars("chart-bounces", "Bounces and complaints per day",
+                days.stream().map(BounceHistory.Day::day).toList(), List.of(
+                        new DailyChart.Series("Permanent", "var(--error)",
+                                days.stream().map(BounceHistory.Day::permanent).toList()),
+                        new DailyChart.Series("Transient", "var(--accent)",
+                                days.stream().map(BounceHistory.Day::transients).toList()),
+                        new DailyChart.Series("Complaints", "var(--ok)",
+                                days.stream().map(BounceHistory.Day::complaints).toList()),
+                        new DailyChart.Series("Kept aside", "var(--muted)",
+                                days.stream().map(BounceHistory.Day::keptAside).toList()))));
     }
 
     static RawString emailChart(DashboardHistory.Days days) {
@@ -194,6 +217,7 @@ public class AdminDashboardResource {
                 reader.frequency.name(), reader.lastDigestDate,
                 ledger.forReader(reader.id, 60).stream()
                         .map(d -> new DeliveryRow(d.digestDate, d.status.name(), d.attempts, d.sentAt, d.lastError))
-                        .toList())));
+                        .toList(),
+                bounces.forReader(reader.id, 60))));
     }
 }

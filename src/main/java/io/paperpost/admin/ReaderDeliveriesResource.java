@@ -1,5 +1,6 @@
 package io.paperpost.admin;
 
+import io.paperpost.bounces.BounceHistory;
 import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.DeliveryStatus;
 import io.paperpost.subscription.Reader;
@@ -18,7 +19,10 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** For the admin: a reader's status (BOUNCED when suppressed by a hard bounce) and their delivery ledger rows. */
+/**
+ * For the admin: a reader's status (BOUNCED when suppressed by a hard bounce) and their delivery ledger rows, with the
+ * bounces and complaints that arrived after sending ({@code bounces}, newest first).
+ */
 @Path("/api/v1/admin/readers/{id}/deliveries")
 @RolesAllowed(AdminIdentityProvider.ROLE)
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,9 +32,12 @@ public class ReaderDeliveriesResource {
 
     @Inject
     DeliveryLedger ledger;
+    @Inject
+    BounceHistory bounces;
 
     /** What the admin sees of a reader's email history. */
-    public record ReaderDeliveries(long readerId, ReaderStatus readerStatus, List<Row> deliveries) {
+    public record ReaderDeliveries(long readerId, ReaderStatus readerStatus, List<Row> deliveries,
+            List<BounceHistory.Event> bounces) {
     }
 
     /** One ledger row. */
@@ -46,6 +53,6 @@ public class ReaderDeliveriesResource {
         return new ReaderDeliveries(id, status, ledger.forReader(id, rows).stream()
                 .map(d -> new Row(d.id, d.digestDate, d.status, d.attempts, d.messageId, d.createdAt, d.updatedAt,
                         d.sentAt, d.nextAttemptAt, d.lastError))
-                .toList());
+                .toList(), bounces.forReader(id, rows));
     }
 }

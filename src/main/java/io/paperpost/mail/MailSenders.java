@@ -4,12 +4,14 @@ import io.paperpost.site.SiteConfig;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** Chooses how mail leaves: SMTP when a host is configured, else the local outbox. */
@@ -22,10 +24,11 @@ public class MailSenders {
     @Produces
     @Singleton
     @DefaultBean
-    MailSender mailSender(MailConfig config, SiteConfig site, Clock clock) {
+    MailSender mailSender(MailConfig config, SiteConfig site, Clock clock, Instance<ReturnPath> returnPaths) {
         InternetAddress from = fromAddress(config, site);
+        ReturnPath returnPath = returnPaths.isResolvable() ? returnPaths.get() : mail -> Optional.empty();
         MailSender sender = config.host().isPresent()
-                ? new SmtpMailSender(config, from)
+                ? new SmtpMailSender(config, from, returnPath)
                 : new OutboxMailSender(config.outboxDir(), from, clock);
         LOG.infof("Email goes to %s", sender.describe());
         return sender;

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /** Builds the MIME form of an {@link OutgoingMail}: UTF-8, multipart/alternative when there is HTML. */
 public final class MimeMessages {
@@ -68,8 +69,11 @@ public final class MimeMessages {
         return message;
     }
 
-    /** Keeps the Message-ID we chose (stable per reader and day) instead of a random one. */
-    private static final class StableIdMessage extends MimeMessage {
+    /**
+     * Keeps the Message-ID we chose (stable per reader and day) instead of a random one; an {@link SMTPMessage} so
+     * the sender can give it its own envelope sender ({@link ReturnPath}).
+     */
+    private static final class StableIdMessage extends SMTPMessage {
         private final String messageId;
 
         StableIdMessage(Session session, String messageId) {

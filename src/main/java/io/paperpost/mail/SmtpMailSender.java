@@ -10,10 +10,12 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.jboss.logging.Logger;
 
@@ -35,10 +37,17 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
     private final List<Connection> all = new ArrayList<>();
     private final ConnectionPool<Connection> pool;
     private final RateLimiter rateLimiter;
+    private final ReturnPath returnPath;
 
     public SmtpMailSender(MailConfig config, InternetAddress from) {
+        this(config, from, mail -> Optional.empty());
+    }
+
+    /** With each email's envelope sender chosen by {@code returnPath} (VERP), else the From address. */
+    public SmtpMailSender(MailConfig config, InternetAddress from, ReturnPath returnPath) {
         this.config = config;
         this.from = from;
+        this.returnPath = returnPath;
         this.session = Session.getInstance(properties(config));
         for (int i = 0; i < Math.max(1, config.connections()); i++) {
             Connection connection = new Connection();
@@ -91,6 +100,11 @@ public class SmtpMailSender implements MailSender, AutoCloseable {
         MimeMessage message;
         try {
             message = MimeMessages.build(session, from, mail);
+            Optional<String> envelopeFrom = returnPath.envelopeFrom(mail);
+            if (envelopeFrom.isPresent() && message instanceof SMTPMessage smtp) {
+                // MAIL FROM of this message only (RFC 5321 §4.1.1.2); the session's mail.smtp.from stays as it is.
+                smtp.setEnvelopeFrom(envelopeFrom.get());
+            }
         } catch (MessagingException | RuntimeException e) {
             // E.g. an address no server can take (a non-ASCII local part): retrying cannot help.
             throw new MailSendException("cannot build the message: " + e.getMessage(),

@@ -38,6 +38,7 @@ public class ReaderTokens {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     static final int MIN_SECRET_LENGTH = 32;
+    static final int TAG_BYTES = 10;
 
     @Inject
     TokenConfig config;
@@ -122,6 +123,35 @@ public class ReaderTokens {
             throw new InvalidLinkException("expired");
         }
         return new Verified(readerId, issued, parts.length == 4 ? parts[3] : "");
+    }
+
+    /**
+     * A short signature of the subject for one purpose: the first {@value #TAG_BYTES} bytes of the HMAC, in lower-case
+     * hex. For a VERP return path, whose local part may have at most 64 octets (RFC 5321 §4.5.3.1.1), so a whole
+     * token does not fit, and which some servers lower-case on the way back; 80 bits still cannot be guessed.
+     */
+    public String tag(TokenPurpose purpose, String subject) {
+        return HexFormat.of().formatHex(tagBytes(macs.get(0), purpose, subject));
+    }
+
+    /** Whether the tag is the subject's {@link #tag} under the current key or a previous one, in any case. */
+    public boolean hasTag(TokenPurpose purpose, String subject, String tag) {
+        byte[] given;
+        try {
+            given = HexFormat.of().parseHex(tag.toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        boolean signed = false;
+        for (ThreadLocal<Mac> mac : macs) {
+            signed |= MessageDigest.isEqual(tagBytes(mac, purpose, subject), given);
+        }
+        return signed;
+    }
+
+    private static byte[] tagBytes(ThreadLocal<Mac> mac, TokenPurpose purpose, String subject) {
+        byte[] full = mac.get().doFinal(("tag:" + purpose.code + "~" + subject).getBytes(StandardCharsets.UTF_8));
+        return java.util.Arrays.copyOf(full, TAG_BYTES);
     }
 
     /**

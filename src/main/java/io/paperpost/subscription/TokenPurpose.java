@@ -17,7 +17,12 @@ public enum TokenPurpose {
      * Undoes an address change, from the notice sent to the old address; the subject carries the old and the new
      * address. Not revoked by signing out: whoever made the change could otherwise sign out to silence it.
      */
-    EMAIL_UNDO("x");
+    EMAIL_UNDO("x"),
+    /**
+     * Names the email a bounce is about in a VERP return path ({@link ReaderTokens#tag}); the subject is the email's
+     * Message-ID before the {@code @}.
+     */
+    RETURN_PATH("r");
 
     final String code;
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,6 +64,21 @@ class SmtpMailSenderTest {
         assertThat(greenMail.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
                 .containsExactly("first@example.org", "second@example.org");
         assertThat(proxy.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void anEmailMayCarryItsOwnEnvelopeSenderForItsBounces() throws Exception {
+        ReturnPath verp = mail -> mail.to().startsWith("verp")
+                ? Optional.of("bounces+" + mail.to().substring(0, 4) + ".tag@bounces.example")
+                : Optional.empty();
+        try (SmtpMailSender withVerp = new SmtpMailSender(TestMailConfig.smtp(greenMail.getSmtp().getPort()),
+                new InternetAddress("digest@paperpost.example"), verp)) {
+            withVerp.send(mail("verp@example.org"));
+            withVerp.send(mail("plain@example.org"));
+        }
+        // GreenMail writes MAIL FROM into the stored message's Return-Path (RFC 5321 §4.4).
+        assertThat(greenMail.getReceivedMessages()).extracting(m -> m.getHeader("Return-Path", null))
+                .containsExactly("<bounces+verp.tag@bounces.example>", "<digest@paperpost.example>");
     }
 
     @Test

@@ -1,0 +1,6 @@
+package io.paperpost.bounces;
+
+/** Where a report came from. */
+public enum ReportSource {
+    IMAP, POP3, HTTP
+}
