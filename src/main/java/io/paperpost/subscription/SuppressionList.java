@@ -5,9 +5,13 @@ import io.paperpost.site.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Addresses of readers who asked to be erased, as keyed hashes: nothing may be sent to them again unless they
@@ -23,6 +27,20 @@ public class SuppressionList {
 
     public boolean isSuppressed(String email) {
         return hashes(email).stream().anyMatch(h -> SuppressedAddress.findById(h) != null);
+    }
+
+    /** Those of the addresses that are on the list, in one query (an import checks a thousand at a time). */
+    Set<String> suppressedAmong(Collection<String> emails) {
+        Map<String, String> emailByHash = new HashMap<>();
+        emails.forEach(email -> hashes(email).forEach(hash -> emailByHash.put(hash, email)));
+        if (emailByHash.isEmpty()) {
+            return Set.of();
+        }
+        return SuppressedAddress.getEntityManager()
+                .createQuery("select s.addressHash from SuppressedAddress s where s.addressHash in :hashes",
+                        String.class)
+                .setParameter("hashes", emailByHash.keySet()).getResultStream().map(emailByHash::get)
+                .collect(Collectors.toSet());
     }
 
     void suppress(String email) {
