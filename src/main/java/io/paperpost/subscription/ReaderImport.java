@@ -144,7 +144,7 @@ public class ReaderImport {
             String zone = attributes.timeZone() == null ? "UTC" : Schedule.zone("timezone", attributes.timeZone());
             boolean confirmed = consent == ImportConsent.CONFIRMED
                     && attributes.standing() == ImportedAttributes.Standing.CURRENT;
-            return new Candidate(email, EmailAddresses.key(email), chosen, zone, confirmed);
+            return new Candidate(email, EmailAddresses.keyOfNormalized(email), chosen, zone, confirmed);
         } catch (InvalidInputException e) {
             tally.invalid(row.line(), e.getMessage());
             return null;
@@ -198,7 +198,9 @@ public class ReaderImport {
 
     private void add(Candidate candidate, Instant now) {
         Reader reader = new Reader();
-        reader.setEmail(candidate.email());
+        // Both already computed (setEmail would validate the address again).
+        reader.email = candidate.email();
+        reader.emailKey = candidate.key();
         reader.choose(candidate.preferences());
         reader.timeZone = candidate.timeZone();
         reader.createdAt = now;
