@@ -1,5 +1,6 @@
 package io.paperpost.subscription;
 
+import com.google.common.collect.Lists;
 import io.paperpost.mail.EmailAddresses;
 import io.paperpost.site.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,11 +8,12 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Addresses of readers who asked to be erased, as keyed hashes: nothing may be sent to them again unless they
@@ -33,14 +35,16 @@ public class SuppressionList {
     Set<String> suppressedAmong(Collection<String> emails) {
         Map<String, String> emailByHash = new HashMap<>();
         emails.forEach(email -> hashes(email).forEach(hash -> emailByHash.put(hash, email)));
-        if (emailByHash.isEmpty()) {
-            return Set.of();
+        Set<String> suppressed = new HashSet<>();
+        // A hundred per query: PostgreSQL then uses the key's index however few statistics the table has.
+        for (List<String> hashes : Lists.partition(List.copyOf(emailByHash.keySet()), 100)) {
+            SuppressedAddress.getEntityManager()
+                    .createQuery("select s.addressHash from SuppressedAddress s where s.addressHash in :hashes",
+                            String.class)
+                    .setParameter("hashes", hashes).getResultStream().map(emailByHash::get)
+                    .forEach(suppressed::add);
         }
-        return SuppressedAddress.getEntityManager()
-                .createQuery("select s.addressHash from SuppressedAddress s where s.addressHash in :hashes",
-                        String.class)
-                .setParameter("hashes", emailByHash.keySet()).getResultStream().map(emailByHash::get)
-                .collect(Collectors.toSet());
+        return suppressed;
     }
 
     void suppress(String email) {
