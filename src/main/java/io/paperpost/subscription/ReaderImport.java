@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * streaming: rows are checked as they are read and written in transactions of {@link ReaderImportConfig#batchSize()},
  * so memory holds one batch and the mailbox keys seen so far (to drop duplicates within the file). A reader who
  * exists is left as is; an address that was erased, unsubscribed or bounced is never re-added. New readers are
- * either confirmed on the operator's word, or pending with the usual confirmation email queued with them.
+ * either confirmed on the operator's word (written as one batch, {@link ReaderInserts}), or pending with the usual
+ * confirmation email queued with them.
  */
 @ApplicationScoped
 public class ReaderImport {
@@ -50,8 +51,6 @@ public class ReaderImport {
     ReaderImportConfig config;
     @Inject
     PreferencesValidator validator;
-    @Inject
-    TopicCatalog catalog;
     @Inject
     SuppressionList suppressions;
     @Inject

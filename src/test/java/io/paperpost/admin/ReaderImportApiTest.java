@@ -26,8 +26,13 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -217,6 +222,59 @@ class ReaderImportApiTest {
         // Importing the same file again adds nothing.
         post("confirmed", "text/plain", file).statusCode(200).body("added", is(0))
                 .body("alreadyPresent", is((int) (2_500 - repeats)));
+    }
+
+    @Test
+    void theBodyIsImportedWhileItIsStillArrivingNotAfterItWasReadWhole() throws Exception {
+        // The client sends 2,000 rows, then holds the rest back until the first batch is in the database: an
+        // endpoint that read the body whole before importing would never get there, and this test would time out.
+        boolean[] firstBatchStoredMeanwhile = {false};
+        InputStream body = new InputStream() {
+            int row;
+            byte[] line = new byte[0];
+            int at;
+
+            @Override
+            public int read() {
+                if (at == line.length) {
+                    if (row == 3_000) {
+                        return -1;
+                    }
+                    if (row == 2_000) {
+                        firstBatchStoredMeanwhile[0] = awaitReaders(1_000);
+                    }
+                    line = ("reader" + row++ + "@example.org\n").getBytes(StandardCharsets.UTF_8);
+                    at = 0;
+                }
+                return line[at++];
+            }
+        };
+        String auth = Base64.getEncoder().encodeToString((TestData.ADMIN_USER + ":" + TestData.ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + RestAssured.port + IMPORT + "?consent=confirmed"))
+                .header("Content-Type", "text/plain").header("Authorization", "Basic " + auth)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(firstBatchStoredMeanwhile[0]).isTrue();
+        assertThat(readers()).isEqualTo(3_000);
+    }
+
+    private static boolean awaitReaders(long count) {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < until) {
+            if (readers() >= count) {
+                return true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     @Test
