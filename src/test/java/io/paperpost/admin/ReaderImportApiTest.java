@@ -226,8 +226,9 @@ class ReaderImportApiTest {
 
     @Test
     void theBodyIsImportedWhileItIsStillArrivingNotAfterItWasReadWhole() throws Exception {
-        // The client sends 2,000 rows, then holds the rest back until the first batch is in the database: an
-        // endpoint that read the body whole before importing would never get there, and this test would time out.
+        // The client sends 10,000 rows (230 KB, more than the readers' buffers on the way hold), then holds the rest
+        // back until batches are in the database: an endpoint that read the body whole before importing would
+        // never get there.
         boolean[] firstBatchStoredMeanwhile = {false};
         InputStream body = new InputStream() {
             int row;
@@ -237,11 +238,11 @@ class ReaderImportApiTest {
             @Override
             public int read() {
                 if (at == line.length) {
-                    if (row == 3_000) {
+                    if (row == 20_000) {
                         return -1;
                     }
-                    if (row == 2_000) {
-                        firstBatchStoredMeanwhile[0] = awaitReaders(1_000);
+                    if (row == 10_000) {
+                        firstBatchStoredMeanwhile[0] = awaitReaders(5_000);
                     }
                     line = ("reader" + row++ + "@example.org\n").getBytes(StandardCharsets.UTF_8);
                     at = 0;
@@ -258,7 +259,7 @@ class ReaderImportApiTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(firstBatchStoredMeanwhile[0]).isTrue();
-        assertThat(readers()).isEqualTo(3_000);
+        assertThat(readers()).isEqualTo(20_000);
     }
 
     private static boolean awaitReaders(long count) {
