@@ -2,7 +2,7 @@
 # Subscriber import benchmark: 100,000 listmonk CSV rows posted to the admin import endpoint, into H2 (file
 # database) and PostgreSQL, against plain JDBC batch inserts of as many rows measured in the same run.
 # Usage: bench/readers-import/run.sh [h2|postgresql|all]   (default all)
-# Env: READERS (default 100000), HEAP (default 256m; also takes more JVM options), PGHOST/PGPORT/PGUSER
+# Env: READERS (default 100000), OPTIN (rows imported with consent=double-opt-in, default 10000), HEAP (default 256m; also takes more JVM options), PGHOST/PGPORT/PGUSER
 # (default 127.0.0.1/5432/postgres). Prints the BENCH lines; see README.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,7 +18,7 @@ db=paperpost_readers_bench_$$
 run() {
   # The embedding worker is off: it would embed the new readers' interests on the same two cores meanwhile.
   ./mvnw -B -q -o test -Dtest=io.paperpost.subscription.bench.ReaderImportBenchmark \
-    -Dsurefire.failIfNoSpecifiedTests=false -Dbench.readers="$readers" \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dbench.readers="$readers" -Dbench.optin="${OPTIN:-10000}" \
     -DargLine="-Xmx$heap -Dpaperpost.embedding.enabled=false" "$@" 2>&1 | grep -E '^BENCH|ERROR|FAIL' || true
 }
 

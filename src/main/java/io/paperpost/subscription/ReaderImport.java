@@ -226,7 +226,7 @@ public class ReaderImport {
             reader.status = ReaderStatus.PENDING;
             reader.consentSource = BY_OPT_IN;
             reader.persist();
-            mails.sendConfirmation(reader, "");
+            mails.sendFirstConfirmation(reader);
         }
     }
 }
