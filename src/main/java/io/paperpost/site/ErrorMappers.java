@@ -75,7 +75,8 @@ public class ErrorMappers {
         if (original.getStatus() == Response.Status.UNSUPPORTED_MEDIA_TYPE.getStatusCode()) {
             return respond(uri, Response.Status.UNSUPPORTED_MEDIA_TYPE, "That did not work",
                     "Send the request body with the Content-Type this endpoint takes: application/json "
-                            + "(application/x-ndjson for paper imports).",
+                            + "(application/x-ndjson for paper imports, text/csv or text/plain for reader imports, "
+                            + "message/rfc822 for bounces).",
                     null);
         }
         if (original.getStatus() < 500) {

@@ -104,6 +104,14 @@ public class Reader extends SignupChoices {
     @Column(name = "confirmation_sent_at")
     public Instant confirmationSentAt;
 
+    /**
+     * Where the consent comes from when it was not the reader's own signup here: {@link ReaderImport#BY_OPERATOR}
+     * (imported as confirmed on the operator's word, at {@link #confirmedAt}) or {@link ReaderImport#BY_OPT_IN}
+     * (imported and sent the confirmation link); null for readers who signed up here.
+     */
+    @Column(name = "consent_source")
+    public String consentSource;
+
     /** What the reader said when unsubscribing, if anything. */
     @Column(name = "unsubscribe_reason")
     public String unsubscribeReason;

@@ -20,7 +20,7 @@ public record ReaderExport(Instant exportedAt, Subscription subscription, Waitin
 
     /** The reader record. */
     public record Subscription(String email, ReaderStatus status, Instant createdAt, Instant confirmedAt,
-            Instant unsubscribedAt, String unsubscribeReason, List<String> topics,
+            Instant unsubscribedAt, String unsubscribeReason, String consentSource, List<String> topics,
             String interests, List<String> followedAuthors, double trendWeight,
             boolean exploration, boolean onlyWhenMatches, int papersPerEmail,
             DigestFrequency frequency, DayOfWeek weeklyDay, LocalDate pausedUntil,
@@ -35,7 +35,8 @@ public record ReaderExport(Instant exportedAt, Subscription subscription, Waitin
 
     static ReaderExport of(Reader r, Map<String, Object> parts, PendingSignup pending, Instant now) {
         Subscription subscription = new Subscription(r.email, r.status, r.createdAt, r.confirmedAt, r.unsubscribedAt,
-                r.unsubscribeReason, List.copyOf(r.topics), r.interests, List.copyOf(r.followedAuthors), r.trendWeight,
+                r.unsubscribeReason, r.consentSource, List.copyOf(r.topics), r.interests,
+                List.copyOf(r.followedAuthors), r.trendWeight,
                 r.exploration, r.onlyWhenMatches, r.papersPerEmail, r.frequency, r.weeklyDay, r.pausedUntil,
                 r.deliveryHour, r.timeZone, r.mailFormat, r.lastDigestDate);
         WaitingSignup waiting = pending == null

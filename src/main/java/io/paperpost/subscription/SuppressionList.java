@@ -1,12 +1,18 @@
 package io.paperpost.subscription;
 
+import com.google.common.collect.Lists;
 import io.paperpost.mail.EmailAddresses;
 import io.paperpost.site.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,6 +29,22 @@ public class SuppressionList {
 
     public boolean isSuppressed(String email) {
         return hashes(email).stream().anyMatch(h -> SuppressedAddress.findById(h) != null);
+    }
+
+    /** Those of the addresses that are on the list, in one query (an import checks a thousand at a time). */
+    Set<String> suppressedAmong(Collection<String> emails) {
+        Map<String, String> emailByHash = new HashMap<>();
+        emails.forEach(email -> hashes(email).forEach(hash -> emailByHash.put(hash, email)));
+        Set<String> suppressed = new HashSet<>();
+        // A hundred per query: PostgreSQL then uses the key's index however few statistics the table has.
+        for (List<String> hashes : Lists.partition(List.copyOf(emailByHash.keySet()), 100)) {
+            SuppressedAddress.getEntityManager()
+                    .createQuery("select s.addressHash from SuppressedAddress s where s.addressHash in :hashes",
+                            String.class)
+                    .setParameter("hashes", hashes).getResultStream().map(emailByHash::get)
+                    .forEach(suppressed::add);
+        }
+        return suppressed;
     }
 
     void suppress(String email) {
