@@ -2,6 +2,7 @@ package io.paperpost.bounces.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.paperpost.bench.LoadAverage;
 import io.paperpost.bounces.BounceIntake;
 import io.paperpost.bounces.BounceOutcome;
 import io.paperpost.bounces.BounceReport;
@@ -19,8 +20,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -79,7 +78,7 @@ class BounceBenchmark {
             double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
             System.out.printf(Locale.ROOT, "BENCH db=%s reports=%d per-transaction=%d seconds=%.2f per-second=%.0f"
                     + " caller-cpu=%.2f outcomes=%s load=%s%n", System.getProperty("bench.db"), reports, pass[1],
-                    seconds, reports / seconds, cpuSeconds, outcomes, load());
+                    seconds, reports / seconds, cpuSeconds, outcomes, LoadAverage.oneMinute());
             assertEquals(reports, outcomes.values().stream().mapToInt(Integer::intValue).sum());
             assertEquals(0, outcomes.getOrDefault("unmatched", 0) + outcomes.getOrDefault("malformed", 0));
         }
@@ -130,13 +129,5 @@ class BounceBenchmark {
             }));
         }
         return ids;
-    }
-
-    private static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (Exception e) {
-            return "?";
-        }
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
+import io.paperpost.bench.HeapSampler;
+import io.paperpost.bench.LoadAverage;
 import io.paperpost.papers.ImportReport;
 import io.paperpost.papers.JsonLinesFileSource;
 import io.paperpost.papers.PaperImporter;
@@ -19,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -134,7 +134,7 @@ class ImportBenchmark {
             System.gc();
             HeapSampler heap = new HeapSampler();
             heap.start();
-            String loadBefore = loadAverage();
+            String loadBefore = LoadAverage.now();
             CpuClock cpu = new CpuClock();
             long started = System.nanoTime();
             ImportReport report = importer.importFrom(new JsonLinesFileSource("bench", passFile, json),
@@ -157,7 +157,7 @@ class ImportBenchmark {
                     report.read() / seconds, report.added(), report.updated(),
                     report.skipped(), cpu.readerSeconds, cpu.writerSeconds,
                     report.read() / (cpu.readerSeconds + cpu.writerSeconds), cpu.processSeconds,
-                    cpu.gcSeconds, cpu.jitSeconds, cpu.busiestThreads(), loadBefore, loadAverage(),
+                    cpu.gcSeconds, cpu.jitSeconds, cpu.busiestThreads(), loadBefore, LoadAverage.now(),
                     heap.peak.get() / 1048576.0, heap.peakAfterGc.get() / 1048576.0,
                     Runtime.getRuntime().maxMemory() / 1048576.0, procStatus("VmRSS"), procStatus("VmHWM"),
                     System.getProperty("bench.batch", "default"));
@@ -253,15 +253,6 @@ class ImportBenchmark {
         return "n/a";
     }
 
-    static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "n/a";
-        }
-    }
-
     /**
      * CPU time of one pass: the reading thread (this one), the importer's writer thread, the whole process (H2's
      * background writer, GC, JIT included) and GC time. On a shared machine the wall time depends
@@ -327,43 +318,6 @@ class ImportBenchmark {
         private static long gcMillis() {
             return ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(g -> Math.max(0, g.getCollectionTime())).sum();
-        }
-    }
-
-    /** Samples heap use every 20 ms. */
-    static final class HeapSampler extends Thread {
-        final AtomicLong peak = new AtomicLong();
-        /** Largest heap left after a collection: the live set, which stays flat when the import streams. */
-        final AtomicLong peakAfterGc = new AtomicLong();
-        private volatile boolean running = true;
-        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-
-        HeapSampler() {
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            while (running) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                long afterGc = 0;
-                for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                    if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                        afterGc += pool.getCollectionUsage().getUsed();
-                    }
-                }
-                peakAfterGc.accumulateAndGet(afterGc, Math::max);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        void stopSampling() throws InterruptedException {
-            running = false;
-            join();
         }
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.paperpost.TestData;
+import io.paperpost.bench.HeapSampler;
+import io.paperpost.bench.LoadAverage;
 import io.paperpost.mail.EmailAddresses;
 import io.paperpost.papers.bench.ImportBenchmarkProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -14,8 +16,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -180,7 +179,7 @@ class ReaderImportBenchmark {
         long liveBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         HeapSampler heap = new HeapSampler();
         heap.start();
-        String loadBefore = loadAverage();
+        String loadBefore = LoadAverage.now();
         long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         step.run();
@@ -191,7 +190,7 @@ class ReaderImportBenchmark {
                 "BENCH %s: %.2f s wall, %.0f rows/s, process CPU %.1f s; load average before %s, "
                         + "after %s; heap live before %.0f MB, used peak %.0f MB, after GC peak %.0f MB (max %.0f MB)",
                 name,
-                seconds, rows / seconds, cpu, loadBefore, loadAverage(), liveBefore / 1048576.0,
+                seconds, rows / seconds, cpu, loadBefore, LoadAverage.now(), liveBefore / 1048576.0,
                 heap.peak.get() / 1048576.0, heap.peakAfterGc.get() / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576.0);
     }
@@ -199,50 +198,5 @@ class ReaderImportBenchmark {
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (Exception e) {
-            return "?";
-        }
-    }
-
-    /** Samples heap use every 20 ms: the peak, and the largest heap a collection left (the live set). */
-    static final class HeapSampler extends Thread {
-        final AtomicLong peak = new AtomicLong();
-        final AtomicLong peakAfterGc = new AtomicLong();
-        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        private volatile boolean running = true;
-
-        HeapSampler() {
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            while (running) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                long afterGc = 0;
-                for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                    if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                        afterGc += pool.getCollectionUsage().getUsed();
-                    }
-                }
-                peakAfterGc.accumulateAndGet(afterGc, Math::max);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        void stopSampling() throws InterruptedException {
-            running = false;
-            join();
-        }
     }
 }
