@@ -1,9 +1,9 @@
 package io.paperpost.admin;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.paperpost.site.ErrorBodies;
+import io.paperpost.site.KeyedBuckets;
+import io.paperpost.site.RejectedRequestException;
 import io.paperpost.subscription.ClientAddress;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
@@ -16,16 +16,13 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Logs every failed admin sign-in (a request with Basic credentials answered 401) and, per client address, lets
- * {@link AdminConfig#loginFailures()} of them through per period (Bucket4j, as for signups); a client that used
- * them up gets 429 with {@code Retry-After} before its credentials are even checked, so guessing the password is
- * slow. Kept in memory: a restart forgets it, which lets at most one more allowance through.
+ * {@link AdminConfig#loginFailures()} of them through per period ({@link KeyedBuckets}, as for signups); a client
+ * that used them up gets 429 with {@code Retry-After} before its credentials are even checked, so guessing the
+ * password is slow. A restart forgets the failures, which lets at most one more allowance through.
  */
 @ApplicationScoped
 public class AdminLoginThrottle {
@@ -37,8 +34,7 @@ public class AdminLoginThrottle {
     @Inject
     AdminConfig config;
 
-    private final ConcurrentMap<String, Bucket> failures = new ConcurrentHashMap<>();
-    private Bandwidth allowance;
+    private volatile KeyedBuckets failures;
 
     @PostConstruct
     void init() {
@@ -47,8 +43,7 @@ public class AdminLoginThrottle {
 
     /** Sets the allowance and forgets every client's failures; also for tests, which sign in wrongly on purpose. */
     void allow(int failuresPerPeriod, Duration period) {
-        allowance = Bandwidth.builder().capacity(failuresPerPeriod).refillGreedy(failuresPerPeriod, period).build();
-        failures.clear();
+        failures = new KeyedBuckets(failuresPerPeriod, period, MAX_TRACKED);
     }
 
     void register(@Observes Router router) {
@@ -63,10 +58,9 @@ public class AdminLoginThrottle {
             return;
         }
         String client = ClientAddress.of(context.request());
-        Bucket bucket = failures.get(client);
-        if (bucket != null && bucket.getAvailableTokens() < 1) {
-            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(bucket.estimateAbilityToConsume(1)
-                    .getNanosToWaitForRefill()) + 1);
+        Duration wait = failures.waitFor(client);
+        if (!wait.isZero()) {
+            long seconds = RejectedRequestException.retryAfterSeconds(wait);
             context.response().putHeader("Retry-After", Long.toString(seconds));
             ErrorBodies.end(context, 429, "Please slow down",
                     "Too many failed sign-ins from your address. Try again in " + seconds + " seconds.");
@@ -81,11 +75,7 @@ public class AdminLoginThrottle {
     }
 
     private void recordFailure(String client, String user, String path) {
-        if (failures.size() > MAX_TRACKED) {
-            failures.values().removeIf(b -> b.getAvailableTokens() >= allowance.getCapacity());
-        }
-        ConsumptionProbe probe = failures.computeIfAbsent(client, k -> Bucket.builder().addLimit(allowance).build())
-                .tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = failures.take(client);
         LOG.warnf("Failed admin sign-in as '%s' from %s on %s (%d more allowed before it waits)", user, client, path,
                 probe.getRemainingTokens());
     }

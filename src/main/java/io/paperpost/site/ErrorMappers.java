@@ -42,11 +42,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response rejected(RejectedRequestException e, UriInfo uri) {
-        Response answer = respond(uri, e.status(), e.title(), e.getMessage(), e.field());
-        if (e.retryAfterSeconds() != null) {
-            answer.getHeaders().putSingle("Retry-After", e.retryAfterSeconds());
-        }
-        return answer;
+        return e.withRetryAfter(respond(uri, e.status(), e.title(), e.getMessage(), e.field()));
     }
 
     /** A JSON body that does not parse, or has a value of the wrong type: names the field when Jackson knows it. */

@@ -42,6 +42,19 @@ public class RejectedRequestException extends RuntimeException {
 
     /** Whole seconds until trying again may succeed, at least 1 (RFC 9110 section 10.2.3), or null. */
     public Long retryAfterSeconds() {
-        return retryAfter == null ? null : Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return retryAfter == null ? null : retryAfterSeconds(retryAfter);
+    }
+
+    /** A wait as {@code Retry-After} gives it: whole seconds, rounded up, at least 1 (RFC 9110 section 10.2.3). */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    /** The answer with this refusal's {@code Retry-After}, when it has one. */
+    public Response withRetryAfter(Response answer) {
+        if (retryAfter != null) {
+            answer.getHeaders().putSingle("Retry-After", retryAfterSeconds());
+        }
+        return answer;
     }
 }

@@ -1,22 +1,18 @@
 package io.paperpost.subscription;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.paperpost.mail.EmailAddresses;
+import io.paperpost.site.KeyedBuckets;
 import io.paperpost.site.RejectedRequestException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Per client IP and per mailbox ({@link EmailAddresses#key}, so every spelling of an address shares one) token
- * buckets (Bucket4j) for signups and confirmation resends. Kept in
- * memory: a restart forgets them, which only ever lets a few more attempts through.
+ * buckets ({@link KeyedBuckets}) for signups and confirmation resends.
  */
 @ApplicationScoped
 public class SignupRateLimits {
@@ -27,15 +23,13 @@ public class SignupRateLimits {
     @Inject
     SubscriptionConfig config;
 
-    private final ConcurrentMap<String, Bucket> perIp = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Bucket> perAddress = new ConcurrentHashMap<>();
-    private Bandwidth ipBandwidth;
-    private Bandwidth addressBandwidth;
+    private KeyedBuckets perIp;
+    private KeyedBuckets perAddress;
 
     @PostConstruct
     void init() {
-        ipBandwidth = bandwidth(config.perIpLimit(), config.perIpPeriod());
-        addressBandwidth = bandwidth(config.perAddressLimit(), config.perAddressPeriod());
+        perIp = new KeyedBuckets(config.perIpLimit(), config.perIpPeriod(), MAX_TRACKED);
+        perAddress = new KeyedBuckets(config.perAddressLimit(), config.perAddressPeriod(), MAX_TRACKED);
     }
 
     /**
@@ -44,13 +38,13 @@ public class SignupRateLimits {
      * @throws RejectedRequestException (429) when either is used up
      */
     public void acquire(String clientIp, String normalizedEmail) {
-        ConsumptionProbe ip = take(perIp, ipBandwidth, clientIp == null ? "unknown" : clientIp);
+        ConsumptionProbe ip = perIp.take(clientIp == null ? "unknown" : clientIp);
         if (!ip.isConsumed()) {
             throw tooMany(
                     "There have been many signups from your network in a short time. Please try again in a few minutes.",
                     ip);
         }
-        ConsumptionProbe address = take(perAddress, addressBandwidth, EmailAddresses.key(normalizedEmail));
+        ConsumptionProbe address = perAddress.take(EmailAddresses.key(normalizedEmail));
         if (!address.isConsumed()) {
             throw tooMany(
                     "We have just sent several emails to this address. Please check your inbox (and spam folder), "
@@ -63,18 +57,6 @@ public class SignupRateLimits {
     void forgetAll() {
         perIp.clear();
         perAddress.clear();
-    }
-
-    private static ConsumptionProbe take(ConcurrentMap<String, Bucket> buckets, Bandwidth bandwidth, String key) {
-        if (buckets.size() > MAX_TRACKED) {
-            buckets.values().removeIf(b -> b.getAvailableTokens() >= bandwidth.getCapacity());
-        }
-        return buckets.computeIfAbsent(key, k -> Bucket.builder().addLimit(bandwidth).build())
-                .tryConsumeAndReturnRemaining(1);
-    }
-
-    private static Bandwidth bandwidth(long capacity, Duration period) {
-        return Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build();
     }
 
     private static RejectedRequestException tooMany(String message, ConsumptionProbe probe) {

@@ -92,12 +92,8 @@ public class SubscriptionResource {
         } catch (InvalidInputException e) {
             return formAgain(400, email, chosen, interests, e.getMessage(), e.field());
         } catch (RejectedRequestException e) {
-            Response again = formAgain(e.status().getStatusCode(), email, chosen, interests, e.getMessage(),
-                    e.field());
-            if (e.retryAfterSeconds() != null) {
-                again.getHeaders().putSingle("Retry-After", e.retryAfterSeconds());
-            }
-            return again;
+            return e.withRetryAfter(formAgain(e.status().getStatusCode(), email, chosen, interests, e.getMessage(),
+                    e.field()));
         }
         return Response.ok(Templates.checkInbox(site.name(), email.strip(), signupToken(), false)).build();
     }
