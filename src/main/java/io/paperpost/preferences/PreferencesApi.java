@@ -160,7 +160,7 @@ public class PreferencesApi {
     @Path("/unsubscribe/{token}")
     @Operation(summary = "Unsubscribe", description = "The token from an unsubscribe link; an optional reason is kept.")
     public Status unsubscribe(@RestPath String token, UnsubscribeRequest body) {
-        Reader reader = subscriptions.readerFor(token, TokenPurpose.UNSUBSCRIBE);
+        Reader reader = subscriptions.unsubscribeLink(token).reader();
         subscriptions.unsubscribe(reader.id, body == null ? null : body.reason());
         return new Status(reader.email, ReaderStatus.UNSUBSCRIBED, "Unsubscribed: nothing more will be sent.");
     }

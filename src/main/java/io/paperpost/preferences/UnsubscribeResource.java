@@ -58,22 +58,18 @@ public class UnsubscribeResource {
 
     @GET
     public TemplateInstance confirmPage(@RestPath String token) {
-        Reader reader = subscriptions.readerFor(token, TokenPurpose.UNSUBSCRIBE);
-        return page(reader, token, null);
-    }
-
-    /** An unsubscribe link from before the reader signed out everywhere still unsubscribes, and offers nothing else. */
-    private boolean offersMore(String token, Reader reader) {
-        return subscriptions.linkIsCurrent(token, TokenPurpose.UNSUBSCRIBE, reader);
+        SubscriptionService.UnsubscribeLink link = subscriptions.unsubscribeLink(token);
+        return page(link.reader(), link.current(), token, null);
     }
 
     /** One click: takes effect at once and answers 200 (no redirect), as RFC 8058 asks. */
     @POST
     public TemplateInstance unsubscribe(@RestPath String token, @RestForm String reason) {
-        Reader reader = subscriptions.readerFor(token, TokenPurpose.UNSUBSCRIBE);
+        SubscriptionService.UnsubscribeLink link = subscriptions.unsubscribeLink(token);
+        Reader reader = link.reader();
         subscriptions.unsubscribe(reader.id, reason);
         return Templates.unsubscribed(site.name(), reader.email, "/unsubscribe/" + token,
-                offersMore(token, reader) ? forms.issue(FORM, reader.id) : null);
+                link.current() ? forms.issue(FORM, reader.id) : null);
     }
 
     @POST
@@ -83,7 +79,7 @@ public class UnsubscribeResource {
             @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
         Reader reader = checkedForm(token, formToken, origin, host);
         Reader paused = subscriptions.pauseUntil(reader.id, subscriptions.today(reader).plusDays(PAUSE_DAYS));
-        return page(paused, token, "Paused: nothing arrives before " + paused.pausedUntil
+        return page(paused, true, token, "Paused: nothing arrives before " + paused.pausedUntil
                 + ". After that your emails start again by themselves.");
     }
 
@@ -93,23 +89,26 @@ public class UnsubscribeResource {
     public TemplateInstance resubscribe(@RestPath String token, @RestForm(FormGuard.FIELD) String formToken,
             @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
         Reader back = subscriptions.resubscribe(checkedForm(token, formToken, origin, host).id);
-        return page(back, token, "Welcome back: you are subscribed again, with your previous settings.");
+        return page(back, true, token, "Welcome back: you are subscribed again, with your previous settings.");
     }
 
-    /** The link's reader, once the page's form token and origin are checked. */
+    /**
+     * The link's reader, once the page's form token and origin are checked. A link from before the reader signed out
+     * everywhere only unsubscribes: its page has no other form.
+     */
     private Reader checkedForm(String token, String formToken, String origin, String host) {
-        Reader reader = subscriptions.readerFor(token, TokenPurpose.UNSUBSCRIBE);
-        if (!offersMore(token, reader)) {
+        SubscriptionService.UnsubscribeLink link = subscriptions.unsubscribeLink(token);
+        if (!link.current()) {
             throw new InvalidLinkException("unsubscribe link from before the reader signed out everywhere");
         }
-        forms.check(FORM, reader.id, formToken, origin, host, null);
-        return reader;
+        forms.check(FORM, link.reader().id, formToken, origin, host, null);
+        return link.reader();
     }
 
-    private TemplateInstance page(Reader reader, String token, String notice) {
-        boolean more = offersMore(token, reader);
+    /** @param offersMore whether the link may pause, resubscribe and lead to the preferences (see checkedForm) */
+    private TemplateInstance page(Reader reader, boolean offersMore, String token, String notice) {
         return Templates.unsubscribe(site.name(), reader.email, reader.status == ReaderStatus.UNSUBSCRIBED,
-                "/unsubscribe/" + token, more ? forms.issue(FORM, reader.id) : null,
-                more ? links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)) : null, notice);
+                "/unsubscribe/" + token, offersMore ? forms.issue(FORM, reader.id) : null,
+                offersMore ? links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)) : null, notice);
     }
 }

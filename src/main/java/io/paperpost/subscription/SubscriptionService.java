@@ -260,25 +260,32 @@ public class SubscriptionService {
         return purged;
     }
 
-    /**
-     * The reader a manage or unsubscribe link belongs to. A link issued before the reader signed out everywhere is
-     * refused, but for unsubscribe links: every email ever sent must keep a working unsubscribe (RFC 8058; CAN-SPAM
-     * asks 30 days), and their page then offers nothing else ({@link #linkIsCurrent}).
-     */
+    /** The reader a manage link belongs to; a link issued before the reader signed out everywhere is refused. */
     public Reader readerFor(String token, TokenPurpose purpose) {
         ReaderTokens.Verified verified = tokens.verify(token, purpose, null);
-        Reader reader = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findByIdOptional(
-                verified.readerId()).filter(r -> r.status != ReaderStatus.PENDING)
-                .orElseThrow(() -> new InvalidLinkException("no such confirmed reader")));
-        if (purpose != TokenPurpose.UNSUBSCRIBE) {
-            LinkSignOut.requireCurrent(reader, verified);
-        }
+        Reader reader = confirmedReader(verified);
+        LinkSignOut.requireCurrent(reader, verified);
         return reader;
     }
 
-    /** Whether the reader's link was issued after they last signed out everywhere. */
-    public boolean linkIsCurrent(String token, TokenPurpose purpose, Reader reader) {
-        return reader.acceptsLinkIssuedAt(tokens.verify(token, purpose, null).issuedAt());
+    /**
+     * An unsubscribe link's reader, and whether the link was issued after they last signed out everywhere. An older
+     * one still unsubscribes: every email ever sent must keep a working unsubscribe (RFC 8058; CAN-SPAM asks 30
+     * days); its page then offers nothing else.
+     */
+    public record UnsubscribeLink(Reader reader, boolean current) {
+    }
+
+    public UnsubscribeLink unsubscribeLink(String token) {
+        ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.UNSUBSCRIBE, null);
+        Reader reader = confirmedReader(verified);
+        return new UnsubscribeLink(reader, reader.acceptsLinkIssuedAt(verified.issuedAt()));
+    }
+
+    private static Reader confirmedReader(ReaderTokens.Verified link) {
+        return QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findByIdOptional(link.readerId())
+                .filter(r -> r.status != ReaderStatus.PENDING)
+                .orElseThrow(() -> new InvalidLinkException("no such confirmed reader")));
     }
 
     /** Saves new preferences and ranking settings for a confirmed reader, together. */
