@@ -5,6 +5,8 @@ import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
 import io.paperpost.feedback.Feedback;
 import io.paperpost.feedback.FeedbackLinks;
+import io.paperpost.feedback.Steering;
+import io.paperpost.feedback.SteeringLinks;
 import io.paperpost.mail.MailBodies;
 import io.paperpost.mail.MailConfig;
 import io.paperpost.mail.OutgoingMail;
@@ -70,6 +72,8 @@ public class DigestComposer {
     @Inject
     FeedbackLinks feedbackLinks;
     @Inject
+    SteeringLinks steeringLinks;
+    @Inject
     MailConfig mailConfig;
 
     /**
@@ -79,7 +83,7 @@ public class DigestComposer {
             Map<String, Paper> papers) {
         List<DigestMail.Item> items = new ArrayList<>();
         for (RankedPaper pick : picks) {
-            items.add(item(reader, items.size() + 1, papers.get(pick.paper().id()), pick.reason()));
+            items.add(item(reader, items.size() + 1, papers.get(pick.paper().id()), pick.reason(), pick.topic()));
         }
         String unsubscribeToken = tokens.issue(TokenPurpose.UNSUBSCRIBE, reader.id);
         String subject = subject(reader, items.size(), date, trending);
@@ -112,7 +116,7 @@ public class DigestComposer {
             List<String> reasons) {
         List<DigestMail.Item> items = new ArrayList<>();
         for (int i = 0; i < papers.size(); i++) {
-            items.add(item(reader, i + 1, papers.get(i), reasons.get(i)));
+            items.add(item(reader, i + 1, papers.get(i), reasons.get(i), null));
         }
         DigestMail mail = mail(reader, date, subject, trending, items,
                 tokens.issue(TokenPurpose.UNSUBSCRIBE, reader.id),
@@ -126,11 +130,22 @@ public class DigestComposer {
         return tokens.issue(TokenPurpose.DIGEST_VIEW, reader.id, COMPACT_DATE.format(date));
     }
 
-    private DigestMail.Item item(Reader reader, int rank, Paper paper, String reason) {
+    /** @param topicId the paper's primary topic, null when it has none or it is not known */
+    private DigestMail.Item item(Reader reader, int rank, Paper paper, String reason, String topicId) {
         PaperText text = paperTexts.getUnchecked(paper);
         return new DigestMail.Item(rank, paper.title, text.url(), text.authors(), text.teaser(), paper.codeUrl,
                 reason, feedbackLinks.link(reader.id, paper.id, Feedback.LIKE),
-                feedbackLinks.link(reader.id, paper.id, Feedback.DISLIKE));
+                feedbackLinks.link(reader.id, paper.id, Feedback.DISLIKE), steering(reader, paper, topicId));
+    }
+
+    private DigestMail.Steering steering(Reader reader, Paper paper, String topicId) {
+        String topicName = topicId == null ? null : topics.find(topicId).map(t -> t.name()).orElse(null);
+        String token = steeringLinks.token(reader.id, paper.id, topicName == null ? null : topicId);
+        String author = paper.authors.isEmpty() ? null : paper.authors.get(0);
+        return new DigestMail.Steering(steeringLinks.link(token, Steering.Action.FEWER_LIKE_THIS), author,
+                author == null ? null : steeringLinks.link(token, Steering.Action.FOLLOW_AUTHOR),
+                author == null ? null : steeringLinks.link(token, Steering.Action.MUTE_AUTHOR), topicName,
+                topicName == null ? null : steeringLinks.link(token, Steering.Action.MUTE_TOPIC));
     }
 
     private DigestMail mail(Reader reader, LocalDate date, String subject, boolean trending,

@@ -3,6 +3,7 @@ package io.paperpost.digest;
 import io.paperpost.feedback.FeedbackService;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.CandidatePaper;
+import io.paperpost.ranking.HardFilters;
 import io.paperpost.ranking.ReaderProfile;
 import io.paperpost.ranking.SemanticProfile;
 import io.paperpost.ranking.SemanticVector;
@@ -112,7 +113,9 @@ public class DigestInputs {
                 .withFeedback(rated.liked(), rated.disliked())
                 .withSemantic(meaning)
                 .withExploration(reader.exploration)
-                .withOnlyWhenMatches(reader.onlyWhenMatches);
+                .withOnlyWhenMatches(reader.onlyWhenMatches)
+                .withFilters(new HardFilters(reader.mutedAuthors, reader.mutedTopics, reader.mustWords,
+                        reader.neverWords));
     }
 
     /** A stored paper as the ranker sees it; the one conversion the digest and every preview share. */

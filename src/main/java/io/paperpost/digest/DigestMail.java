@@ -18,8 +18,21 @@ public record DigestMail(String siteName, String subject, String preheader, Stri
     /**
      * One paper in the email. Its upvotes are part of {@code reason} ("… · 184 upvotes"), the one place the count
      * is shown.
+     *
+     * @param steering fewer like this, more from / mute the first author, mute the topic
      */
     public record Item(int rank, String title, String url, String authors, String teaser, String codeUrl,
-            String reason, String likeUrl, String dislikeUrl) {
+            String reason, String likeUrl, String dislikeUrl, Steering steering) {
+    }
+
+    /**
+     * The card's steering links (one signed token for all of them).
+     *
+     * @param firstAuthor the author "More from" and "Mute" are about, null when the paper lists none
+     * @param topicName   the paper's primary topic, which "Mute topic" mutes; null when it has none (or, in the web
+     *                    view, is not known)
+     */
+    public record Steering(String fewerUrl, String firstAuthor, String followAuthorUrl, String muteAuthorUrl,
+            String topicName, String muteTopicUrl) {
     }
 }

@@ -7,8 +7,6 @@ import io.paperpost.subscription.ReaderTokens;
 import io.paperpost.subscription.TokenPurpose;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * The signed 👍 / 👎 links of a paper. The token's subject is the paper id in base64url (paper ids such as
@@ -16,9 +14,6 @@ import java.util.Base64;
  */
 @ApplicationScoped
 public class FeedbackLinks {
-
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
     @Inject
     ReaderTokens tokens;
@@ -37,7 +32,7 @@ public class FeedbackLinks {
     }
 
     static String subject(String paperId, int rating) {
-        return B64.encodeToString(paperId.getBytes(StandardCharsets.UTF_8)) + (rating > 0 ? ":up" : ":down");
+        return TokenSubjects.encode(paperId) + (rating > 0 ? ":up" : ":down");
     }
 
     /** What a feedback link asks for. */
@@ -62,15 +57,7 @@ public class FeedbackLinks {
         } else {
             throw new InvalidLinkException("feedback token with unknown rating");
         }
-        String paperId;
-        try {
-            paperId = new String(B64D.decode(subject.substring(0, colon)), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidLinkException("feedback token with malformed paper id");
-        }
-        if (paperId.isEmpty() || paperId.length() > 100) {
-            throw new InvalidLinkException("feedback token with malformed paper id");
-        }
+        String paperId = TokenSubjects.decode(subject.substring(0, colon), "paper id");
         return new Vote(verified.readerId(), paperId, rating);
     }
 }

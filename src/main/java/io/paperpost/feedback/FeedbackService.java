@@ -61,6 +61,23 @@ public class FeedbackService {
         }
     }
 
+    /** The reader's current rating of the paper, 0 when none. */
+    public short ratingOf(long readerId, String paperId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Feedback feedback = Feedback.findById(new FeedbackId(readerId, paperId));
+            return feedback == null ? 0 : feedback.rating;
+        });
+    }
+
+    /** Puts back a rating an undo returns to: 0 removes the reader's rating of the paper. */
+    public void restore(long readerId, String paperId, short rating) {
+        if (rating == 0) {
+            QuarkusTransaction.requiringNew().run(() -> Feedback.deleteById(new FeedbackId(readerId, paperId)));
+        } else {
+            record(readerId, paperId, rating);
+        }
+    }
+
     /**
      * The title of the paper a rating link is about, changing nothing (what the link's page shows before its button).
      *
@@ -127,9 +144,12 @@ public class FeedbackService {
         Map<Long, List<SemanticProfile.RatedPaper>> dislikedMeaning = new HashMap<>();
         for (Object[] row : rows) {
             Long reader = (Long) row[0];
-            boolean likes = ((Number) row[1]).intValue() > 0;
+            int rating = ((Number) row[1]).intValue();
+            boolean likes = rating > 0;
             List<String> target = (likes ? liked : disliked).computeIfAbsent(reader, r -> new ArrayList<>());
-            if (target.size() < MAX_TEXTS) {
+            // "Fewer like this" weighs as two dislikes in both centroids (words and meaning), which average over
+            // their entries.
+            for (int weight = Math.max(1, -rating); weight > 0 && target.size() < MAX_TEXTS; weight--) {
                 target.add(row[2] + " " + (row[3] == null ? "" : row[3]));
                 if (row[4] != null) {
                     (likes ? likedMeaning : dislikedMeaning).computeIfAbsent(reader, r -> new ArrayList<>())

@@ -9,12 +9,14 @@ import io.paperpost.site.RejectedRequestException;
 import io.paperpost.site.SiteConfig;
 import io.paperpost.subscription.ClientAddress;
 import io.paperpost.subscription.EmailChanges;
+import io.paperpost.subscription.FilterChoices;
 import io.paperpost.subscription.FormGuard;
 import io.paperpost.subscription.LinkSignOut;
 import io.paperpost.subscription.Preferences;
 import io.paperpost.subscription.PreferencesValidator;
 import io.paperpost.subscription.RankingSettings;
 import io.paperpost.subscription.Reader;
+import io.paperpost.subscription.ReaderFilters;
 import io.paperpost.subscription.ReaderExport;
 import io.paperpost.subscription.ReaderStatus;
 import io.paperpost.subscription.ReaderTokens;
@@ -62,7 +64,7 @@ public class PreferencesResource {
         static native TemplateInstance manage(String siteName, String email, boolean unsubscribed, PreferencesForm form,
                 String notice, String error, FieldErrors errors, List<PreviewItem> preview,
                 String formToken, String pagePath, List<String> zones,
-                List<String> hours, List<DayChoice> days);
+                List<String> hours, List<DayChoice> days, FilterForm filters);
 
         static native TemplateInstance erased(String siteName);
 
@@ -71,8 +73,8 @@ public class PreferencesResource {
 
     /** The fields of the page in their order on it: the error summary lists refused ones in this order. */
     static final List<String> FIELD_ORDER = List.of("topics", "interests", "authors", "trendWeight", "frequency",
-            "weeklyDay", "pausedUntil", "deliveryHour", "timeZone", "papersPerEmail", "mailFormat", "newEmail",
-            "confirm");
+            "weeklyDay", "pausedUntil", "deliveryHour", "timeZone", "papersPerEmail", "mailFormat", "mustWords",
+            "neverWords", "newEmail", "confirm");
     /** The forms of this page, in their form tokens. */
     static final String FORM = "prefs";
     private static final List<String> HOURS = IntStream.range(0, 24).mapToObj(String::valueOf).toList();
@@ -97,6 +99,8 @@ public class PreferencesResource {
     PreferencesValidator validator;
     @Inject
     TopicCatalog catalog;
+    @Inject
+    ReaderFilters readerFilters;
     @Inject
     SiteConfig site;
     @Inject
@@ -218,6 +222,33 @@ public class PreferencesResource {
         }
     }
 
+    /** Must-have and never words, and unmuting authors and topics muted from the emails. */
+    @POST
+    @Path("/filters")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveFilters(@RestPath String token, @RestForm String mustWords, @RestForm String neverWords,
+            @RestForm List<String> mutedAuthors, @RestForm List<String> mutedTopics,
+            @RestForm(FormGuard.FIELD) String formToken, @RestHeader("Origin") String origin,
+            @RestHeader("Host") String host) {
+        Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
+        Optional<Response> refused = refusedForm(reader, formToken, origin, host);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        try {
+            Reader saved = readerFilters.save(reader.id,
+                    FilterChoices.parse(reader, mustWords, neverWords, mutedAuthors, mutedTopics));
+            return Response.ok(page(saved, PreferencesForm.saved(saved, catalog),
+                    "Saved. Your next email follows these filters.", null, new FieldErrors())).build();
+        } catch (InvalidInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(page(reader, PreferencesForm.saved(reader, catalog),
+                            FilterForm.typed(reader, catalog, mustWords, neverWords), null, null,
+                            FieldErrors.of(e).inFormOrder(FIELD_ORDER)))
+                    .build();
+        }
+    }
+
     /** "Delete me": erases the reader's data for good, after a ticked confirmation. */
     @POST
     @Path("/delete")
@@ -288,6 +319,11 @@ public class PreferencesResource {
 
     private TemplateInstance page(Reader reader, PreferencesForm form, String notice, String error,
             FieldErrors errors) {
+        return page(reader, form, FilterForm.saved(reader, catalog), notice, error, errors);
+    }
+
+    private TemplateInstance page(Reader reader, PreferencesForm form, FilterForm filters, String notice, String error,
+            FieldErrors errors) {
         // The preview shows the saved choices: what the next email would really contain.
         List<PreviewItem> preview = reader.topics.isEmpty() && (reader.interests == null || reader.interests.isBlank())
                 && reader.followedAuthors.isEmpty()
@@ -297,6 +333,7 @@ public class PreferencesResource {
                                 reader.papersPerEmail);
         return Templates.manage(site.name(), reader.email, reader.status == ReaderStatus.UNSUBSCRIBED, form, notice,
                 error, errors, preview, forms.issue(FORM, reader.id),
-                "/preferences/" + tokens.issue(TokenPurpose.MANAGE, reader.id), Schedule.ZONE_CHOICES, HOURS, DAYS);
+                "/preferences/" + tokens.issue(TokenPurpose.MANAGE, reader.id), Schedule.ZONE_CHOICES, HOURS, DAYS,
+                filters);
     }
 }

@@ -113,7 +113,8 @@ final class PickAssembler {
             reasons.add(upvotes(paper.upvotes()));
         }
         double score = (1 - w) * personal + w * trend;
-        return new RankedPaper(paper, score, parts, String.join(" · ", reasons), RankedPaper.Kind.PERSONAL);
+        return new RankedPaper(paper, score, parts, String.join(" · ", reasons), RankedPaper.Kind.PERSONAL,
+                topicId(d));
     }
 
     /**
@@ -232,7 +233,7 @@ final class PickAssembler {
         parts.put("exploration", 0.0);
         float trend = day.trend().of(d);
         parts.put("trend", (double) trend);
-        return new RankedPaper(paper, trend, parts, reason.toString(), RankedPaper.Kind.EXPLORATION);
+        return new RankedPaper(paper, trend, parts, reason.toString(), RankedPaper.Kind.EXPLORATION, topicId(d));
     }
 
     /** Nothing personal matched: the day's most trending papers in the reader's topics, then overall. */
@@ -272,11 +273,18 @@ final class PickAssembler {
         CandidatePaper paper = papers[d];
         String text = paper.upvotes() > 0 ? reason + " · " + upvotes(paper.upvotes()) : reason;
         float trend = day.trend().of(d);
-        return new RankedPaper(paper, trend, Map.of("trend", (double) trend), text, RankedPaper.Kind.TRENDING);
+        return new RankedPaper(paper, trend, Map.of("trend", (double) trend), text, RankedPaper.Kind.TRENDING,
+                topicId(d));
     }
 
     /** "1 upvote", "37 upvotes". */
     static String upvotes(int count) {
         return count + (count == 1 ? " upvote" : " upvotes");
+    }
+
+    /** The id of the doc's primary topic, null when it has none. */
+    private String topicId(int doc) {
+        int t = day.topicsOfDay().primary(doc);
+        return t < 0 ? null : day.topics().id(t);
     }
 }

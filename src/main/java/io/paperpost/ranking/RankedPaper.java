@@ -13,8 +13,10 @@ import java.util.Map;
  *               {@code feedback}, {@code trend}); a trending fallback pick has only {@code trend}
  * @param reason one line for the email, e.g. "matches your interest 'diffusion' · 124 upvotes"
  * @param kind   why the paper is in the list: a personal pick, the exploration pick, or trending fallback
+ * @param topic  the id of the paper's primary topic (what "Mute this topic" mutes), null when it has none
  */
-public record RankedPaper(CandidatePaper paper, double score, Map<String, Double> parts, String reason, Kind kind) {
+public record RankedPaper(CandidatePaper paper, double score, Map<String, Double> parts, String reason, Kind kind,
+        String topic) {
 
     /** Why a paper was picked. */
     public enum Kind {
@@ -29,6 +31,11 @@ public record RankedPaper(CandidatePaper paper, double score, Map<String, Double
     public RankedPaper {
         parts = parts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parts));
         kind = kind == null ? Kind.PERSONAL : kind;
+    }
+
+    /** A pick without a known topic. */
+    public RankedPaper(CandidatePaper paper, double score, Map<String, Double> parts, String reason, Kind kind) {
+        this(paper, score, parts, reason, kind, null);
     }
 
     /** A personal pick (the original four-part form). */

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Ranks a day's papers for many readers. Build it once per topic catalog, {@link #index} the day's candidates once
@@ -72,6 +74,7 @@ public final class Ranker {
         private final LocalDate today;
         private final Scorer scorer;
         private final PickAssembler assembler;
+        private final DayFilters filters;
 
         private DayIndex(List<CandidatePaper> input, LocalDate today) {
             this.today = today;
@@ -102,6 +105,7 @@ public final class Ranker {
             scorer = new Scorer(day, new QueryParser(analyzer, synonyms, terms),
                     new RocchioFeedback(analyzer, synonyms, terms), options.fusion());
             assembler = new PickAssembler(day, options.maxPerTopic(), options.fusion());
+            filters = new DayFilters(day, analyzer);
         }
 
         public int size() {
@@ -117,6 +121,12 @@ public final class Ranker {
         public List<RankedPaper> rank(ReaderProfile profile, int limit) {
             if (limit <= 0 || papers.length == 0) {
                 return List.of();
+            }
+            Set<String> blocked = filters.blockedIds(profile.filters());
+            if (!blocked.isEmpty()) {
+                Set<String> excluded = new HashSet<>(profile.excludedPaperIds());
+                excluded.addAll(blocked);
+                profile = profile.withExcluded(excluded);
             }
             ReaderScores scores = ReaderScores.forThisThread(papers.length);
             scorer.score(profile, scores);

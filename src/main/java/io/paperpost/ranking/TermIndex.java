@@ -98,6 +98,11 @@ final class TermIndex {
         return Math.log(1 + (docCount + 0.5) / 0.5);
     }
 
+    /** The docs that have the term, ascending; do not modify. */
+    int[] docs(int term) {
+        return postingDocs[term];
+    }
+
     boolean contains(int term, int doc) {
         return Arrays.binarySearch(postingDocs[term], doc) >= 0;
     }

@@ -44,6 +44,10 @@ final class TopicMatcher {
         return topics.size();
     }
 
+    String id(int topic) {
+        return topics.get(topic).id();
+    }
+
     String name(int topic) {
         return topics.get(topic).name();
     }

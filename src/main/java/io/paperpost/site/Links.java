@@ -28,6 +28,11 @@ public class Links {
         return base() + "/feedback/" + token;
     }
 
+    /** A steering link of the digest: fewer like this, mute or follow an author, mute a topic. */
+    public String steer(String token) {
+        return base() + "/steer/" + token;
+    }
+
     public String emailChange(String token) {
         return base() + "/email-change/" + token;
     }

@@ -1,7 +1,9 @@
 package io.paperpost.subscription;
 
 import io.paperpost.mail.EmailAddresses;
+import io.paperpost.storage.LineListConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +14,8 @@ import jakarta.persistence.Table;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -139,6 +143,26 @@ public class Reader extends SignupChoices {
 
     @Column(name = "interest_vectors_model")
     public String interestVectorsModel;
+
+    /** Authors muted from an email ("Mute this author"): their papers are never picked. */
+    @Convert(converter = LineListConverter.class)
+    @Column(name = "muted_authors")
+    public List<String> mutedAuthors = new ArrayList<>();
+
+    /** Topic ids muted from an email ("Mute this topic"): papers whose primary topic is one are never picked. */
+    @Convert(converter = LineListConverter.class)
+    @Column(name = "muted_topics")
+    public List<String> mutedTopics = new ArrayList<>();
+
+    /** Must-have words or phrases (preferences page): when any is set, only papers with one of them are picked. */
+    @Convert(converter = LineListConverter.class)
+    @Column(name = "must_words")
+    public List<String> mustWords = new ArrayList<>();
+
+    /** Never words or phrases (preferences page): papers with one of them are never picked. */
+    @Convert(converter = LineListConverter.class)
+    @Column(name = "never_words")
+    public List<String> neverWords = new ArrayList<>();
 
     /** New interests: the old vectors no longer describe them. */
     @Override

@@ -4,6 +4,8 @@ package io.paperpost.subscription;
 public enum TokenPurpose {
     /** Confirms a signup; the subject, when there is one, names the {@link PendingSignup} it confirms. */
     CONFIRM("c"), MANAGE("m"), UNSUBSCRIBE("u"), FEEDBACK("f"),
+    /** A one-click steering link of the digest; the subject names the action and what it is about. */
+    STEER("t"),
     /** Confirms a new email address; the subject carries the address. */
     EMAIL_CHANGE("e"),
     /** A form's anti-forgery token; the subject names the form, the issue time gives the fill time. */
