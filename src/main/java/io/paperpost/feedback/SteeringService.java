@@ -135,7 +135,8 @@ public class SteeringService {
                     reader.mutedAuthors.add(target);
                 }
                 return new Outcome("Undone", state.equals("already")
-                        ? "You still follow " + name + ", as before." : "You no longer follow " + name + ".", state);
+                        ? "You still follow " + name + ", as before."
+                        : "You no longer follow " + name + ".", state);
             });
             case MUTE_TOPIC -> changeReader(steering.readerId(), reader -> {
                 requireOneOf(state, "chosen", "none");
