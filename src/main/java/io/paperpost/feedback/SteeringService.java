@@ -11,6 +11,7 @@ import io.paperpost.subscription.TopicCatalog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -185,7 +186,13 @@ public class SteeringService {
     }
 
     private static <T> T changeReader(long readerId, Function<Reader, T> change) {
-        return QuarkusTransaction.requiringNew().call(() -> change.apply(Reader.findById(readerId)));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Reader reader = Reader.findById(readerId);
+            // Converted columns are dirty-checked against the loaded value: change copies, never it in place.
+            reader.mutedAuthors = new ArrayList<>(reader.mutedAuthors);
+            reader.mutedTopics = new ArrayList<>(reader.mutedTopics);
+            return change.apply(reader);
+        });
     }
 
     private static boolean hasAuthor(List<String> names, String author) {

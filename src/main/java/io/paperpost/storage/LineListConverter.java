@@ -2,6 +2,7 @@ package io.paperpost.storage;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,7 +21,8 @@ public class LineListConverter implements AttributeConverter<List<String>, Strin
 
     @Override
     public List<String> convertToEntityAttribute(String column) {
-        return fromColumn(column);
+        // An entity's list is edited in place (a steering link adds a muted author), so it must be mutable.
+        return new ArrayList<>(fromColumn(column));
     }
 
     /** Reads a column value written by this converter, for queries that project columns directly. */

@@ -24,7 +24,12 @@ public record ReaderExport(Instant exportedAt, Subscription subscription, Waitin
             String interests, List<String> followedAuthors, double trendWeight,
             boolean exploration, boolean onlyWhenMatches, int papersPerEmail,
             DigestFrequency frequency, DayOfWeek weeklyDay, LocalDate pausedUntil,
-            int deliveryHour, String timeZone, MailFormat mailFormat, LocalDate lastDigestDate) {
+            int deliveryHour, String timeZone, MailFormat mailFormat, LocalDate lastDigestDate, Filters filters) {
+    }
+
+    /** The hard filters: muted from the emails, and the preferences page's must-have and never words. */
+    public record Filters(List<String> mutedAuthors, List<String> mutedTopics, List<String> mustWords,
+            List<String> neverWords) {
     }
 
     /** A signup for the reader's address that waits for its confirmation link (null when there is none). */
@@ -38,7 +43,9 @@ public record ReaderExport(Instant exportedAt, Subscription subscription, Waitin
                 r.unsubscribeReason, r.consentSource, List.copyOf(r.topics), r.interests,
                 List.copyOf(r.followedAuthors), r.trendWeight,
                 r.exploration, r.onlyWhenMatches, r.papersPerEmail, r.frequency, r.weeklyDay, r.pausedUntil,
-                r.deliveryHour, r.timeZone, r.mailFormat, r.lastDigestDate);
+                r.deliveryHour, r.timeZone, r.mailFormat, r.lastDigestDate,
+                new Filters(List.copyOf(r.mutedAuthors), List.copyOf(r.mutedTopics), List.copyOf(r.mustWords),
+                        List.copyOf(r.neverWords)));
         WaitingSignup waiting = pending == null
                 ? null
                 : new WaitingSignup(pending.requestedAt, List.copyOf(pending.topics),

@@ -63,7 +63,8 @@ class DigestEmailTest {
     static final Path SNAPSHOTS = Path.of("src/test/resources/mail/snapshots");
     /** Signed tokens carry their issue time, so snapshots show them as TOKEN. */
     static final Pattern TOKEN = Pattern
-            .compile("(/(?:unsubscribe|preferences|feedback|digests?)/|unsubscribe%20)[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+            .compile(
+                    "(/(?:unsubscribe|preferences|feedback|steer|digests?)/|unsubscribe%20)[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
     @Inject
     DigestComposer composer;
@@ -268,7 +269,7 @@ class DigestEmailTest {
         int i = 0;
         for (Paper paper : papers.values()) {
             picks.add(new RankedPaper(DigestInputs.candidate(paper), 3 - i, Map.of(), reasons[i],
-                    i == 1 ? RankedPaper.Kind.EXPLORATION : RankedPaper.Kind.PERSONAL));
+                    i == 1 ? RankedPaper.Kind.EXPLORATION : RankedPaper.Kind.PERSONAL, i == 2 ? "cs.RO" : null));
             i++;
         }
         return picks;

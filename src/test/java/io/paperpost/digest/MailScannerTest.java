@@ -74,7 +74,7 @@ class MailScannerTest {
         Set<String> links = scan(single());
         assertThat(links).as("the digest's links").anyMatch(l -> l.contains("/feedback/"))
                 .anyMatch(l -> l.contains("/unsubscribe/")).anyMatch(l -> l.contains("/preferences/"))
-                .anyMatch(l -> l.contains("/digest/"));
+                .anyMatch(l -> l.contains("/digest/")).anyMatch(l -> l.contains("/steer/"));
 
         Reader after = reader();
         assertThat(after.status).isEqualTo(ReaderStatus.ACTIVE);
@@ -83,6 +83,9 @@ class MailScannerTest {
         assertThat(after.pausedUntil).isNull();
         assertThat(after.linksSignedOutAt).isNull();
         assertThat(after.email).isEqualTo(before.email);
+        assertThat(after.followedAuthors).isEqualTo(before.followedAuthors);
+        assertThat(after.mutedAuthors).isEqualTo(before.mutedAuthors).isEmpty();
+        assertThat(after.mutedTopics).isEqualTo(before.mutedTopics).isEmpty();
         assertThat(QuarkusTransaction.requiringNew().call(() -> Feedback.count())).as("ratings").isZero();
         assertThat(mail.waitForIncomingEmail(500, 1)).as("no email after the scan").isFalse();
     }
@@ -113,7 +116,9 @@ class MailScannerTest {
     private static Reader reader() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = Reader.<Reader>findAll().singleResult();
-            reader.topics.size(); // loaded before the transaction ends
+            // loaded before the transaction ends
+            reader.topics.size();
+            reader.followedAuthors.size();
             return reader;
         });
     }
