@@ -81,6 +81,12 @@ public class DigestComposer {
      */
     public OutgoingMail compose(Reader reader, LocalDate date, List<RankedPaper> picks, boolean trending,
             Map<String, Paper> papers) {
+        return compose(reader, date, picks, trending, papers, null);
+    }
+
+    /** @param popular the paper of the "popular with readers who share your interests" line, or null */
+    public OutgoingMail compose(Reader reader, LocalDate date, List<RankedPaper> picks, boolean trending,
+            Map<String, Paper> papers, Paper popular) {
         List<DigestMail.Item> items = new ArrayList<>();
         for (RankedPaper pick : picks) {
             items.add(item(reader, items.size() + 1, papers.get(pick.paper().id()), pick.reason(), pick.topic()));
@@ -89,8 +95,11 @@ public class DigestComposer {
         String subject = subject(reader, items.size(), date, trending);
         // One token for both links: the archive takes any of the reader's web-view tokens (one signature less).
         String viewToken = viewToken(reader, date);
+        DigestMail.Popular popularLine = popular == null
+                ? null
+                : new DigestMail.Popular(popular.title, paperTexts.getUnchecked(popular).url());
         DigestMail mail = mail(reader, date, subject, trending, items, unsubscribeToken, links.digest(viewToken),
-                links.digests(viewToken), false);
+                links.digests(viewToken), false, popularLine);
         String text;
         String html = null;
         if (reader.mailFormat == MailFormat.PLAIN) {
@@ -120,7 +129,7 @@ public class DigestComposer {
         }
         DigestMail mail = mail(reader, date, subject, trending, items,
                 tokens.issue(TokenPurpose.UNSUBSCRIBE, reader.id),
-                null, links.digests(viewToken(reader, date)), true);
+                null, links.digests(viewToken(reader, date)), true, null);
         return Templates.digest(mail).setAttribute(TemplateInstance.SELECTED_VARIANT,
                 Variant.forContentType(Variant.TEXT_HTML)).render();
     }
@@ -150,13 +159,13 @@ public class DigestComposer {
 
     private DigestMail mail(Reader reader, LocalDate date, String subject, boolean trending,
             List<DigestMail.Item> items, String unsubscribeToken, String webViewUrl, String archiveUrl,
-            boolean webView) {
+            boolean webView, DigestMail.Popular popular) {
         return new DigestMail(site.name(), subject, preheader(items, trending), DAY_LABEL.format(date), trending,
                 items, links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)),
                 links.unsubscribe(unsubscribeToken), links.home(), site.contactLine(),
                 "You receive this because you subscribed to " + site.name() + " with " + reader.email
                         + " and confirmed your address.",
-                webViewUrl, archiveUrl, webView);
+                webViewUrl, archiveUrl, webView, popular);
     }
 
     /**

@@ -71,4 +71,30 @@ public interface DigestConfig {
     /** How often the background worker looks for open chunks. */
     @WithDefault("5s")
     Duration workerPoll();
+
+    /** "Popular with readers who share your interests": one line per email, off unless the operator enables it. */
+    ReadersLikeYou readersLikeYou();
+
+    /** Knobs of {@link #readersLikeYou()}. */
+    interface ReadersLikeYou {
+
+        /** Whether emails may carry the line. Default: false (an operator choice, stated in the privacy notice). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * How many other readers with close profiles must have liked or saved a paper before it is shown. Values
+         * below 3 are treated as 3: fewer would let a reader guess who liked it. Default: 3.
+         */
+        @WithDefault("3")
+        int minReaders();
+
+        /** How close two readers' topic choices must be (Jaccard overlap of the topic sets, 0–1). Default: 0.5. */
+        @WithDefault("0.5")
+        double minTopicOverlap();
+
+        /** How many days of likes count. Default: 14 (within the 30 days in which a sent paper is not resent). */
+        @WithDefault("14")
+        int days();
+    }
 }

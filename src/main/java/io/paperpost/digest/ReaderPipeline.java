@@ -9,12 +9,15 @@ import io.paperpost.feedback.FeedbackService;
 import io.paperpost.mail.MailSendException;
 import io.paperpost.mail.MailSender;
 import io.paperpost.mail.OutgoingMail;
+import io.paperpost.papers.Paper;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.ranking.ReaderProfile;
 import io.paperpost.subscription.Reader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +44,8 @@ class ReaderPipeline {
     MailSender sender;
     @Inject
     DigestMetrics metrics;
+    @Inject
+    ReadersLikeYou readersLikeYou;
 
     /**
      * Sends the reader's email if they have one; returns the claim when the server accepted it.
@@ -63,7 +68,19 @@ class ReaderPipeline {
             record(progress, RunProgress.Outcome.SKIPPED, false);
             return Optional.empty();
         }
-        List<String> ids = picks.stream().map(p -> p.paper().id()).toList();
+        List<String> ids = new ArrayList<>(picks.stream().map(p -> p.paper().id()).toList());
+        List<String> reasons = new ArrayList<>(picks.stream().map(RankedPaper::reason).toList());
+        Paper popular = null;
+        if (readersLikeYou.enabled()) {
+            Set<String> excluded = new HashSet<>(recentlySent);
+            excluded.addAll(ids);
+            popular = readersLikeYou.pick(papers, reader, excluded).orElse(null);
+            if (popular != null) {
+                // Recorded with the email, so it is never sent again and its web view shows it.
+                ids.add(popular.id);
+                reasons.add(ReadersLikeYou.REASON);
+            }
+        }
         Optional<Claim> claim = ledger.claim(reader.id, date, new ComposedEmail(ids, papers.through()));
         if (claim.isEmpty()) {
             record(progress, RunProgress.Outcome.SKIPPED, false);
@@ -75,7 +92,7 @@ class ReaderPipeline {
         OutgoingMail mail;
         try {
             long renderStarted = System.nanoTime();
-            mail = composer.compose(reader, date, picks, trending, papers.byId());
+            mail = composer.compose(reader, date, picks, trending, papers.byId(), popular);
             long rendered = System.nanoTime();
             metrics.render(rendered - renderStarted);
             sender.send(mail);
@@ -96,8 +113,7 @@ class ReaderPipeline {
         }
         try {
             ledger.markSent(claim.get(), mail.messageId(),
-                    new DigestContents(ids, mail.subject(), trending,
-                            picks.stream().map(RankedPaper::reason).toList()));
+                    new DigestContents(ids, mail.subject(), trending, reasons));
         } catch (RuntimeException e) {
             // The server has the email: marking it failed would send it again. The row stays SENDING, never resent.
             LOG.errorf(e, "Digest %s for reader %d was sent but not recorded; its ledger row stays SENDING", date,
