@@ -21,7 +21,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.delivery..",
                     "io.paperpost.digest..", "io.paperpost.embedding..", "io.paperpost.feedback..",
                     "io.paperpost.mail..", "io.paperpost.papers..", "io.paperpost.preferences..",
-                    "io.paperpost.subscription..", "io.paperpost.bounces..");
+                    "io.paperpost.subscription..", "io.paperpost.bounces..", "io.paperpost.readinglist..");
 
     /**
      * Embedding sits on the ranker (its vectors) and papers (what it embeds, the import event); the readers' side,
@@ -32,7 +32,8 @@ class ArchitectureTest {
             .that().resideInAPackage("io.paperpost.embedding..")
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.delivery..",
                     "io.paperpost.digest..", "io.paperpost.feedback..", "io.paperpost.mail..",
-                    "io.paperpost.preferences..", "io.paperpost.subscription..", "io.paperpost.bounces..");
+                    "io.paperpost.preferences..", "io.paperpost.subscription..", "io.paperpost.bounces..",
+                    "io.paperpost.readinglist..");
 
     /**
      * The mail edge (and its queue) sits just above site and storage: subscription and the ledger send through it, it
@@ -43,7 +44,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.delivery..",
                     "io.paperpost.digest..", "io.paperpost.embedding..", "io.paperpost.feedback..",
                     "io.paperpost.papers..", "io.paperpost.preferences..", "io.paperpost.ranking..",
-                    "io.paperpost.subscription..");
+                    "io.paperpost.subscription..", "io.paperpost.readinglist..");
 
     /**
      * Late bounces and complaints sit above the ledger, subscription and the mail edge (they read the first, change
@@ -54,7 +55,18 @@ class ArchitectureTest {
             .that().resideInAPackage("io.paperpost.bounces..")
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.digest..",
                     "io.paperpost.embedding..", "io.paperpost.feedback..", "io.paperpost.papers..",
-                    "io.paperpost.preferences..", "io.paperpost.ranking..");
+                    "io.paperpost.preferences..", "io.paperpost.ranking..", "io.paperpost.readinglist..");
+
+    /**
+     * The reading list sits above subscription, feedback (whose ranking input it feeds, through StrongLikes) and
+     * papers; the digest links to it and the preferences page shows it, and it knows neither.
+     */
+    @ArchTest
+    static final ArchRule theReadingListSitsBelowTheDigest = noClasses()
+            .that().resideInAPackage("io.paperpost.readinglist..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.bounces..",
+                    "io.paperpost.delivery..", "io.paperpost.digest..", "io.paperpost.mail..",
+                    "io.paperpost.preferences..");
 
     @ArchTest
     static final ArchRule onlyAdminUsesBounces = noClasses()

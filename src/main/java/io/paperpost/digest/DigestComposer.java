@@ -12,6 +12,7 @@ import io.paperpost.mail.MailConfig;
 import io.paperpost.mail.OutgoingMail;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.RankedPaper;
+import io.paperpost.readinglist.ReadingListLinks;
 import io.paperpost.site.Links;
 import io.paperpost.site.SiteConfig;
 import io.paperpost.subscription.MailFormat;
@@ -73,6 +74,8 @@ public class DigestComposer {
     FeedbackLinks feedbackLinks;
     @Inject
     SteeringLinks steeringLinks;
+    @Inject
+    ReadingListLinks readingList;
     @Inject
     MailConfig mailConfig;
 
@@ -144,7 +147,8 @@ public class DigestComposer {
         PaperText text = paperTexts.getUnchecked(paper);
         return new DigestMail.Item(rank, paper.title, text.url(), text.authors(), text.teaser(), paper.codeUrl,
                 reason, feedbackLinks.link(reader.id, paper.id, Feedback.LIKE),
-                feedbackLinks.link(reader.id, paper.id, Feedback.DISLIKE), steering(reader, paper, topicId));
+                feedbackLinks.link(reader.id, paper.id, Feedback.DISLIKE), readingList.save(reader.id, paper.id),
+                steering(reader, paper, topicId));
     }
 
     private DigestMail.Steering steering(Reader reader, Paper paper, String topicId) {
@@ -161,7 +165,7 @@ public class DigestComposer {
             List<DigestMail.Item> items, String unsubscribeToken, String webViewUrl, String archiveUrl,
             boolean webView, DigestMail.Popular popular) {
         return new DigestMail(site.name(), subject, preheader(items, trending), DAY_LABEL.format(date), trending,
-                items, links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)),
+                items, links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)), readingList.list(reader.id),
                 links.unsubscribe(unsubscribeToken), links.home(), site.contactLine(),
                 "You receive this because you subscribed to " + site.name() + " with " + reader.email
                         + " and confirmed your address.",

@@ -9,12 +9,14 @@ import java.util.List;
  * @param trending    true when nothing matched the reader today and these are the day's trending papers
  * @param webViewUrl  the email's "View in your browser" link (GET /digest/{token})
  * @param archiveUrl  the reader's past emails (GET /digests/{token})
+ * @param readingListUrl the reader's reading list (GET /reading-list/{token})
  * @param webView     true when rendered as the web page of a sent email: no "View in your browser", not indexed
  * @param popular     the "popular with readers who share your interests" line, null when there is none
  */
 public record DigestMail(String siteName, String subject, String preheader, String dateLabel, boolean trending,
-        List<Item> items, String manageUrl, String unsubscribeUrl, String homeUrl, String contactLine,
-        String reasonForEmail, String webViewUrl, String archiveUrl, boolean webView, Popular popular) {
+        List<Item> items, String manageUrl, String readingListUrl, String unsubscribeUrl, String homeUrl,
+        String contactLine, String reasonForEmail, String webViewUrl, String archiveUrl, boolean webView,
+        Popular popular) {
 
     /** A paper readers with close profiles liked: its title and link only, never who or how many. */
     public record Popular(String title, String url) {
@@ -24,10 +26,11 @@ public record DigestMail(String siteName, String subject, String preheader, Stri
      * One paper in the email. Its upvotes are part of {@code reason} ("… · 184 upvotes"), the one place the count
      * is shown.
      *
+     * @param saveUrl  saves the paper to the reader's reading list (after one button)
      * @param steering fewer like this, more from / mute the first author, mute the topic
      */
     public record Item(int rank, String title, String url, String authors, String teaser, String codeUrl,
-            String reason, String likeUrl, String dislikeUrl, Steering steering) {
+            String reason, String likeUrl, String dislikeUrl, String saveUrl, Steering steering) {
     }
 
     /**

@@ -27,7 +27,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * "Popular with readers who share your interests": a paper that at least three other readers with close topic
- * choices liked lately, which this reader was not sent and did not rate. The line never names or counts the
+ * choices liked or saved lately, which this reader was not sent and did not rate. The line never names or counts the
  * readers, and it is not shown when fewer than three agree (with two, a reader who knows one other could guess the
  * second). Off unless {@link DigestConfig.ReadersLikeYou#enabled()}.
  *
@@ -152,26 +152,38 @@ class ReadersLikeYou {
         // The reader's own rating never counts: a paper they rated is not offered to them at all.
         int needed = minReaders();
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<String> liked = entityManager.createQuery("select f.id.paperId from Feedback f "
-                    + "where f.rating > 0 and f.updatedAt >= :since group by f.id.paperId "
-                    + "having count(f) >= :needed order by count(f) desc, f.id.paperId", String.class)
-                    .setParameter("since", since).setParameter("needed", (long) needed)
-                    .setMaxResults(MAX_CANDIDATES).getResultList();
+            // Likes and saves per paper, as a prefilter (a reader who did both counts twice here, once below).
+            Map<String, Long> counts = new HashMap<>();
+            for (String query : List.of("select f.id.paperId, count(f) from Feedback f where f.rating > 0 "
+                    + "and f.updatedAt >= :since group by f.id.paperId",
+                    "select s.id.paperId, count(s) from ReadingListEntry s where s.savedAt >= :since "
+                            + "group by s.id.paperId")) {
+                for (Object[] row : entityManager.createQuery(query, Object[].class).setParameter("since", since)
+                        .getResultList()) {
+                    counts.merge((String) row[0], (Long) row[1], Long::sum);
+                }
+            }
+            List<String> liked = counts.entrySet().stream().filter(e -> e.getValue() >= needed)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(MAX_CANDIDATES).map(Map.Entry::getKey).toList();
             if (liked.isEmpty()) {
                 return new Likes(Map.of(), Map.of(), Map.of(), List.of());
             }
-            List<Object[]> rows = entityManager.createQuery("select f.id.paperId, f.id.readerId, f.rating "
-                    + "from Feedback f where f.id.paperId in :papers", Object[].class)
-                    .setParameter("papers", liked).getResultList();
-            Map<String, List<Long>> likers = new HashMap<>();
-            Map<String, List<Long>> raters = new HashMap<>();
+            List<Object[]> rows = new ArrayList<>(entityManager.createQuery("select f.id.paperId, f.id.readerId, "
+                    + "f.rating from Feedback f where f.id.paperId in :papers", Object[].class)
+                    .setParameter("papers", liked).getResultList());
+            rows.addAll(entityManager.createQuery("select s.id.paperId, s.id.readerId, 1 from ReadingListEntry s "
+                    + "where s.id.paperId in :papers", Object[].class).setParameter("papers", liked).getResultList());
+            Map<String, Set<Long>> likers = new HashMap<>();
+            Map<String, Set<Long>> raters = new HashMap<>();
             Set<Long> likerIds = new HashSet<>();
             for (Object[] row : rows) {
                 String paper = (String) row[0];
                 long reader = (Long) row[1];
-                raters.computeIfAbsent(paper, p -> new ArrayList<>()).add(reader);
+                raters.computeIfAbsent(paper, p -> new HashSet<>()).add(reader);
                 if (((Number) row[2]).intValue() > 0) {
-                    likers.computeIfAbsent(paper, p -> new ArrayList<>()).add(reader);
+                    likers.computeIfAbsent(paper, p -> new HashSet<>()).add(reader);
                     likerIds.add(reader);
                 }
             }
@@ -192,7 +204,7 @@ class ReadersLikeYou {
         });
     }
 
-    private static Map<String, long[]> sorted(Map<String, List<Long>> ids) {
+    private static Map<String, long[]> sorted(Map<String, Set<Long>> ids) {
         Map<String, long[]> sorted = new HashMap<>();
         ids.forEach((paper, readers) -> {
             long[] array = readers.stream().mapToLong(Long::longValue).toArray();

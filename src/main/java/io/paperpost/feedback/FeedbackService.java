@@ -9,11 +9,14 @@ import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,13 +35,16 @@ public class FeedbackService {
 
     @Inject
     Clock clock;
+    /** Likes from other packages (the reading list's saved papers). */
+    @Inject
+    Instance<StrongLikes> strongLikes;
 
     /** The rated paper and the rating now stored. */
     public record Recorded(long readerId, String paperId, String paperTitle, short rating) {
     }
 
     /**
-     * Liked and disliked papers as "title summary" texts, most recent first, and as titles with their embeddings
+     * Liked and disliked papers (with the {@link StrongLikes}) as "title summary" texts, most recent first, and as titles with their embeddings
      * (the papers already embedded).
      */
     public record Texts(List<String> liked, List<String> disliked, List<SemanticProfile.RatedPaper> likedMeaning,
@@ -131,30 +137,35 @@ public class FeedbackService {
         if (readerIds.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> Feedback.getEntityManager()
-                .createQuery("select f.id.readerId, f.rating, p.title, p.summary, e.vector from Feedback f "
-                        + "join Paper p on p.id = f.id.paperId left join PaperEmbedding e on e.paperId = p.id "
-                        + "and e.model = :model where f.id.readerId in :readers order by f.updatedAt desc",
+        List<StrongLikes.Liked> rows = new ArrayList<>();
+        QuarkusTransaction.requiringNew().call(() -> Feedback.getEntityManager()
+                .createQuery(
+                        "select f.id.readerId, f.rating, p.title, p.summary, e.vector, f.updatedAt from Feedback f "
+                                + "join Paper p on p.id = f.id.paperId left join PaperEmbedding e on e.paperId = p.id "
+                                + "and e.model = :model where f.id.readerId in :readers",
                         Object[].class)
                 .setParameter("readers", readerIds).setParameter("model", SentenceEmbedder.MODEL)
-                .getResultList());
+                .getResultList())
+                .forEach(row -> rows.add(new StrongLikes.Liked((Long) row[0], ((Number) row[1]).intValue(),
+                        (String) row[2], (String) row[3], (byte[]) row[4], (Instant) row[5])));
+        strongLikes.forEach(source -> rows.addAll(source.of(readerIds)));
+        rows.sort(Comparator.comparing(StrongLikes.Liked::at).reversed());
         Map<Long, List<String>> liked = new HashMap<>();
         Map<Long, List<String>> disliked = new HashMap<>();
         Map<Long, List<SemanticProfile.RatedPaper>> likedMeaning = new HashMap<>();
         Map<Long, List<SemanticProfile.RatedPaper>> dislikedMeaning = new HashMap<>();
-        for (Object[] row : rows) {
-            Long reader = (Long) row[0];
-            int rating = ((Number) row[1]).intValue();
+        for (StrongLikes.Liked row : rows) {
+            Long reader = row.readerId();
+            int rating = row.weight();
             boolean likes = rating > 0;
             List<String> target = (likes ? liked : disliked).computeIfAbsent(reader, r -> new ArrayList<>());
-            // "Fewer like this" weighs as two dislikes in both centroids (words and meaning), which average over
-            // their entries.
-            for (int weight = Math.max(1, -rating); weight > 0 && target.size() < MAX_TEXTS; weight--) {
-                target.add(row[2] + " " + (row[3] == null ? "" : row[3]));
-                if (row[4] != null) {
+            // "Fewer like this" weighs as two dislikes, a saved paper as two likes, in both centroids (words and
+            // meaning), which average over their entries.
+            for (int weight = Math.max(1, Math.abs(rating)); weight > 0 && target.size() < MAX_TEXTS; weight--) {
+                target.add(row.title() + " " + (row.summary() == null ? "" : row.summary()));
+                if (row.vector() != null) {
                     (likes ? likedMeaning : dislikedMeaning).computeIfAbsent(reader, r -> new ArrayList<>())
-                            .add(new SemanticProfile.RatedPaper((String) row[2],
-                                    SemanticVector.fromBytes((byte[]) row[4])));
+                            .add(new SemanticProfile.RatedPaper(row.title(), SemanticVector.fromBytes(row.vector())));
                 }
             }
         }

@@ -7,7 +7,7 @@ import java.util.Base64;
 /**
  * Free text (a paper id, an author's name) inside a token subject, which may not contain '.' or '~': base64url.
  */
-final class TokenSubjects {
+public final class TokenSubjects {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
@@ -15,12 +15,12 @@ final class TokenSubjects {
     private TokenSubjects() {
     }
 
-    static String encode(String text) {
+    public static String encode(String text) {
         return B64.encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** @throws InvalidLinkException when the part is not base64url, or decodes to nothing or more than 200 chars */
-    static String decode(String encoded, String what) {
+    public static String decode(String encoded, String what) {
         String text;
         try {
             text = new String(B64D.decode(encoded), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package io.paperpost.preferences;
 
 import io.paperpost.digest.DigestPreview;
 import io.paperpost.ranking.RankedPaper;
+import io.paperpost.readinglist.ReadingListLinks;
 import io.paperpost.site.ApiError;
 import io.paperpost.site.FieldErrors;
 import io.paperpost.site.InvalidInputException;
@@ -64,7 +65,7 @@ public class PreferencesResource {
         static native TemplateInstance manage(String siteName, String email, boolean unsubscribed, PreferencesForm form,
                 String notice, String error, FieldErrors errors, List<PreviewItem> preview,
                 String formToken, String pagePath, List<String> zones,
-                List<String> hours, List<DayChoice> days, FilterForm filters);
+                List<String> hours, List<DayChoice> days, FilterForm filters, String readingListUrl);
 
         static native TemplateInstance erased(String siteName);
 
@@ -109,6 +110,8 @@ public class PreferencesResource {
     FormGuard forms;
     @Inject
     ReaderTokens tokens;
+    @Inject
+    ReadingListLinks readingList;
     @Context
     HttpServerRequest request;
 
@@ -334,6 +337,6 @@ public class PreferencesResource {
         return Templates.manage(site.name(), reader.email, reader.status == ReaderStatus.UNSUBSCRIBED, form, notice,
                 error, errors, preview, forms.issue(FORM, reader.id),
                 "/preferences/" + tokens.issue(TokenPurpose.MANAGE, reader.id), Schedule.ZONE_CHOICES, HOURS, DAYS,
-                filters);
+                filters, readingList.list(reader.id));
     }
 }

@@ -33,6 +33,16 @@ public class Links {
         return base() + "/steer/" + token;
     }
 
+    /** A digest's "Save" link: saves the paper to the reader's reading list (after one button). */
+    public String save(String token) {
+        return base() + "/save/" + token;
+    }
+
+    /** The reader's reading list. */
+    public String readingList(String token) {
+        return base() + "/reading-list/" + token;
+    }
+
     public String emailChange(String token) {
         return base() + "/email-change/" + token;
     }

@@ -24,7 +24,11 @@ public enum TokenPurpose {
      * Names the email a bounce is about in a VERP return path ({@link ReaderTokens#tag}); the subject is the email's
      * Message-ID before the {@code @}.
      */
-    RETURN_PATH("r");
+    RETURN_PATH("r"),
+    /** A digest's "Save" link; the subject names the paper to save to the reader's reading list. */
+    SAVE("v"),
+    /** The reader's reading list page and its exports. */
+    READING_LIST("l");
 
     final String code;
 

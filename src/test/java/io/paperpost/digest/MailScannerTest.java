@@ -10,6 +10,7 @@ import io.paperpost.feedback.Feedback;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.mail.MimeParts;
 import io.paperpost.mail.ReceivedMail;
+import io.paperpost.readinglist.ReadingListEntry;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Mail scanners open every link of an email, with HEAD and GET, before the reader does: doing so to every link of
- * the confirmation email and of a digest (both parts and the List-Unsubscribe header) changes nothing.
+ * the confirmation email and of a digest (both parts and the List-Unsubscribe header) changes nothing: no setting,
+ * rating, saved paper or subscription.
  */
 @QuarkusTest
 @WithTestResource(GreenMailResource.class)
@@ -74,7 +76,8 @@ class MailScannerTest {
         Set<String> links = scan(single());
         assertThat(links).as("the digest's links").anyMatch(l -> l.contains("/feedback/"))
                 .anyMatch(l -> l.contains("/unsubscribe/")).anyMatch(l -> l.contains("/preferences/"))
-                .anyMatch(l -> l.contains("/digest/")).anyMatch(l -> l.contains("/steer/"));
+                .anyMatch(l -> l.contains("/digest/")).anyMatch(l -> l.contains("/steer/"))
+                .anyMatch(l -> l.contains("/save/")).anyMatch(l -> l.contains("/reading-list/"));
 
         Reader after = reader();
         assertThat(after.status).isEqualTo(ReaderStatus.ACTIVE);
@@ -87,6 +90,7 @@ class MailScannerTest {
         assertThat(after.mutedAuthors).isEqualTo(before.mutedAuthors).isEmpty();
         assertThat(after.mutedTopics).isEqualTo(before.mutedTopics).isEmpty();
         assertThat(QuarkusTransaction.requiringNew().call(() -> Feedback.count())).as("ratings").isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ReadingListEntry.count())).as("saved papers").isZero();
         assertThat(mail.waitForIncomingEmail(500, 1)).as("no email after the scan").isFalse();
     }
 

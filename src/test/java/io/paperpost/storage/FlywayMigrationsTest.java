@@ -32,7 +32,8 @@ class FlywayMigrationsTest {
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isPositive();
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            assertThat(tables(connection, "PUBLIC")).contains("reader", "paper", "delivery", "pending_signup");
+            assertThat(tables(connection, "PUBLIC")).contains("reader", "paper", "delivery", "pending_signup",
+                    "reading_list_entry");
             assertIdentityAndUniqueLedger(connection);
         }
     }
@@ -45,7 +46,8 @@ class FlywayMigrationsTest {
                         .schemas(schema).defaultSchema(schema).locations("classpath:db/migration").load().migrate();
                 assertThat(result.success).isTrue();
                 assertThat(result.migrationsExecuted).isPositive();
-                assertThat(tables(admin, schema)).contains("reader", "paper", "delivery", "pending_signup");
+                assertThat(tables(admin, schema)).contains("reader", "paper", "delivery", "pending_signup",
+                        "reading_list_entry");
                 assertIdentityAndUniqueLedger(admin);
             });
         }
