@@ -9,11 +9,12 @@ import java.util.List;
  * @param trending    true when nothing matched the reader today and these are the day's trending papers
  * @param webViewUrl  the email's "View in your browser" link (GET /digest/{token})
  * @param archiveUrl  the reader's past emails (GET /digests/{token})
+ * @param feedUrl     the reader's Atom feed of their picks (GET /feed/{token}.atom)
  * @param webView     true when rendered as the web page of a sent email: no "View in your browser", not indexed
  */
 public record DigestMail(String siteName, String subject, String preheader, String dateLabel, boolean trending,
         List<Item> items, String manageUrl, String unsubscribeUrl, String homeUrl, String contactLine,
-        String reasonForEmail, String webViewUrl, String archiveUrl, boolean webView) {
+        String reasonForEmail, String webViewUrl, String archiveUrl, String feedUrl, boolean webView) {
 
     /**
      * One paper in the email. Its upvotes are part of {@code reason} ("… · 184 upvotes"), the one place the count

@@ -24,7 +24,8 @@ public record ReaderExport(Instant exportedAt, Subscription subscription, Waitin
             String interests, List<String> followedAuthors, double trendWeight,
             boolean exploration, boolean onlyWhenMatches, int papersPerEmail,
             DigestFrequency frequency, DayOfWeek weeklyDay, LocalDate pausedUntil,
-            int deliveryHour, String timeZone, MailFormat mailFormat, LocalDate lastDigestDate) {
+            int deliveryHour, String timeZone, MailFormat mailFormat, DeliveryChannel deliveryChannel,
+            LocalDate lastDigestDate) {
     }
 
     /** A signup for the reader's address that waits for its confirmation link (null when there is none). */
@@ -38,7 +39,7 @@ public record ReaderExport(Instant exportedAt, Subscription subscription, Waitin
                 r.unsubscribeReason, r.consentSource, List.copyOf(r.topics), r.interests,
                 List.copyOf(r.followedAuthors), r.trendWeight,
                 r.exploration, r.onlyWhenMatches, r.papersPerEmail, r.frequency, r.weeklyDay, r.pausedUntil,
-                r.deliveryHour, r.timeZone, r.mailFormat, r.lastDigestDate);
+                r.deliveryHour, r.timeZone, r.mailFormat, r.deliveryChannel, r.lastDigestDate);
         WaitingSignup waiting = pending == null
                 ? null
                 : new WaitingSignup(pending.requestedAt, List.copyOf(pending.topics),

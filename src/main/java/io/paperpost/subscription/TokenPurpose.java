@@ -24,7 +24,12 @@ public enum TokenPurpose {
      * Names the email a bounce is about in a VERP return path ({@link ReaderTokens#tag}); the subject is the email's
      * Message-ID before the {@code @}.
      */
-    RETURN_PATH("r");
+    RETURN_PATH("r"),
+    /**
+     * The reader's Atom feed URL. Never expires (feed readers keep the URL for good); signing out everywhere revokes
+     * it like every other link.
+     */
+    FEED("a");
 
     final String code;
 

@@ -63,7 +63,8 @@ class DigestEmailTest {
     static final Path SNAPSHOTS = Path.of("src/test/resources/mail/snapshots");
     /** Signed tokens carry their issue time, so snapshots show them as TOKEN. */
     static final Pattern TOKEN = Pattern
-            .compile("(/(?:unsubscribe|preferences|feedback|digests?)/|unsubscribe%20)[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+            .compile(
+                    "(/(?:unsubscribe|preferences|feedback|steer|feed|digests?)/|unsubscribe%20)[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
     @Inject
     DigestComposer composer;

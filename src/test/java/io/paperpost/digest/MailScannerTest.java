@@ -74,7 +74,7 @@ class MailScannerTest {
         Set<String> links = scan(single());
         assertThat(links).as("the digest's links").anyMatch(l -> l.contains("/feedback/"))
                 .anyMatch(l -> l.contains("/unsubscribe/")).anyMatch(l -> l.contains("/preferences/"))
-                .anyMatch(l -> l.contains("/digest/"));
+                .anyMatch(l -> l.contains("/digest/")).anyMatch(l -> l.contains("/feed/"));
 
         Reader after = reader();
         assertThat(after.status).isEqualTo(ReaderStatus.ACTIVE);
@@ -83,6 +83,7 @@ class MailScannerTest {
         assertThat(after.pausedUntil).isNull();
         assertThat(after.linksSignedOutAt).isNull();
         assertThat(after.email).isEqualTo(before.email);
+        assertThat(after.deliveryChannel).isEqualTo(before.deliveryChannel);
         assertThat(QuarkusTransaction.requiringNew().call(() -> Feedback.count())).as("ratings").isZero();
         assertThat(mail.waitForIncomingEmail(500, 1)).as("no email after the scan").isFalse();
     }
