@@ -19,7 +19,8 @@ class ArchitectureTest {
     static final ArchRule theBottomPackagesUseNoOtherPackage = noClasses()
             .that().resideInAnyPackage("io.paperpost.site..", "io.paperpost.storage..", "io.paperpost.ranking..")
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.delivery..",
-                    "io.paperpost.digest..", "io.paperpost.embedding..", "io.paperpost.feedback..",
+                    "io.paperpost.digest..", "io.paperpost.embedding..", "io.paperpost.feed..",
+                    "io.paperpost.feedback..",
                     "io.paperpost.mail..", "io.paperpost.papers..", "io.paperpost.preferences..",
                     "io.paperpost.subscription..", "io.paperpost.bounces..", "io.paperpost.readinglist..");
 
@@ -31,7 +32,7 @@ class ArchitectureTest {
     static final ArchRule embeddingUsesOnlyTheRankerPapersAndTheBottom = noClasses()
             .that().resideInAPackage("io.paperpost.embedding..")
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.delivery..",
-                    "io.paperpost.digest..", "io.paperpost.feedback..", "io.paperpost.mail..",
+                    "io.paperpost.digest..", "io.paperpost.feed..", "io.paperpost.feedback..", "io.paperpost.mail..",
                     "io.paperpost.preferences..", "io.paperpost.subscription..", "io.paperpost.bounces..",
                     "io.paperpost.readinglist..");
 
@@ -42,7 +43,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theMailEdgeUsesOnlySiteAndStorage = noClasses().that().resideInAPackage("io.paperpost.mail..")
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.delivery..",
-                    "io.paperpost.digest..", "io.paperpost.embedding..", "io.paperpost.feedback..",
+                    "io.paperpost.digest..", "io.paperpost.embedding..", "io.paperpost.feed..",
+                    "io.paperpost.feedback..",
                     "io.paperpost.papers..", "io.paperpost.preferences..", "io.paperpost.ranking..",
                     "io.paperpost.subscription..", "io.paperpost.readinglist..");
 
@@ -54,7 +56,8 @@ class ArchitectureTest {
     static final ArchRule bouncesSitAboveDeliveryAndBelowAdmin = noClasses()
             .that().resideInAPackage("io.paperpost.bounces..")
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.digest..",
-                    "io.paperpost.embedding..", "io.paperpost.feedback..", "io.paperpost.papers..",
+                    "io.paperpost.embedding..", "io.paperpost.feed..", "io.paperpost.feedback..",
+                    "io.paperpost.papers..",
                     "io.paperpost.preferences..", "io.paperpost.ranking..", "io.paperpost.readinglist..");
 
     /**
@@ -65,8 +68,24 @@ class ArchitectureTest {
     static final ArchRule theReadingListSitsBelowTheDigest = noClasses()
             .that().resideInAPackage("io.paperpost.readinglist..")
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.bounces..",
-                    "io.paperpost.delivery..", "io.paperpost.digest..", "io.paperpost.mail..",
+                    "io.paperpost.delivery..", "io.paperpost.digest..", "io.paperpost.feed..", "io.paperpost.mail..",
                     "io.paperpost.preferences..");
+
+    /**
+     * The reader's Atom feed sits above the digest (its texts), the ledger (what was picked) and subscription (the
+     * token's reader); only the top packages (the preferences page shows its URL) use it.
+     */
+    @ArchTest
+    static final ArchRule theFeedSitsAboveTheDigestAndBelowTheTop = noClasses()
+            .that().resideInAPackage("io.paperpost.feed..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.preferences..",
+                    "io.paperpost.bounces..");
+
+    @ArchTest
+    static final ArchRule onlyTheTopPackagesUseTheFeed = noClasses()
+            .that().resideOutsideOfPackages("io.paperpost.admin..", "io.paperpost.preferences..",
+                    "io.paperpost.feed..")
+            .should().dependOnClassesThat().resideInAPackage("io.paperpost.feed..");
 
     @ArchTest
     static final ArchRule onlyAdminUsesBounces = noClasses()

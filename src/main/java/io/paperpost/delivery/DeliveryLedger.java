@@ -57,6 +57,9 @@ public class DeliveryLedger {
     // With what the email's web view shows again (DigestContents), in the same statement.
     private static final String MARK_SENT = "update delivery set status = 'SENT', message_id = ?, paper_ids = ?,"
             + " contents = ?, sent_at = ?, updated_at = ?, next_attempt_at = null, last_error = null where id = ?";
+    // A feed-only reader's claim ends here instead of in MARK_SENT: the same row, no message.
+    private static final String MARK_FED = "update delivery set status = 'FEED', message_id = null, paper_ids = ?,"
+            + " contents = ?, sent_at = ?, updated_at = ?, next_attempt_at = null, last_error = null where id = ?";
     private static final String NOTHING_NEW = "insert into delivery (reader_id, digest_date, status, attempts,"
             + " paper_ids, papers_through, created_at, updated_at) values (?, ?, 'NOTHING_NEW', 0, '', ?, ?, ?)";
     // Both only move forward: a late retry of an earlier date must not move the reader back.
@@ -70,7 +73,7 @@ public class DeliveryLedger {
             + " last_error = ?, updated_at = ? where reader_id = ? and status = 'RETRYING' and digest_date < ?";
     // SENDING rows count too: the server may have taken the email before the process died.
     private static final String RECENTLY_SENT = "select reader_id, paper_ids from delivery where reader_id in (%s)"
-            + " and status in ('SENT', 'SENDING') and digest_date >= ? and digest_date < ?";
+            + " and status in ('SENT', 'SENDING', 'FEED') and digest_date >= ? and digest_date < ?";
     /** SQLSTATE of a unique key violation, in H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
     private static final LineListConverter PAPER_IDS = new LineListConverter();
@@ -159,7 +162,8 @@ public class DeliveryLedger {
                 throw e;
             }
         }
-        if (status == DeliveryStatus.SENT && (lastDigestDate == null || lastDigestDate.isBefore(digestDate))) {
+        if ((status == DeliveryStatus.SENT || status == DeliveryStatus.FEED)
+                && (lastDigestDate == null || lastDigestDate.isBefore(digestDate))) {
             // Sent, but the process died before advancing the reader: do it now, so they stop looking due.
             advance(connection, List.of(new Claim(id, readerId, digestDate, attempts, papersThrough)));
             return Optional.empty();
@@ -235,6 +239,26 @@ public class DeliveryLedger {
                 sent.setObject(5, now);
                 sent.setLong(6, claim.deliveryId());
                 sent.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    /**
+     * Records a feed-only reader's picks for their feed ({@link DeliveryStatus#FEED}) instead of sending: the claim
+     * already made the row the date's only one, so a rerun records nothing twice. Readers advance as after
+     * {@link #markSent}, with {@link #advanceReaders}.
+     */
+    public void markFed(Claim claim, DigestContents contents) {
+        QuarkusTransaction.requiringNew().run(() -> jdbc(connection -> {
+            OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+            try (PreparedStatement fed = connection.prepareStatement(MARK_FED)) {
+                fed.setString(1, PAPER_IDS.convertToDatabaseColumn(contents.paperIds()));
+                fed.setString(2, contents.column());
+                fed.setObject(3, now);
+                fed.setObject(4, now);
+                fed.setLong(5, claim.deliveryId());
+                fed.executeUpdate();
             }
             return null;
         }));
@@ -343,9 +367,9 @@ public class DeliveryLedger {
     }
 
     /**
-     * Ids of the papers each reader was sent, or may have been sent (a row left SENDING by a crash), in the
-     * {@value #EXCLUDE_SENT_DAYS} days before the date, in one query; readers sent nothing are not in the map. The
-     * second line of defence behind the watermark: no paper reaches a reader twice within that time.
+     * Ids of the papers each reader was sent (by email or in their feed), or may have been sent (a row left SENDING by
+     * a crash), in the {@value #EXCLUDE_SENT_DAYS} days before the date, in one query; readers sent nothing are not in
+     * the map. The second line of defence behind the watermark: no paper reaches a reader twice within that time.
      */
     public Map<Long, Set<String>> recentlySent(Collection<Long> readerIds, LocalDate date) {
         if (readerIds.isEmpty()) {

@@ -18,5 +18,10 @@ public enum DeliveryStatus {
      * Nothing new fitted the reader at their hour: no email that local date, and none later that day when an
      * import lands (the papers wait for the next day's email).
      */
-    NOTHING_NEW
+    NOTHING_NEW,
+    /**
+     * A feed-only reader's picks, recorded at their hour for their Atom feed; no email. Counts like {@link #SENT}
+     * for never sending a paper twice.
+     */
+    FEED
 }

@@ -169,7 +169,7 @@ public class DigestComposer {
                 links.unsubscribe(unsubscribeToken), links.home(), site.contactLine(),
                 "You receive this because you subscribed to " + site.name() + " with " + reader.email
                         + " and confirmed your address.",
-                webViewUrl, archiveUrl, webView, popular);
+                webViewUrl, archiveUrl, links.feed(tokens.issue(TokenPurpose.FEED, reader.id)), webView, popular);
     }
 
     /**
@@ -232,7 +232,8 @@ public class DigestComposer {
         return papers + about + " — " + DAY_LABEL.format(date);
     }
 
-    static String authors(Paper paper) {
+    /** The paper's authors as an email card shows them: up to three, then "et al.". */
+    public static String authors(Paper paper) {
         if (!paper.authors.isEmpty()) {
             return paper.authors.size() <= 3
                     ? String.join(", ", paper.authors)
@@ -248,7 +249,7 @@ public class DigestComposer {
     }
 
     /** The abstract's first sentences, cut at a word, about two lines in an email. */
-    static String teaser(String summary) {
+    public static String teaser(String summary) {
         return shorten(summary == null ? "" : summary.replaceAll("\\s+", " ").strip(), TEASER_CHARS);
     }
 

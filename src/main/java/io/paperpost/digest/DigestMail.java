@@ -10,13 +10,14 @@ import java.util.List;
  * @param webViewUrl  the email's "View in your browser" link (GET /digest/{token})
  * @param archiveUrl  the reader's past emails (GET /digests/{token})
  * @param readingListUrl the reader's reading list (GET /reading-list/{token})
+ * @param feedUrl     the reader's Atom feed of their picks (GET /feed/{token}.atom)
  * @param webView     true when rendered as the web page of a sent email: no "View in your browser", not indexed
  * @param popular     the "popular with readers who share your interests" line, null when there is none
  */
 public record DigestMail(String siteName, String subject, String preheader, String dateLabel, boolean trending,
         List<Item> items, String manageUrl, String readingListUrl, String unsubscribeUrl, String homeUrl,
-        String contactLine, String reasonForEmail, String webViewUrl, String archiveUrl, boolean webView,
-        Popular popular) {
+        String contactLine, String reasonForEmail, String webViewUrl, String archiveUrl, String feedUrl,
+        boolean webView, Popular popular) {
 
     /** A paper readers with close profiles liked: its title and link only, never who or how many. */
     public record Popular(String title, String url) {

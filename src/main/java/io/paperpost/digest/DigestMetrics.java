@@ -28,6 +28,7 @@ public class DigestMetrics {
     private Counter failed;
     private Counter suppressed;
     private Counter skipped;
+    private Counter feed;
     private Timer rank;
     private Timer render;
     private Timer send;
@@ -38,6 +39,7 @@ public class DigestMetrics {
         failed = emails("failed");
         suppressed = emails("suppressed");
         skipped = emails("skipped");
+        feed = emails("feed");
         rank = stage("rank");
         render = stage("render");
         send = stage("send");
@@ -48,7 +50,8 @@ public class DigestMetrics {
 
     private Counter emails(String outcome) {
         return Counter.builder("paperpost.digest.emails").tag("outcome", outcome)
-                .description("Digest emails by outcome (skipped: due, but nothing new or already sent)")
+                .description("Digest emails by outcome (skipped: due, but nothing new or already sent; feed: a"
+                        + " feed-only reader's picks recorded instead of an email)")
                 .register(registry);
     }
 
@@ -63,6 +66,7 @@ public class DigestMetrics {
             case FAILED -> failed.increment();
             case SUPPRESSED -> suppressed.increment();
             case SKIPPED -> skipped.increment();
+            case FEED -> feed.increment();
         }
     }
 

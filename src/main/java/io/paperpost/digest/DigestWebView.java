@@ -19,12 +19,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -126,10 +124,6 @@ public class DigestWebView {
     }
 
     private static Map<String, Paper> papers(Set<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return QuarkusTransaction.requiringNew().call(() -> Paper.<Paper>list("id in ?1", ids).stream()
-                .collect(Collectors.toMap(p -> p.id, Function.identity(), (a, b) -> a, HashMap::new)));
+        return QuarkusTransaction.requiringNew().call(() -> Paper.byIds(ids));
     }
 }

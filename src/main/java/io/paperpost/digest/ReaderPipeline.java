@@ -12,6 +12,7 @@ import io.paperpost.mail.OutgoingMail;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.RankedPaper;
 import io.paperpost.ranking.ReaderProfile;
+import io.paperpost.subscription.DeliveryChannel;
 import io.paperpost.subscription.Reader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +25,9 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * One reader's email in a run: rank, claim, compose, send, mark. Each step that writes has its own short
- * transaction, so a failure touches this reader only.
+ * One reader's email in a run: rank, claim, compose, send, mark (a feed-only reader's picks are marked for the feed
+ * instead of composed and sent). Each step that writes has its own short transaction, so a failure touches this
+ * reader only.
  */
 @ApplicationScoped
 class ReaderPipeline {
@@ -71,7 +73,7 @@ class ReaderPipeline {
         List<String> ids = new ArrayList<>(picks.stream().map(p -> p.paper().id()).toList());
         List<String> reasons = new ArrayList<>(picks.stream().map(RankedPaper::reason).toList());
         Paper popular = null;
-        if (readersLikeYou.enabled()) {
+        if (readersLikeYou.enabled() && reader.deliveryChannel != DeliveryChannel.FEED) {
             Set<String> excluded = new HashSet<>(recentlySent);
             excluded.addAll(ids);
             popular = readersLikeYou.pick(papers, reader, excluded).orElse(null);
@@ -89,6 +91,9 @@ class ReaderPipeline {
         long deliveryId = claim.get().deliveryId();
         boolean retry = claim.get().retry();
         boolean trending = isTrendingFallback(picks);
+        if (reader.deliveryChannel == DeliveryChannel.FEED) {
+            return feedOnly(reader, date, claim.get(), picks, trending, progress);
+        }
         OutgoingMail mail;
         try {
             long renderStarted = System.nanoTime();
@@ -121,6 +126,27 @@ class ReaderPipeline {
         }
         record(progress, RunProgress.Outcome.SENT, retry);
         return claim;
+    }
+
+    /**
+     * A feed-only reader: the claimed row records the picks for the feed, no email. Returns the claim, so the reader
+     * advances like after an email and the next day brings the next papers.
+     */
+    private Optional<Claim> feedOnly(Reader reader, LocalDate date, Claim claim, List<RankedPaper> picks,
+            boolean trending, RunProgress progress) {
+        List<String> ids = picks.stream().map(p -> p.paper().id()).toList();
+        try {
+            ledger.markFed(claim, new DigestContents(ids, composer.subject(reader, ids.size(), date, trending),
+                    trending, picks.stream().map(RankedPaper::reason).toList()));
+        } catch (RuntimeException e) {
+            // The row stays SENDING: its papers still count as delivered, and the date is not tried again.
+            LOG.errorf(e, "Feed picks %s for reader %d were not recorded; the ledger row stays SENDING", date,
+                    reader.id);
+            record(progress, RunProgress.Outcome.FAILED, claim.retry());
+            return Optional.empty();
+        }
+        record(progress, RunProgress.Outcome.FEED, claim.retry());
+        return Optional.of(claim);
     }
 
     private void record(RunProgress progress, RunProgress.Outcome outcome, boolean retry) {

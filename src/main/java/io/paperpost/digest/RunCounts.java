@@ -11,8 +11,8 @@ import jakarta.persistence.Embeddable;
  * @param retried    sent or failed again after an earlier failed attempt for the same date
  * @param failed     failed for now; retried later
  * @param suppressed refused for good (hard bounce): the address is suppressed
- * @param skipped    due but nothing sent: nothing new (recorded for the date), or another run or instance had the
- *                   email already
+ * @param skipped    due but no email sent: nothing new (recorded for the date), a feed-only reader's picks
+ *                   (recorded for their feed), or another run or instance had the email already
  */
 @Embeddable
 public record RunCounts(int done, int sent, int retried, int failed, int suppressed, int skipped) {

@@ -6,7 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RunProgress {
 
     enum Outcome {
-        SENT, SKIPPED, FAILED, SUPPRESSED
+        SENT, SKIPPED, FAILED, SUPPRESSED,
+        /** A feed-only reader's picks recorded, no email: counted as skipped, since the counts are of emails. */
+        FEED
     }
 
     private final AtomicInteger sent = new AtomicInteger();
@@ -27,7 +29,7 @@ final class RunProgress {
     void record(Outcome outcome, boolean retry) {
         switch (outcome) {
             case SENT -> sent.incrementAndGet();
-            case SKIPPED -> skipped.incrementAndGet();
+            case SKIPPED, FEED -> skipped.incrementAndGet();
             case FAILED -> failed.incrementAndGet();
             case SUPPRESSED -> suppressed.incrementAndGet();
         }

@@ -12,7 +12,12 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** One record per paper, whatever sources it came from. */
 @Entity
@@ -100,6 +105,15 @@ public class Paper extends PanacheEntityBase {
 
     @Convert(converter = LineListConverter.class)
     public List<String> keywords = new ArrayList<>();
+
+    /** The stored papers of the ids, by id, in one query (in the caller's transaction); ids not stored are absent. */
+    public static Map<String, Paper> byIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Paper.<Paper>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(p -> p.id, Function.identity(), (a, b) -> a, HashMap::new));
+    }
 
     @PrePersist
     @PreUpdate

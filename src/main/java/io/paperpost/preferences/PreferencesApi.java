@@ -2,6 +2,7 @@ package io.paperpost.preferences;
 
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.subscription.ClientAddress;
+import io.paperpost.subscription.DeliveryChannel;
 import io.paperpost.subscription.DigestFrequency;
 import io.paperpost.subscription.EmailChanges;
 import io.paperpost.subscription.MailFormat;
@@ -43,17 +44,21 @@ import org.jboss.resteasy.reactive.RestPath;
 @Tag(name = "Reader", description = "Everything a reader can do from the signed links in their emails")
 public class PreferencesApi {
 
-    /** A reader's settings as stored. {@code trendPercent}: 0 = only personal relevance, 100 = only trend. */
+    /**
+     * A reader's settings as stored. {@code trendPercent}: 0 = only personal relevance, 100 = only trend;
+     * {@code delivery}: {@code EMAIL}, or {@code FEED} for the Atom feed only, no email.
+     */
     public record PreferencesView(String email, ReaderStatus status, List<String> topics, String interests,
             List<String> authors, long trendPercent, boolean exploration, boolean onlyWhenMatches,
             int papersPerEmail, DigestFrequency frequency, DayOfWeek weeklyDay,
-            LocalDate pausedUntil, int deliveryHour, String timeZone, MailFormat mailFormat) {
+            LocalDate pausedUntil, int deliveryHour, String timeZone, MailFormat mailFormat,
+            DeliveryChannel delivery) {
 
         static PreferencesView of(Reader r) {
             return new PreferencesView(r.email, r.status, List.copyOf(r.topics), r.interests,
                     List.copyOf(r.followedAuthors),
                     Math.round(r.trendWeight * 100), r.exploration, r.onlyWhenMatches, r.papersPerEmail, r.frequency,
-                    r.weeklyDay, r.pausedUntil, r.deliveryHour, r.timeZone, r.mailFormat);
+                    r.weeklyDay, r.pausedUntil, r.deliveryHour, r.timeZone, r.mailFormat, r.deliveryChannel);
         }
     }
 
@@ -64,7 +69,7 @@ public class PreferencesApi {
     public record PreferencesUpdate(List<String> topics, String interests, List<String> authors, String trendPercent,
             Boolean exploration, Boolean onlyWhenMatches, String papersPerEmail,
             String frequency, String weeklyDay, String pausedUntil, String deliveryHour,
-            String timeZone, String mailFormat) {
+            String timeZone, String mailFormat, String delivery) {
     }
 
     public record EmailChangeRequest(String email) {
@@ -99,7 +104,8 @@ public class PreferencesApi {
     public PreferencesView update(@RestPath String token, PreferencesUpdate body) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
         PreferencesUpdate u = body == null
-                ? new PreferencesUpdate(null, null, null, null, null, null, null, null, null, null, null, null, null)
+                ? new PreferencesUpdate(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null)
                 : body;
         Preferences preferences = validator.validate(u.topics() == null ? reader.topics : u.topics(),
                 u.interests() == null ? reader.interests : u.interests(),
@@ -114,7 +120,8 @@ public class PreferencesApi {
             throw new InvalidInputException("trendPercent", e.getMessage());
         }
         Schedule schedule = Schedule.parse(Schedule.of(reader), u.papersPerEmail(), u.frequency(), u.weeklyDay(),
-                u.pausedUntil(), u.deliveryHour(), u.timeZone(), u.mailFormat(), subscriptions.today(reader));
+                u.pausedUntil(), u.deliveryHour(), u.timeZone(), u.mailFormat(), u.delivery(),
+                subscriptions.today(reader));
         return PreferencesView.of(subscriptions.updatePreferences(reader.id, preferences, settings, schedule));
     }
 

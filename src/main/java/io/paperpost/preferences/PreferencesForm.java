@@ -14,7 +14,7 @@ import java.util.List;
 public record PreferencesForm(List<TopicChoice> topics, String interests, String authors, String trendPercent,
         boolean exploration, boolean onlyWhenMatches, String papersPerEmail, String frequency,
         String weeklyDay, String pausedUntil, String deliveryHour, String timeZone,
-        String mailFormat, String scheduleText) {
+        String mailFormat, String delivery, String scheduleText) {
 
     static PreferencesForm saved(Reader reader, TopicCatalog catalog) {
         Schedule schedule = Schedule.of(reader);
@@ -23,19 +23,21 @@ public record PreferencesForm(List<TopicChoice> topics, String interests, String
                 reader.exploration, reader.onlyWhenMatches, String.valueOf(reader.papersPerEmail),
                 reader.frequency.name(), reader.weeklyDay.name(),
                 reader.pausedUntil == null ? "" : reader.pausedUntil.toString(), String.valueOf(reader.deliveryHour),
-                reader.timeZone, reader.mailFormat.name(), ScheduleText.describe(schedule));
+                reader.timeZone, reader.mailFormat.name(), reader.deliveryChannel.name(),
+                ScheduleText.describe(schedule));
     }
 
     /** What was posted, with the saved value wherever a field was not posted at all. */
     PreferencesForm overlay(List<TopicChoice> postedTopics, String postedInterests, String postedAuthors,
             String postedTrend, boolean postedExploration, boolean postedOnlyWhenMatches,
             String postedPapers, String postedFrequency, String postedDay, String postedPause,
-            String postedHour, String postedZone, String postedFormat) {
+            String postedHour, String postedZone, String postedFormat, String postedDelivery) {
         return new PreferencesForm(postedTopics, or(postedInterests, interests), or(postedAuthors, authors),
                 or(postedTrend, trendPercent), postedExploration, postedOnlyWhenMatches,
                 or(postedPapers, papersPerEmail),
                 or(postedFrequency, frequency), or(postedDay, weeklyDay), or(postedPause, pausedUntil),
-                or(postedHour, deliveryHour), or(postedZone, timeZone), or(postedFormat, mailFormat), scheduleText);
+                or(postedHour, deliveryHour), or(postedZone, timeZone), or(postedFormat, mailFormat),
+                or(postedDelivery, delivery), scheduleText);
     }
 
     private static String or(String posted, String saved) {

@@ -6,6 +6,7 @@ import io.paperpost.readinglist.ReadingListLinks;
 import io.paperpost.site.ApiError;
 import io.paperpost.site.FieldErrors;
 import io.paperpost.site.InvalidInputException;
+import io.paperpost.site.Links;
 import io.paperpost.site.RejectedRequestException;
 import io.paperpost.site.SiteConfig;
 import io.paperpost.subscription.ClientAddress;
@@ -65,7 +66,8 @@ public class PreferencesResource {
         static native TemplateInstance manage(String siteName, String email, boolean unsubscribed, PreferencesForm form,
                 String notice, String error, FieldErrors errors, List<PreviewItem> preview,
                 String formToken, String pagePath, List<String> zones,
-                List<String> hours, List<DayChoice> days, FilterForm filters, String readingListUrl);
+                List<String> hours, List<DayChoice> days, FilterForm filters, String readingListUrl,
+                String feedUrl);
 
         static native TemplateInstance erased(String siteName);
 
@@ -74,7 +76,8 @@ public class PreferencesResource {
 
     /** The fields of the page in their order on it: the error summary lists refused ones in this order. */
     static final List<String> FIELD_ORDER = List.of("topics", "interests", "authors", "trendWeight", "frequency",
-            "weeklyDay", "pausedUntil", "deliveryHour", "timeZone", "papersPerEmail", "mailFormat", "mustWords",
+            "weeklyDay", "pausedUntil", "deliveryHour", "timeZone", "papersPerEmail", "mailFormat", "delivery",
+            "mustWords",
             "neverWords", "newEmail", "confirm");
     /** The forms of this page, in their form tokens. */
     static final String FORM = "prefs";
@@ -112,6 +115,7 @@ public class PreferencesResource {
     ReaderTokens tokens;
     @Inject
     ReadingListLinks readingList;
+    Links links;
     @Context
     HttpServerRequest request;
 
@@ -127,14 +131,14 @@ public class PreferencesResource {
             @RestForm String authors, @RestForm String trendWeight, @RestForm String exploration,
             @RestForm String onlyWhenMatches, @RestForm String papersPerEmail, @RestForm String frequency,
             @RestForm String weeklyDay, @RestForm String pausedUntil, @RestForm String deliveryHour,
-            @RestForm String timeZone, @RestForm String mailFormat,
+            @RestForm String timeZone, @RestForm String mailFormat, @RestForm String delivery,
             @RestForm(FormGuard.FIELD) String formToken, @RestHeader("Origin") String origin,
             @RestHeader("Host") String host) {
         Reader reader = subscriptions.readerFor(token, TokenPurpose.MANAGE);
         List<String> chosen = topics == null ? List.of() : topics;
         PreferencesForm typed = PreferencesForm.saved(reader, catalog).overlay(TopicChoice.of(catalog, chosen),
                 interests == null ? "" : interests, authors, trendWeight, exploration != null, onlyWhenMatches != null,
-                papersPerEmail, frequency, weeklyDay, pausedUntil, deliveryHour, timeZone, mailFormat);
+                papersPerEmail, frequency, weeklyDay, pausedUntil, deliveryHour, timeZone, mailFormat, delivery);
         try {
             forms.check(FORM, reader.id, formToken, origin, host, null);
             // A post without a field (an older form, a script) keeps its saved value; checkboxes follow HTML: absent = off.
@@ -145,7 +149,8 @@ public class PreferencesResource {
             RankingSettings settings = errors.attempt(
                     () -> RankingSettings.fromForm(trend, exploration != null, onlyWhenMatches != null), null);
             Schedule schedule = errors.attempt(() -> Schedule.parse(Schedule.of(reader), papersPerEmail, frequency,
-                    weeklyDay, pausedUntil, deliveryHour, timeZone, mailFormat, subscriptions.today(reader)), null);
+                    weeklyDay, pausedUntil, deliveryHour, timeZone, mailFormat, delivery, subscriptions.today(reader)),
+                    null);
             errors.throwIfAny();
             Reader saved = subscriptions.updatePreferences(reader.id, preferences, settings, schedule);
             return Response.ok(page(saved, PreferencesForm.saved(saved, catalog),
@@ -299,7 +304,7 @@ public class PreferencesResource {
                 exploration == null ? reader.exploration : isOn(exploration),
                 onlyWhenMatches == null ? reader.onlyWhenMatches : isOn(onlyWhenMatches)), null);
         Schedule schedule = errors.attempt(() -> Schedule.parse(Schedule.of(reader), papersPerEmail, null, null, null,
-                null, null, null, subscriptions.today(reader)), null);
+                null, null, null, null, subscriptions.today(reader)), null);
         try {
             errors.throwIfAny();
         } catch (InvalidInputException e) {
@@ -337,6 +342,6 @@ public class PreferencesResource {
         return Templates.manage(site.name(), reader.email, reader.status == ReaderStatus.UNSUBSCRIBED, form, notice,
                 error, errors, preview, forms.issue(FORM, reader.id),
                 "/preferences/" + tokens.issue(TokenPurpose.MANAGE, reader.id), Schedule.ZONE_CHOICES, HOURS, DAYS,
-                filters, readingList.list(reader.id));
+                filters, readingList.list(reader.id), links.feed(tokens.issue(TokenPurpose.FEED, reader.id)));
     }
 }

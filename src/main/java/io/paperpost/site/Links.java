@@ -65,6 +65,11 @@ public class Links {
         return base() + "/digests/" + token;
     }
 
+    /** The reader's Atom feed of their picks. */
+    public String feed(String token) {
+        return base() + "/feed/" + token + ".atom";
+    }
+
     /** Where a paper can be read: its arXiv page when the id is an arXiv id, else a search for its title. */
     public static String paper(String id, String title) {
         if (id.matches("\\d{4}\\.\\d{4,5}") || id.matches("[a-z-]+(\\.[A-Z]{2})?/\\d{7}")) {

@@ -88,6 +88,11 @@ public class Reader extends SignupChoices {
     @Column(name = "mail_format")
     public MailFormat mailFormat = MailFormat.HTML;
 
+    /** Email, or only the Atom feed (no email). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_channel")
+    public DeliveryChannel deliveryChannel = DeliveryChannel.EMAIL;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -24,7 +24,8 @@ public record ReaderExport(Instant exportedAt, Subscription subscription, Waitin
             String interests, List<String> followedAuthors, double trendWeight,
             boolean exploration, boolean onlyWhenMatches, int papersPerEmail,
             DigestFrequency frequency, DayOfWeek weeklyDay, LocalDate pausedUntil,
-            int deliveryHour, String timeZone, MailFormat mailFormat, LocalDate lastDigestDate, Filters filters) {
+            int deliveryHour, String timeZone, MailFormat mailFormat, DeliveryChannel deliveryChannel,
+            LocalDate lastDigestDate, Filters filters) {
     }
 
     /** The hard filters: muted from the emails, and the preferences page's must-have and never words. */
@@ -43,7 +44,7 @@ public record ReaderExport(Instant exportedAt, Subscription subscription, Waitin
                 r.unsubscribeReason, r.consentSource, List.copyOf(r.topics), r.interests,
                 List.copyOf(r.followedAuthors), r.trendWeight,
                 r.exploration, r.onlyWhenMatches, r.papersPerEmail, r.frequency, r.weeklyDay, r.pausedUntil,
-                r.deliveryHour, r.timeZone, r.mailFormat, r.lastDigestDate,
+                r.deliveryHour, r.timeZone, r.mailFormat, r.deliveryChannel, r.lastDigestDate,
                 new Filters(List.copyOf(r.mutedAuthors), List.copyOf(r.mutedTopics), List.copyOf(r.mustWords),
                         List.copyOf(r.neverWords)));
         WaitingSignup waiting = pending == null

@@ -15,9 +15,10 @@ import java.util.Set;
  * When and how a reader gets their email, validated.
  *
  * @param pausedUntil nothing is sent before this date; null when not paused until a date
+ * @param delivery    email, or only the Atom feed
  */
 public record Schedule(int papersPerEmail, DigestFrequency frequency, DayOfWeek weeklyDay, LocalDate pausedUntil,
-        int deliveryHour, String timeZone, MailFormat mailFormat) {
+        int deliveryHour, String timeZone, MailFormat mailFormat, DeliveryChannel delivery) {
 
     /** The IANA ids the JVM knows; {@link ZoneId#getAvailableZoneIds()} builds a new set on every call. */
     private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
@@ -32,7 +33,7 @@ public record Schedule(int papersPerEmail, DigestFrequency frequency, DayOfWeek 
     /** The schedule as stored. */
     public static Schedule of(Reader reader) {
         return new Schedule(reader.papersPerEmail, reader.frequency, reader.weeklyDay, reader.pausedUntil,
-                reader.deliveryHour, reader.timeZone, reader.mailFormat);
+                reader.deliveryHour, reader.timeZone, reader.mailFormat, reader.deliveryChannel);
     }
 
     /**
@@ -43,7 +44,7 @@ public record Schedule(int papersPerEmail, DigestFrequency frequency, DayOfWeek 
      * @throws InvalidInputException naming the first field at fault and carrying every refused one
      */
     public static Schedule parse(Schedule current, String papersPerEmail, String frequency, String weeklyDay,
-            String pausedUntil, String deliveryHour, String timeZone, String mailFormat,
+            String pausedUntil, String deliveryHour, String timeZone, String mailFormat, String delivery,
             LocalDate today) {
         // Every field is checked, so the page can show all refused ones at once.
         FieldErrors errors = new FieldErrors();
@@ -75,8 +76,12 @@ public record Schedule(int papersPerEmail, DigestFrequency frequency, DayOfWeek 
                 ? current.mailFormat()
                 : errors.attempt(() -> option("mailFormat", MailFormat.class, mailFormat,
                         "Choose HTML or plain text."), current.mailFormat());
+        DeliveryChannel channel = delivery == null
+                ? current.delivery()
+                : errors.attempt(() -> option("delivery", DeliveryChannel.class, delivery,
+                        "Choose email or feed only."), current.delivery());
         errors.throwIfAny();
-        return new Schedule(papers, often, day, until, hour, zone, format);
+        return new Schedule(papers, often, day, until, hour, zone, format, channel);
     }
 
     /**

@@ -310,6 +310,7 @@ public class SubscriptionService {
                 reader.deliveryHour = schedule.deliveryHour();
                 reader.timeZone = schedule.timeZone();
                 reader.mailFormat = schedule.mailFormat();
+                reader.deliveryChannel = schedule.delivery();
             }
             return reader;
         });

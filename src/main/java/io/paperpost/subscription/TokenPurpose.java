@@ -28,7 +28,12 @@ public enum TokenPurpose {
     /** A digest's "Save" link; the subject names the paper to save to the reader's reading list. */
     SAVE("v"),
     /** The reader's reading list page and its exports. */
-    READING_LIST("l");
+    READING_LIST("l"),
+    /**
+     * The reader's Atom feed URL. Never expires (feed readers keep the URL for good); signing out everywhere revokes
+     * it like every other link.
+     */
+    FEED("a");
 
     final String code;
 

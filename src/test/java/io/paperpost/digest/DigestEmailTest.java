@@ -64,7 +64,7 @@ class DigestEmailTest {
     /** Signed tokens carry their issue time, so snapshots show them as TOKEN. */
     static final Pattern TOKEN = Pattern
             .compile(
-                    "(/(?:unsubscribe|preferences|feedback|digests?|steer|save|reading-list)/|unsubscribe%20)[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+                    "(/(?:unsubscribe|preferences|feedback|digests?|steer|save|reading-list|feed)/|unsubscribe%20)[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
     @Inject
     DigestComposer composer;

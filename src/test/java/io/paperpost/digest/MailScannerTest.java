@@ -77,7 +77,8 @@ class MailScannerTest {
         assertThat(links).as("the digest's links").anyMatch(l -> l.contains("/feedback/"))
                 .anyMatch(l -> l.contains("/unsubscribe/")).anyMatch(l -> l.contains("/preferences/"))
                 .anyMatch(l -> l.contains("/digest/")).anyMatch(l -> l.contains("/steer/"))
-                .anyMatch(l -> l.contains("/save/")).anyMatch(l -> l.contains("/reading-list/"));
+                .anyMatch(l -> l.contains("/save/")).anyMatch(l -> l.contains("/reading-list/"))
+                .anyMatch(l -> l.contains("/feed/"));
 
         Reader after = reader();
         assertThat(after.status).isEqualTo(ReaderStatus.ACTIVE);
@@ -89,6 +90,7 @@ class MailScannerTest {
         assertThat(after.followedAuthors).isEqualTo(before.followedAuthors);
         assertThat(after.mutedAuthors).isEqualTo(before.mutedAuthors).isEmpty();
         assertThat(after.mutedTopics).isEqualTo(before.mutedTopics).isEmpty();
+        assertThat(after.deliveryChannel).isEqualTo(before.deliveryChannel);
         assertThat(QuarkusTransaction.requiringNew().call(() -> Feedback.count())).as("ratings").isZero();
         assertThat(QuarkusTransaction.requiringNew().call(() -> ReadingListEntry.count())).as("saved papers").isZero();
         assertThat(mail.waitForIncomingEmail(500, 1)).as("no email after the scan").isFalse();
