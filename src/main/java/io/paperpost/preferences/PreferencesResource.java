@@ -115,6 +115,7 @@ public class PreferencesResource {
     ReaderTokens tokens;
     @Inject
     ReadingListLinks readingList;
+    @Inject
     Links links;
     @Context
     HttpServerRequest request;
