@@ -1,5 +1,8 @@
 package io.paperpost;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
 import io.paperpost.bounces.BounceReport;
 import io.paperpost.delivery.Delivery;
 import io.paperpost.feedback.Feedback;
@@ -17,6 +20,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +48,21 @@ public class TestData {
     public static ValidatableResponse postPapers(String jsonLines, LocalDate firstSeenOn) {
         return asAdmin().contentType("application/x-ndjson").queryParam("firstSeenOn", firstSeenOn.toString())
                 .body(jsonLines.getBytes(StandardCharsets.UTF_8)).post("/api/v1/admin/papers").then();
+    }
+
+    /**
+     * Runs the day's digest as the operator, expecting exactly one email, and returns it as GreenMail received it
+     * (the inbox is emptied after).
+     */
+    public static MimeMessage digestEmailOf(LocalDate day) {
+        asAdmin().queryParam("date", day.toString()).post("/api/v1/admin/digests").then().statusCode(200)
+                .body("sent", org.hamcrest.Matchers.is(1));
+        GreenMail mail = GreenMailResource.greenMail();
+        assertThat(mail.waitForIncomingEmail(5_000, 1)).as("an email arrived").isTrue();
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        GreenMailResource.purge();
+        return received[0];
     }
 
     /** Empties readers, deliveries and papers, and the GreenMail inbox. */

@@ -5,8 +5,6 @@ import io.paperpost.papers.Paper;
 import io.paperpost.ranking.SemanticProfile;
 import io.paperpost.ranking.SemanticVector;
 import io.paperpost.site.InvalidLinkException;
-import io.paperpost.subscription.Reader;
-import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -94,15 +92,7 @@ public class FeedbackService {
     }
 
     private static Paper ratable(long readerId, String paperId) {
-        Reader reader = Reader.findById(readerId);
-        if (reader == null || reader.status == ReaderStatus.PENDING) {
-            throw new InvalidLinkException("no such confirmed reader");
-        }
-        Paper paper = Paper.findById(paperId);
-        if (paper == null) {
-            throw new InvalidLinkException("no such paper");
-        }
-        return paper;
+        return LinkedPapers.require(readerId, paperId);
     }
 
     private Recorded upsert(long readerId, String paperId, short rating) {

@@ -5,7 +5,6 @@ import io.paperpost.ranking.AuthorNames;
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.InvalidLinkException;
 import io.paperpost.subscription.Reader;
-import io.paperpost.subscription.ReaderStatus;
 import io.paperpost.subscription.SubscriptionConfig;
 import io.paperpost.subscription.TopicCatalog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -157,14 +156,7 @@ public class SteeringService {
     /** The paper, its first author or its topic; checks the reader may steer. */
     private Target resolve(Steering steering) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Reader reader = Reader.findById(steering.readerId());
-            if (reader == null || reader.status == ReaderStatus.PENDING) {
-                throw new InvalidLinkException("no such confirmed reader");
-            }
-            Paper paper = Paper.findById(steering.paperId());
-            if (paper == null) {
-                throw new InvalidLinkException("no such paper");
-            }
+            Paper paper = LinkedPapers.require(steering.readerId(), steering.paperId());
             return switch (steering.action()) {
                 case FEWER_LIKE_THIS -> new Target(paper.id, paper.title);
                 case MUTE_AUTHOR, FOLLOW_AUTHOR -> {

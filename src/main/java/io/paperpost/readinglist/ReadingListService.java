@@ -1,10 +1,9 @@
 package io.paperpost.readinglist;
 
+import io.paperpost.feedback.LinkedPapers;
 import io.paperpost.papers.Paper;
 import io.paperpost.site.InvalidInputException;
 import io.paperpost.site.InvalidLinkException;
-import io.paperpost.subscription.Reader;
-import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -118,14 +117,6 @@ public class ReadingListService {
     }
 
     private static Paper savable(long readerId, String paperId) {
-        Reader reader = Reader.findById(readerId);
-        if (reader == null || reader.status == ReaderStatus.PENDING) {
-            throw new InvalidLinkException("no such confirmed reader");
-        }
-        Paper paper = Paper.findById(paperId);
-        if (paper == null) {
-            throw new InvalidLinkException("no such paper");
-        }
-        return paper;
+        return LinkedPapers.require(readerId, paperId);
     }
 }

@@ -3,7 +3,6 @@ package io.paperpost.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
-import com.icegreen.greenmail.util.GreenMail;
 import io.paperpost.TestData;
 import io.paperpost.feedback.Feedback;
 import io.paperpost.feedback.FeedbackService;
@@ -58,12 +57,9 @@ class ReadersLikeYouTest {
     @Inject
     FeedbackService feedback;
 
-    GreenMail mail;
-
     @BeforeEach
     void setUp() {
         data.reset();
-        mail = GreenMailResource.greenMail();
         TestData.postPapers(PAPERS, DAY).statusCode(200).body("added", is(3));
     }
 
@@ -148,11 +144,7 @@ class ReadersLikeYouTest {
         QuarkusTransaction.requiringNew().run(() -> {
             Reader.<Reader>findById(readerId).pausedUntil = null;
         });
-        TestData.asAdmin().queryParam("date", day.toString()).post("/api/v1/admin/digests").then().statusCode(200)
-                .body("sent", is(1));
-        assertThat(mail.waitForIncomingEmail(5_000, 1)).isTrue();
-        MimeMessage received = mail.getReceivedMessages()[0];
-        GreenMailResource.purge();
+        MimeMessage received = TestData.digestEmailOf(day);
         QuarkusTransaction.requiringNew().run(() -> {
             Reader.<Reader>findById(readerId).pausedUntil = day.plusDays(30);
         });

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import com.icegreen.greenmail.util.GreenMail;
 import io.paperpost.TestData;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.mail.MimeParts;
@@ -50,12 +49,9 @@ class SteeringEndToEndTest {
     @Inject
     TestData data;
 
-    GreenMail mail;
-
     @BeforeEach
     void setUp() {
         data.reset();
-        mail = GreenMailResource.greenMail();
     }
 
     @Test
@@ -186,14 +182,8 @@ class SteeringEndToEndTest {
         assertThat(reader(readerId).mutedAuthors).isEmpty();
     }
 
-    private MimeMessage digestOf(LocalDate day) {
-        TestData.asAdmin().queryParam("date", day.toString()).post("/api/v1/admin/digests").then().statusCode(200)
-                .body("sent", is(1));
-        assertThat(mail.waitForIncomingEmail(5_000, 1)).as("an email arrived").isTrue();
-        MimeMessage[] received = mail.getReceivedMessages();
-        assertThat(received).hasSize(1);
-        GreenMailResource.purge();
-        return received[0];
+    private static MimeMessage digestOf(LocalDate day) {
+        return TestData.digestEmailOf(day);
     }
 
     /** The first link of the text part whose label starts so ("Mute Ana Souza: http://…"). */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import com.icegreen.greenmail.util.GreenMail;
 import io.paperpost.TestData;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.mail.MimeParts;
@@ -115,12 +114,7 @@ class FilterPreferencesTest {
         TestData.postPapers(PAPERS, DAY).statusCode(200).body("added", is(3));
         given().formParam("mustWords", "video\nsamplers\nMRI").formParam("neverWords", "medical")
                 .post(path + "/filters").then().statusCode(200);
-        TestData.asAdmin().queryParam("date", DAY.toString()).post("/api/v1/admin/digests").then().statusCode(200)
-                .body("sent", is(1));
-        GreenMail mail = GreenMailResource.greenMail();
-        assertThat(mail.waitForIncomingEmail(5_000, 1)).isTrue();
-        MimeMessage digest = mail.getReceivedMessages()[0];
-        GreenMailResource.purge();
+        MimeMessage digest = TestData.digestEmailOf(DAY);
         List<String> titles = MimeParts.find(digest, "text/plain").lines().filter(l -> l.matches("\\d+\\. .*"))
                 .map(l -> l.substring(l.indexOf(". ") + 2)).toList();
         assertThat(titles).containsExactlyInAnyOrder("Video diffusion with latent transformers",
