@@ -171,10 +171,12 @@ class ReadersLikeYou {
                 return new Likes(Map.of(), Map.of(), Map.of(), List.of());
             }
             List<Object[]> rows = new ArrayList<>(entityManager.createQuery("select f.id.paperId, f.id.readerId, "
-                    + "f.rating from Feedback f where f.id.paperId in :papers", Object[].class)
+                    + "f.rating, f.updatedAt from Feedback f where f.id.paperId in :papers", Object[].class)
                     .setParameter("papers", liked).getResultList());
-            rows.addAll(entityManager.createQuery("select s.id.paperId, s.id.readerId, 1 from ReadingListEntry s "
-                    + "where s.id.paperId in :papers", Object[].class).setParameter("papers", liked).getResultList());
+            rows.addAll(entityManager
+                    .createQuery("select s.id.paperId, s.id.readerId, 1, s.savedAt from ReadingListEntry s "
+                            + "where s.id.paperId in :papers", Object[].class)
+                    .setParameter("papers", liked).getResultList());
             Map<String, Set<Long>> likers = new HashMap<>();
             Map<String, Set<Long>> raters = new HashMap<>();
             Set<Long> likerIds = new HashSet<>();
@@ -182,7 +184,8 @@ class ReadersLikeYou {
                 String paper = (String) row[0];
                 long reader = (Long) row[1];
                 raters.computeIfAbsent(paper, p -> new HashSet<>()).add(reader);
-                if (((Number) row[2]).intValue() > 0) {
+                // Any rating, however old, keeps the paper from this reader; only recent likes and saves vouch for it.
+                if (((Number) row[2]).intValue() > 0 && !((Instant) row[3]).isBefore(since)) {
                     likers.computeIfAbsent(paper, p -> new HashSet<>()).add(reader);
                     likerIds.add(reader);
                 }
