@@ -22,7 +22,8 @@ class ArchitectureTest {
                     "io.paperpost.digest..", "io.paperpost.embedding..", "io.paperpost.feed..",
                     "io.paperpost.feedback..",
                     "io.paperpost.mail..", "io.paperpost.papers..", "io.paperpost.preferences..",
-                    "io.paperpost.subscription..", "io.paperpost.bounces..", "io.paperpost.readinglist..");
+                    "io.paperpost.subscription..", "io.paperpost.bounces..", "io.paperpost.readinglist..",
+                    "io.paperpost.followups..");
 
     /**
      * Embedding sits on the ranker (its vectors) and papers (what it embeds, the import event); the readers' side,
@@ -34,7 +35,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.delivery..",
                     "io.paperpost.digest..", "io.paperpost.feed..", "io.paperpost.feedback..", "io.paperpost.mail..",
                     "io.paperpost.preferences..", "io.paperpost.subscription..", "io.paperpost.bounces..",
-                    "io.paperpost.readinglist..");
+                    "io.paperpost.readinglist..", "io.paperpost.followups..");
 
     /**
      * The mail edge (and its queue) sits just above site and storage: subscription and the ledger send through it, it
@@ -46,7 +47,7 @@ class ArchitectureTest {
                     "io.paperpost.digest..", "io.paperpost.embedding..", "io.paperpost.feed..",
                     "io.paperpost.feedback..",
                     "io.paperpost.papers..", "io.paperpost.preferences..", "io.paperpost.ranking..",
-                    "io.paperpost.subscription..", "io.paperpost.readinglist..");
+                    "io.paperpost.subscription..", "io.paperpost.readinglist..", "io.paperpost.followups..");
 
     /**
      * Late bounces and complaints sit above the ledger, subscription and the mail edge (they read the first, change
@@ -58,7 +59,8 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.digest..",
                     "io.paperpost.embedding..", "io.paperpost.feed..", "io.paperpost.feedback..",
                     "io.paperpost.papers..",
-                    "io.paperpost.preferences..", "io.paperpost.ranking..", "io.paperpost.readinglist..");
+                    "io.paperpost.preferences..", "io.paperpost.ranking..", "io.paperpost.readinglist..",
+                    "io.paperpost.followups..");
 
     /**
      * The reading list sits above subscription, feedback (whose ranking input it feeds, through StrongLikes) and
@@ -69,7 +71,19 @@ class ArchitectureTest {
             .that().resideInAPackage("io.paperpost.readinglist..")
             .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.bounces..",
                     "io.paperpost.delivery..", "io.paperpost.digest..", "io.paperpost.feed..", "io.paperpost.mail..",
-                    "io.paperpost.preferences..");
+                    "io.paperpost.preferences..", "io.paperpost.followups..");
+
+    /**
+     * Follow-ups sit on papers (the news, written by the import) and site (the paper's link); they read the likes and
+     * saves by query, not by class, so the digest, the only package that uses them, sits above both.
+     */
+    @ArchTest
+    static final ArchRule followUpsUseOnlyPapersAndTheBottom = noClasses()
+            .that().resideInAPackage("io.paperpost.followups..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.paperpost.admin..", "io.paperpost.bounces..",
+                    "io.paperpost.delivery..", "io.paperpost.digest..", "io.paperpost.embedding..",
+                    "io.paperpost.feed..", "io.paperpost.feedback..", "io.paperpost.mail..",
+                    "io.paperpost.preferences..", "io.paperpost.readinglist..", "io.paperpost.subscription..");
 
     /**
      * The reader's Atom feed sits above the digest (its texts), the ledger (what was picked) and subscription (the

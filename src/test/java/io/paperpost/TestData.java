@@ -11,6 +11,7 @@ import io.paperpost.mail.queue.MailQueueWorker;
 import io.paperpost.mail.queue.QueuedMail;
 import io.paperpost.papers.DemoPapers;
 import io.paperpost.papers.Paper;
+import io.paperpost.papers.PaperNews;
 import io.paperpost.subscription.PendingSignup;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.SuppressedAddress;
@@ -81,6 +82,7 @@ public class TestData {
             PendingSignup.deleteAll();
             Reader.deleteAll();
             SuppressedAddress.deleteAll();
+            PaperNews.deleteAll();
             Paper.deleteAll();
         });
         GreenMailResource.purge();

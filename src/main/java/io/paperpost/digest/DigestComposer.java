@@ -7,6 +7,7 @@ import io.paperpost.feedback.Feedback;
 import io.paperpost.feedback.FeedbackLinks;
 import io.paperpost.feedback.Steering;
 import io.paperpost.feedback.SteeringLinks;
+import io.paperpost.followups.FollowUp;
 import io.paperpost.mail.MailBodies;
 import io.paperpost.mail.MailConfig;
 import io.paperpost.mail.OutgoingMail;
@@ -44,6 +45,9 @@ public class DigestComposer {
     private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     /** How a web-view token names the email's date: "20261124". */
     static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    static final String WHILE_AWAY = "While you were away: ";
+    /** A catch-up's heading for the picks without a topic. */
+    static final String OTHER_PAPERS = "More for you";
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
@@ -80,29 +84,56 @@ public class DigestComposer {
     MailConfig mailConfig;
 
     /**
+     * What an email holds besides its picks.
+     *
+     * @param popular   the paper of the "popular with readers who share your interests" line, or null
+     * @param updates   "Updates on papers you follow"
+     * @param awaySince the date of the reader's last email when this one is a catch-up after a pause, else null
+     */
+    public record Extras(Paper popular, List<FollowUp> updates, LocalDate awaySince) {
+        public static final Extras NONE = new Extras(null, List.of(), null);
+
+        public Extras {
+            updates = List.copyOf(updates);
+        }
+    }
+
+    /**
      * @param papers the stored papers of the picks, by id, for links and details the ranker does not carry
      */
     public OutgoingMail compose(Reader reader, LocalDate date, List<RankedPaper> picks, boolean trending,
             Map<String, Paper> papers) {
-        return compose(reader, date, picks, trending, papers, null);
+        return compose(reader, date, picks, trending, papers, Extras.NONE);
     }
 
-    /** @param popular the paper of the "popular with readers who share your interests" line, or null */
+    /** @param picks in a catch-up, already {@link #byTopic grouped by topic} */
     public OutgoingMail compose(Reader reader, LocalDate date, List<RankedPaper> picks, boolean trending,
-            Map<String, Paper> papers, Paper popular) {
+            Map<String, Paper> papers, Extras extras) {
+        boolean catchUp = extras.awaySince() != null;
         List<DigestMail.Item> items = new ArrayList<>();
+        String group = null;
         for (RankedPaper pick : picks) {
-            items.add(item(reader, items.size() + 1, papers.get(pick.paper().id()), pick.reason(), pick.topic()));
+            String heading = null;
+            if (catchUp && (items.isEmpty() || !topicName(pick.topic()).equals(group))) {
+                group = topicName(pick.topic());
+                heading = group;
+            }
+            items.add(item(reader, items.size() + 1, papers.get(pick.paper().id()), pick.reason(), pick.topic(),
+                    heading));
         }
         String unsubscribeToken = tokens.issue(TokenPurpose.UNSUBSCRIBE, reader.id);
-        String subject = subject(reader, items.size(), date, trending);
+        String subject = catchUp
+                ? WHILE_AWAY + subject(reader, items.size(), date, trending)
+                : subject(reader, items.size(), date, trending);
         // One token for both links: the archive takes any of the reader's web-view tokens (one signature less).
         String viewToken = viewToken(reader, date);
+        Paper popular = extras.popular();
         DigestMail.Popular popularLine = popular == null
                 ? null
                 : new DigestMail.Popular(popular.title, paperTexts.getUnchecked(popular).url());
         DigestMail mail = mail(reader, date, subject, trending, items, unsubscribeToken, links.digest(viewToken),
-                links.digests(viewToken), false, popularLine);
+                links.digests(viewToken), false, popularLine, extras.updates(),
+                catchUp ? DAY_LABEL.format(extras.awaySince()) : null);
         String text;
         String html = null;
         if (reader.mailFormat == MailFormat.PLAIN) {
@@ -128,11 +159,11 @@ public class DigestComposer {
             List<String> reasons) {
         List<DigestMail.Item> items = new ArrayList<>();
         for (int i = 0; i < papers.size(); i++) {
-            items.add(item(reader, i + 1, papers.get(i), reasons.get(i), null));
+            items.add(item(reader, i + 1, papers.get(i), reasons.get(i), null, null));
         }
         DigestMail mail = mail(reader, date, subject, trending, items,
                 tokens.issue(TokenPurpose.UNSUBSCRIBE, reader.id),
-                null, links.digests(viewToken(reader, date)), true, null);
+                null, links.digests(viewToken(reader, date)), true, null, List.of(), null);
         return Templates.digest(mail).setAttribute(TemplateInstance.SELECTED_VARIANT,
                 Variant.forContentType(Variant.TEXT_HTML)).render();
     }
@@ -142,13 +173,41 @@ public class DigestComposer {
         return tokens.issue(TokenPurpose.DIGEST_VIEW, reader.id, COMPACT_DATE.format(date));
     }
 
-    /** @param topicId the paper's primary topic, null when it has none or it is not known */
-    private DigestMail.Item item(Reader reader, int rank, Paper paper, String reason, String topicId) {
+    /**
+     * A catch-up's picks grouped by topic: the group of the best pick first, each group in rank order, the papers
+     * without a topic last.
+     */
+    public List<RankedPaper> byTopic(List<RankedPaper> picks) {
+        Map<String, List<RankedPaper>> groups = new LinkedHashMap<>();
+        List<RankedPaper> other = new ArrayList<>();
+        for (RankedPaper pick : picks) {
+            String name = topicName(pick.topic());
+            if (name.equals(OTHER_PAPERS)) {
+                other.add(pick);
+            } else {
+                groups.computeIfAbsent(name, n -> new ArrayList<>()).add(pick);
+            }
+        }
+        List<RankedPaper> ordered = new ArrayList<>();
+        groups.values().forEach(ordered::addAll);
+        ordered.addAll(other);
+        return ordered;
+    }
+
+    private String topicName(String topicId) {
+        return topicId == null ? OTHER_PAPERS : topics.find(topicId).map(t -> t.name()).orElse(OTHER_PAPERS);
+    }
+
+    /**
+     * @param topicId the paper's primary topic, null when it has none or it is not known
+     * @param group   the topic heading the item opens in a catch-up, else null
+     */
+    private DigestMail.Item item(Reader reader, int rank, Paper paper, String reason, String topicId, String group) {
         PaperText text = paperTexts.getUnchecked(paper);
         return new DigestMail.Item(rank, paper.title, text.url(), text.authors(), text.teaser(), paper.codeUrl,
                 reason, feedbackLinks.link(reader.id, paper.id, Feedback.LIKE),
                 feedbackLinks.link(reader.id, paper.id, Feedback.DISLIKE), readingList.save(reader.id, paper.id),
-                steering(reader, paper, topicId));
+                steering(reader, paper, topicId), group);
     }
 
     private DigestMail.Steering steering(Reader reader, Paper paper, String topicId) {
@@ -163,13 +222,14 @@ public class DigestComposer {
 
     private DigestMail mail(Reader reader, LocalDate date, String subject, boolean trending,
             List<DigestMail.Item> items, String unsubscribeToken, String webViewUrl, String archiveUrl,
-            boolean webView, DigestMail.Popular popular) {
+            boolean webView, DigestMail.Popular popular, List<FollowUp> updates, String awaySince) {
         return new DigestMail(site.name(), subject, preheader(items, trending), DAY_LABEL.format(date), trending,
                 items, links.preferences(tokens.issue(TokenPurpose.MANAGE, reader.id)), readingList.list(reader.id),
                 links.unsubscribe(unsubscribeToken), links.home(), site.contactLine(),
                 "You receive this because you subscribed to " + site.name() + " with " + reader.email
                         + " and confirmed your address.",
-                webViewUrl, archiveUrl, links.feed(tokens.issue(TokenPurpose.FEED, reader.id)), webView, popular);
+                webViewUrl, archiveUrl, links.feed(tokens.issue(TokenPurpose.FEED, reader.id)), webView, popular,
+                updates, awaySince);
     }
 
     /**

@@ -97,4 +97,30 @@ public interface DigestConfig {
         @WithDefault("14")
         int days();
     }
+
+    /** "While you were away": the first email after a pause of more than a week. */
+    CatchUp catchUp();
+
+    /** Knobs of {@link #catchUp()}. */
+    interface CatchUp {
+
+        /**
+         * A reader is back from a pause when more than this many of their scheduled days passed without an email
+         * since their last one (a pause date, "paused" frequency, or anything else that kept emails from them).
+         * Default: 7 (a week).
+         */
+        @WithDefault("7")
+        int afterDays();
+
+        /** Papers in the catch-up email: the best of the whole pause, grouped by topic. Default: 15. */
+        @WithDefault("15")
+        int papers();
+
+        /**
+         * How far back a catch-up reaches, in days before it is composed (the daily emails' reach is
+         * {@link DigestConfig#catchUpLookbackDays()}). Default: 31.
+         */
+        @WithDefault("31")
+        int lookbackDays();
+    }
 }

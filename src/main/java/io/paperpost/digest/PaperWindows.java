@@ -4,6 +4,7 @@ import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
 import io.paperpost.embedding.PaperEmbeddings;
+import io.paperpost.followups.FollowUps;
 import io.paperpost.papers.Paper;
 import io.paperpost.papers.PaperFeed;
 import io.paperpost.ranking.Ranker;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads the {@link RunPapers} snapshots: one per digest run, taken when the run started, so every chunk of a run
@@ -36,6 +38,8 @@ public class PaperWindows {
     Clock clock;
     @Inject
     PaperEmbeddings embeddings;
+    @Inject
+    FollowUps followUps;
 
     // Papers imported during a run wait for the next run. Old runs' entries go when the cache is full or idle.
     private final LoadingCache<Long, RunPapers> byRun = CacheBuilder.newBuilder().maximumSize(8)
@@ -75,7 +79,19 @@ public class PaperWindows {
         Instant catchUpSince = asOf.minus(Duration.ofDays(config.catchUpLookbackDays()));
         Instant earliest = firstEmailSince.isBefore(catchUpSince) ? firstEmailSince : catchUpSince;
         List<Paper> papers = feed.available(0, through, earliest);
+        Instant pauseSince = asOf.minus(Duration.ofDays(config.catchUp().lookbackDays()));
         return new RunPapers(ranker, through, papers, firstEmailSince, catchUpSince,
+                embeddings.vectors(papers.stream().map(p -> p.id).toList(), embedMissing),
+                () -> older(through, pauseSince, earliest, embedMissing), () -> followUps.snapshot(through));
+    }
+
+    /** The papers from {@code since} that the daily windows do not reach (none when those reach as far). */
+    private RunPapers.OlderPapers older(long through, Instant since, Instant dailyEarliest, boolean embedMissing) {
+        if (!since.isBefore(dailyEarliest)) {
+            return new RunPapers.OlderPapers(dailyEarliest, List.of(), Map.of());
+        }
+        List<Paper> papers = feed.availableBetween(through, since, dailyEarliest);
+        return new RunPapers.OlderPapers(since, papers,
                 embeddings.vectors(papers.stream().map(p -> p.id).toList(), embedMissing));
     }
 }

@@ -6,11 +6,14 @@ import io.paperpost.delivery.DeliveryLedger;
 import io.paperpost.delivery.DeliveryStatus;
 import io.paperpost.delivery.DigestContents;
 import io.paperpost.feedback.FeedbackService;
+import io.paperpost.followups.FollowUp;
+import io.paperpost.followups.FollowUps;
 import io.paperpost.mail.MailSendException;
 import io.paperpost.mail.MailSender;
 import io.paperpost.mail.OutgoingMail;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.RankedPaper;
+import io.paperpost.ranking.Ranker;
 import io.paperpost.ranking.ReaderProfile;
 import io.paperpost.subscription.DeliveryChannel;
 import io.paperpost.subscription.Reader;
@@ -48,6 +51,8 @@ class ReaderPipeline {
     DigestMetrics metrics;
     @Inject
     ReadersLikeYou readersLikeYou;
+    @Inject
+    FollowUps followUps;
 
     /**
      * Sends the reader's email if they have one; returns the claim when the server accepted it.
@@ -59,9 +64,18 @@ class ReaderPipeline {
             Set<String> recentlySent, FeedbackService.Texts rated) {
         long started = System.nanoTime();
         ReaderProfile profile = inputs.profile(reader, reader.topics, reader.interests, recentlySent, rated);
-        int count = reader.papersPerEmail > 0 ? reader.papersPerEmail : config.papersPerEmail();
-        List<RankedPaper> picks = papers.windowFor(reader.papersThrough).map(index -> index.rank(profile, count))
-                .orElse(List.of());
+        LocalDate awaySince = CatchUpRule.awaySince(reader, date, config.catchUp().afterDays());
+        int count = awaySince != null
+                ? config.catchUp().papers()
+                : reader.papersPerEmail > 0 ? reader.papersPerEmail : config.papersPerEmail();
+        Optional<Ranker.DayIndex> window = awaySince != null
+                ? papers.catchUpWindowFor(reader.papersThrough)
+                : papers.windowFor(reader.papersThrough);
+        List<RankedPaper> picks = window.map(index -> index.rank(profile, count)).orElse(List.of());
+        if (awaySince != null) {
+            // The email and its ledger row list them in the same order.
+            picks = composer.byTopic(picks);
+        }
         long ranked = System.nanoTime();
         metrics.rank(ranked - started);
         if (picks.isEmpty()) {
@@ -94,10 +108,12 @@ class ReaderPipeline {
         if (reader.deliveryChannel == DeliveryChannel.FEED) {
             return feedOnly(reader, date, claim.get(), picks, trending, progress);
         }
+        List<FollowUp> updates = updates(reader, papers, deliveryId);
         OutgoingMail mail;
         try {
             long renderStarted = System.nanoTime();
-            mail = composer.compose(reader, date, picks, trending, papers.byId(), popular);
+            mail = composer.compose(reader, date, picks, trending, papers.byId(),
+                    new DigestComposer.Extras(popular, updates, awaySince));
             long rendered = System.nanoTime();
             metrics.render(rendered - renderStarted);
             sender.send(mail);
@@ -147,6 +163,17 @@ class ReaderPipeline {
         }
         record(progress, RunProgress.Outcome.FEED, claim.retry());
         return Optional.of(claim);
+    }
+
+    /** The reader's follow-ups, recorded with the claimed email; none (and a logged line) when they fail. */
+    private List<FollowUp> updates(Reader reader, RunPapers papers, long deliveryId) {
+        try {
+            return followUps.take(papers.followUps(), reader.id, deliveryId);
+        } catch (RuntimeException e) {
+            // The new papers matter more than the updates: the email goes out without them.
+            LOG.warnf("Follow-ups for reader %d left out of email %d: %s", reader.id, deliveryId, e);
+            return List.of();
+        }
     }
 
     private void record(RunProgress progress, RunProgress.Outcome outcome, boolean retry) {

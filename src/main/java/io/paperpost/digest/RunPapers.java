@@ -1,14 +1,18 @@
 package io.paperpost.digest;
 
+import com.google.common.base.Suppliers;
+import io.paperpost.followups.FollowUpSnapshot;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.Ranker;
 import io.paperpost.ranking.SemanticVector;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The papers the emails of one snapshot may hold, and which of them a reader's next email ranks. The rule: the
@@ -18,11 +22,23 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Shared by a run's chunks on this instance and by the previews, so "your next email would contain" follows
  * the same rule as the email. Readers differ only in their watermark, so each window is indexed once.
+ *
+ * <p>A catch-up email after a pause reaches further back than the others: those older papers are loaded only when
+ * the snapshot's first catch-up reader needs them, and so are the snapshot's follow-up news.
  */
 final class RunPapers {
 
-    /** Where a reader's window starts: after their watermark, or (first email) at the first-email lookback. */
-    private record WindowStart(long afterBatch, boolean firstEmail) {
+    /** How far back a window reaches at most. */
+    private enum Reach {
+        FIRST_EMAIL, DAILY, CATCH_UP
+    }
+
+    /** Where a reader's window starts: after their watermark, and no earlier than its reach's lookback. */
+    private record WindowStart(long afterBatch, Reach reach) {
+    }
+
+    /** The papers only a catch-up reaches, with their embeddings. */
+    record OlderPapers(Instant since, List<Paper> papers, Map<String, SemanticVector> meaning) {
     }
 
     private final Ranker ranker;
@@ -31,7 +47,9 @@ final class RunPapers {
     private final Instant catchUpSince;
     private final List<Paper> papers;
     private final Map<String, SemanticVector> meaning;
-    private final Map<String, Paper> byId = new HashMap<>();
+    private final Supplier<OlderPapers> older;
+    private final Supplier<FollowUpSnapshot> followUps;
+    private final Map<String, Paper> byId = new ConcurrentHashMap<>();
     private final Map<WindowStart, Optional<Ranker.DayIndex>> indexes = new ConcurrentHashMap<>();
 
     /**
@@ -40,13 +58,21 @@ final class RunPapers {
      * @param firstEmailSince how far back a reader's first email reaches
      * @param catchUpSince    how far back any other email reaches, however old the reader's watermark
      * @param meaning         the papers' embeddings (none when semantic ranking is off)
+     * @param older           loads the papers before those that a catch-up email reaches, once, when first needed
+     * @param followUps       loads the snapshot's follow-up news, once, when first needed
      */
     RunPapers(Ranker ranker, long through, List<Paper> papers, Instant firstEmailSince, Instant catchUpSince,
-            Map<String, SemanticVector> meaning) {
+            Map<String, SemanticVector> meaning, Supplier<OlderPapers> older, Supplier<FollowUpSnapshot> followUps) {
         this.ranker = ranker;
         this.through = through;
         this.papers = papers;
         this.meaning = meaning;
+        this.older = Suppliers.memoize(() -> {
+            OlderPapers loaded = older.get();
+            loaded.papers().forEach(p -> byId.putIfAbsent(p.id, p));
+            return loaded;
+        });
+        this.followUps = Suppliers.memoize(followUps::get);
         this.firstEmailSince = firstEmailSince;
         this.catchUpSince = catchUpSince;
         papers.forEach(p -> byId.put(p.id, p));
@@ -57,8 +83,14 @@ final class RunPapers {
         return through;
     }
 
+    /** The snapshot's papers by id, with the older ones once a catch-up has loaded them. */
     Map<String, Paper> byId() {
         return byId;
+    }
+
+    /** The follow-up news of this snapshot and who follows their papers. */
+    FollowUpSnapshot followUps() {
+        return followUps.get();
     }
 
     /**
@@ -67,17 +99,36 @@ final class RunPapers {
      * @param readerThrough the reader's watermark, null before their first email
      */
     Optional<Ranker.DayIndex> windowFor(Long readerThrough) {
-        WindowStart start = readerThrough == null ? new WindowStart(0, true) : new WindowStart(readerThrough, false);
+        WindowStart start = readerThrough == null
+                ? new WindowStart(0, Reach.FIRST_EMAIL)
+                : new WindowStart(readerThrough, Reach.DAILY);
         return indexes.computeIfAbsent(start, this::index);
     }
 
+    /** The index of a catch-up email's papers: all after the reader's watermark, back to the catch-up lookback. */
+    Optional<Ranker.DayIndex> catchUpWindowFor(long readerThrough) {
+        return indexes.computeIfAbsent(new WindowStart(readerThrough, Reach.CATCH_UP), this::index);
+    }
+
     private Optional<Ranker.DayIndex> index(WindowStart start) {
-        Instant since = start.firstEmail() ? firstEmailSince : catchUpSince;
-        List<Paper> window = papers.stream()
-                .filter(p -> p.availableSeq > start.afterBatch() && !p.availableAt.isBefore(since)).toList();
+        List<Paper> candidates = papers;
+        Map<String, SemanticVector> vectors = meaning;
+        Instant since = start.reach() == Reach.FIRST_EMAIL ? firstEmailSince : catchUpSince;
+        if (start.reach() == Reach.CATCH_UP) {
+            OlderPapers extra = older.get();
+            since = extra.since();
+            candidates = new ArrayList<>(extra.papers());
+            candidates.addAll(papers);
+            vectors = new HashMap<>(meaning);
+            vectors.putAll(extra.meaning());
+        }
+        Instant from = since;
+        Map<String, SemanticVector> known = vectors;
+        List<Paper> window = candidates.stream()
+                .filter(p -> p.availableSeq > start.afterBatch() && !p.availableAt.isBefore(from)).toList();
         return window.isEmpty()
                 ? Optional.empty()
                 : Optional.of(ranker.index(window.stream()
-                        .map(p -> DigestInputs.candidate(p, meaning.get(p.id))).toList()));
+                        .map(p -> DigestInputs.candidate(p, known.get(p.id))).toList()));
     }
 }

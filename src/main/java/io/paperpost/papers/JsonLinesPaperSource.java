@@ -99,7 +99,10 @@ public final class JsonLinesPaperSource implements PaperSource {
                 .authorCount(count(node, "authorCount"))
                 .organization(text(node, "organization", JsonFields.ORGANIZATION, false))
                 .categories(names(node, "categories", 50)).publishedOn(date(node, "publishedAt"))
-                .upvotes(count(node, "upvotes")).codeUrl(url(node, "codeUrl")).version(version).build();
+                .upvotes(count(node, "upvotes")).codeUrl(url(node, "codeUrl")).version(version)
+                .venue(Venues.of(text(node, "journalRef", Venues.MAX_CHARS, false),
+                        text(node, "comments", JsonFields.SUMMARY, false)))
+                .build();
     }
 
     /**

@@ -64,6 +64,7 @@ final class MergePolicy {
         changed |= setIfKnown(paper, p -> p.projectUrl, record.projectUrl(), (p, v) -> p.projectUrl = v);
         changed |= setIfKnown(paper, p -> p.githubStars, record.githubStars(), (p, v) -> p.githubStars = v);
         changed |= setIfKnown(paper, p -> p.aiSummary, record.aiSummary(), (p, v) -> p.aiSummary = v);
+        changed |= setIfKnown(paper, p -> p.venue, record.venue(), (p, v) -> p.venue = v);
         if (record.upvotes() != null && record.upvotes() != paper.upvotes) {
             paper.upvotes = record.upvotes();
             changed = true;

@@ -106,6 +106,9 @@ public class Paper extends PanacheEntityBase {
     @Convert(converter = LineListConverter.class)
     public List<String> keywords = new ArrayList<>();
 
+    /** Where the paper was accepted or published ({@link Venues#of}), when arXiv says. */
+    public String venue;
+
     /** The stored papers of the ids, by id, in one query (in the caller's transaction); ids not stored are absent. */
     public static Map<String, Paper> byIds(Collection<String> ids) {
         if (ids.isEmpty()) {

@@ -64,6 +64,7 @@ final class PaperColumns {
             integer("github_stars", Written.ALWAYS, p -> p.githubStars, (p, v) -> p.githubStars = v),
             text("ai_summary", Written.ALWAYS, p -> p.aiSummary, (p, v) -> p.aiSummary = v),
             lines("keywords", p -> p.keywords, (p, v) -> p.keywords = v),
+            text("venue", Written.ALWAYS, p -> p.venue, (p, v) -> p.venue = v),
             // Set when the paper is added and never changed by the importer, which therefore does not read them.
             integer("first_version", Written.ON_INSERT, p -> p.firstVersion, null),
             text("first_announce_type", Written.ON_INSERT, p -> p.firstAnnounceType, null),

@@ -55,4 +55,14 @@ public class PaperFeed {
                 "availableSeq > ?1 and availableSeq <= ?2 and availableAt >= ?3 order by availableSeq, id",
                 afterBatch, throughBatch, notBefore));
     }
+
+    /**
+     * The papers of batches up to {@code throughBatch} made available from {@code notBefore} until just before
+     * {@code before}: what a longer window adds to {@link #available}'s.
+     */
+    public List<Paper> availableBetween(long throughBatch, Instant notBefore, Instant before) {
+        return QuarkusTransaction.requiringNew().call(() -> Paper.<Paper>list(
+                "availableSeq <= ?1 and availableAt >= ?2 and availableAt < ?3 order by availableSeq, id",
+                throughBatch, notBefore, before));
+    }
 }

@@ -12,11 +12,12 @@ import java.util.List;
  * @param version      the arXiv version the source describes (2 for {@code 2410.12345v2}), when known
  * @param announceType arXiv's announce type ({@code new}, {@code cross}, {@code replace}, {@code replace-cross})
  *                     when the source is an announcement feed; null otherwise
+ * @param venue        where the paper was accepted or published ({@link Venues#of}), when the source says
  */
 public record PaperRecord(String id, String title, String summary, List<String> authors, Integer authorCount,
         String organization, List<String> categories, LocalDate publishedOn, Integer upvotes,
         String codeUrl, Integer version, String announceType, String projectUrl,
-        Integer githubStars, String aiSummary, List<String> keywords) {
+        Integer githubStars, String aiSummary, List<String> keywords, String venue) {
 
     public PaperRecord {
         authors = authors == null ? List.of() : List.copyOf(authors);
@@ -30,7 +31,7 @@ public record PaperRecord(String id, String title, String summary, List<String> 
             String organization, List<String> categories, LocalDate publishedOn, Integer upvotes,
             String codeUrl) {
         this(id, title, summary, authors, authorCount, organization, categories, publishedOn, upvotes, codeUrl,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** The arXiv id (without version) when this record has one, else null. */
@@ -70,6 +71,7 @@ public record PaperRecord(String id, String title, String summary, List<String> 
         private Integer githubStars;
         private String aiSummary;
         private List<String> keywords;
+        private String venue;
 
         private Builder(String id, String title) {
             this.id = id;
@@ -133,9 +135,14 @@ public record PaperRecord(String id, String title, String summary, List<String> 
             return this;
         }
 
+        public Builder venue(String v) {
+            venue = v;
+            return this;
+        }
+
         public PaperRecord build() {
             return new PaperRecord(id, title, summary, authors, authorCount, organization, categories, publishedOn,
-                    upvotes, codeUrl, version, announceType, projectUrl, githubStars, aiSummary, keywords);
+                    upvotes, codeUrl, version, announceType, projectUrl, githubStars, aiSummary, keywords, venue);
         }
     }
 }

@@ -26,6 +26,8 @@ final class PaperStore {
 
     private static final String INSERT_VERSION = "insert into paper_version (paper_id, version, seen_on, "
             + "announce_type, source, recorded_at) values (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_NEWS = "insert into paper_news (paper_id, kind, detail, batch, recorded_at) "
+            + "values (?, ?, ?, ?, ?)";
     private static final String HAS_TITLE_KEY_STATISTICS = "select exists (select 1 from pg_stats "
             + "where schemaname = current_schema() and tablename = 'paper' and attname = 'title_key')";
 
@@ -33,6 +35,9 @@ final class PaperStore {
     }
 
     private record VersionSeen(Paper paper, int version, String announceType) {
+    }
+
+    private record NewsSeen(Paper paper, PaperNews.Seen news) {
     }
 
     /**
@@ -58,6 +63,7 @@ final class PaperStore {
     private final Set<Paper> inserts = new LinkedHashSet<>();
     private final Set<Paper> updates = new LinkedHashSet<>();
     private final List<VersionSeen> versions = new ArrayList<>();
+    private final List<NewsSeen> news = new ArrayList<>();
 
     PaperStore(Connection connection, String source, LocalDate firstSeenOn, Instant now) {
         this.connection = connection;
@@ -155,14 +161,24 @@ final class PaperStore {
     /** Merges the record into a known paper; true when anything changed. */
     private boolean apply(Paper paper, Keyed keyed) {
         PaperRecord record = keyed.record();
+        String codeUrlBefore = paper.codeUrl;
+        String venueBefore = paper.venue;
+        int upvotesBefore = paper.upvotes;
         boolean changed = matcher.linkArxivId(paper, keyed.arxivId());
         changed |= MergePolicy.merge(paper, record);
+        Integer newVersion = null;
         if (MergePolicy.takeNewerVersion(paper, record)) {
             versions.add(new VersionSeen(paper, record.version(), record.announceType()));
+            newVersion = record.version();
             changed = true;
         }
         if (!changed) {
             return false;
+        }
+        if (!inserts.contains(paper)) {
+            // A paper added by this same batch has no readers yet to tell.
+            PaperNews.between(codeUrlBefore, venueBefore, upvotesBefore, paper, newVersion)
+                    .forEach(seen -> news.add(new NewsSeen(paper, seen)));
         }
         MergePolicy.fit(paper);
         matcher.retitled(paper);
@@ -174,9 +190,9 @@ final class PaperStore {
     }
 
     private void write() throws SQLException {
+        // The batch's papers and news become available together, when it commits.
+        long batch = inserts.isEmpty() && news.isEmpty() ? 0 : PaperFeed.takeNextBatch(connection);
         if (!inserts.isEmpty()) {
-            // The batch's papers become available together, when it commits.
-            long batch = PaperFeed.takeNextBatch(connection);
             try (PreparedStatement statement = connection.prepareStatement(PaperColumns.INSERT)) {
                 for (Paper p : inserts) {
                     p.availableSeq = batch;
@@ -207,6 +223,20 @@ final class PaperStore {
                     statement.setString(4, v.announceType());
                     statement.setString(5, source);
                     statement.setObject(6, recordedAt);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+        }
+        if (!news.isEmpty()) {
+            OffsetDateTime recordedAt = now.atOffset(ZoneOffset.UTC);
+            try (PreparedStatement statement = connection.prepareStatement(INSERT_NEWS)) {
+                for (NewsSeen seen : news) {
+                    statement.setString(1, seen.paper().id);
+                    statement.setString(2, seen.news().kind().name());
+                    statement.setString(3, seen.news().detail());
+                    statement.setLong(4, batch);
+                    statement.setObject(5, recordedAt);
                     statement.addBatch();
                 }
                 statement.executeBatch();

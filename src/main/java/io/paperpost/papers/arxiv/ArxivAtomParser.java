@@ -4,6 +4,7 @@ import io.paperpost.papers.ArxivIds;
 import io.paperpost.papers.InvalidPaperException;
 import io.paperpost.papers.JsonFields;
 import io.paperpost.papers.PaperRecord;
+import io.paperpost.papers.Venues;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,7 +20,8 @@ import javax.xml.stream.XMLStreamReader;
  * Reads one page of the arXiv API: an Atom feed ({@code http://www.w3.org/2005/Atom}) whose entries carry
  * {@code id} ({@code http://arxiv.org/abs/2410.12345v2}), {@code title}, {@code summary}, {@code published},
  * {@code updated}, {@code author/name}, {@code category@term}, {@code link}s and, in
- * {@code http://arxiv.org/schemas/atom}, {@code primary_category@term}; {@code opensearch:totalResults}
+ * {@code http://arxiv.org/schemas/atom}, {@code primary_category@term}, {@code journal_ref} and {@code comment}
+ * (where a venue acceptance is written); {@code opensearch:totalResults}
  * says how many results the query has.
  */
 public final class ArxivAtomParser {
@@ -82,6 +84,8 @@ public final class ArxivAtomParser {
         String summary = null;
         String published = null;
         String primary = null;
+        String journalRef = null;
+        String comment = null;
         List<String> authors = new ArrayList<>();
         Set<String> categories = new LinkedHashSet<>();
         while (reader.nextTag() == XMLStreamConstants.START_ELEMENT) {
@@ -104,6 +108,10 @@ public final class ArxivAtomParser {
                     categories.add(term.strip());
                 }
                 Xml.skip(reader);
+            } else if (Xml.is(reader, Xml.ARXIV, "journal_ref")) {
+                journalRef = Xml.collapse(Xml.text(reader));
+            } else if (Xml.is(reader, Xml.ARXIV, "comment")) {
+                comment = Xml.collapse(Xml.text(reader));
             } else if (Xml.is(reader, Xml.ARXIV, "primary_category")) {
                 primary = reader.getAttributeValue(null, "term");
                 Xml.skip(reader);
@@ -127,8 +135,8 @@ public final class ArxivAtomParser {
             if (dateError != null) {
                 throw new InvalidPaperException(dateError);
             }
-            return new Entry(toRecord(id, title, summary, publishedAt, authors, primary, categories), null,
-                    publishedAt);
+            return new Entry(toRecord(id, title, summary, publishedAt, authors, primary, categories,
+                    Venues.of(journalRef, comment)), null, publishedAt);
         } catch (InvalidPaperException e) {
             return new Entry(null, (id == null ? "" : id + ": ") + e.getMessage(), publishedAt);
         }
@@ -146,8 +154,9 @@ public final class ArxivAtomParser {
         return name == null || name.isEmpty() ? null : name;
     }
 
+    /** @param venue where the paper was accepted ({@link Venues#of}), null when arXiv does not say */
     static PaperRecord toRecord(String idText, String title, String summary, Instant published, List<String> authors,
-            String primary, Set<String> categories) {
+            String primary, Set<String> categories, String venue) {
         if (idText == null || idText.isEmpty()) {
             throw new InvalidPaperException("'id' is missing");
         }
@@ -185,6 +194,7 @@ public final class ArxivAtomParser {
                 .categories(ordered)
                 .publishedOn(published == null ? null : published.atOffset(java.time.ZoneOffset.UTC).toLocalDate())
                 .version(id.version())
+                .venue(venue)
                 .build();
     }
 }
