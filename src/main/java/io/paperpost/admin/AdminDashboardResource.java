@@ -1,7 +1,7 @@
 package io.paperpost.admin;
 
 import io.paperpost.bounces.BounceHistory;
-import io.paperpost.delivery.DeliveryLedger;
+import io.paperpost.delivery.DeliveryQueries;
 import io.paperpost.delivery.StrandedSends;
 import io.paperpost.digest.DigestConfig;
 import io.paperpost.digest.DigestRuns;
@@ -82,7 +82,7 @@ public class AdminDashboardResource {
     @Inject
     DigestService digest;
     @Inject
-    DeliveryLedger ledger;
+    DeliveryQueries deliveryQueries;
     @Inject
     DigestConfig digestConfig;
     @Inject
@@ -215,7 +215,7 @@ public class AdminDashboardResource {
         return QuarkusTransaction.requiringNew().call(() -> Reader.findByEmail(address).map(reader -> new ReaderHistory(
                 reader.id, reader.email, reader.status.name(), reader.timeZone, reader.deliveryHour,
                 reader.frequency.name(), reader.lastDigestDate,
-                ledger.forReader(reader.id, 60).stream()
+                deliveryQueries.forReader(reader.id, 60).stream()
                         .map(d -> new DeliveryRow(d.digestDate, d.status.name(), d.attempts, d.sentAt, d.lastError))
                         .toList(),
                 bounces.forReader(reader.id, 60))));

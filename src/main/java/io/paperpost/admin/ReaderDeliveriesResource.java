@@ -1,7 +1,7 @@
 package io.paperpost.admin;
 
 import io.paperpost.bounces.BounceHistory;
-import io.paperpost.delivery.DeliveryLedger;
+import io.paperpost.delivery.DeliveryQueries;
 import io.paperpost.delivery.DeliveryStatus;
 import io.paperpost.subscription.Reader;
 import io.paperpost.subscription.ReaderStatus;
@@ -31,7 +31,7 @@ public class ReaderDeliveriesResource {
     static final int MAX_LIMIT = 500;
 
     @Inject
-    DeliveryLedger ledger;
+    DeliveryQueries deliveryQueries;
     @Inject
     BounceHistory bounces;
 
@@ -50,7 +50,7 @@ public class ReaderDeliveriesResource {
         int rows = AdminLimits.parse(limit, 50, MAX_LIMIT);
         ReaderStatus status = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findByIdOptional(id)
                 .map(r -> r.status).orElseThrow(() -> new NotFoundException("no reader " + id)));
-        return new ReaderDeliveries(id, status, ledger.forReader(id, rows).stream()
+        return new ReaderDeliveries(id, status, deliveryQueries.forReader(id, rows).stream()
                 .map(d -> new Row(d.id, d.digestDate, d.status, d.attempts, d.messageId, d.createdAt, d.updatedAt,
                         d.sentAt, d.nextAttemptAt, d.lastError))
                 .toList(), bounces.forReader(id, rows));

@@ -20,28 +20,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
  * Makes each reader's email for a digest date go out at most once, across reruns and instances: a send is
  * claimed by writing the (reader, date) row before anything is sent, and the database's unique key lets
  * only one claim win. Deferred emails are retried with exponential backoff from a stored time, so retries
- * survive a restart; a hard bounce suppresses the reader.
+ * survive a restart; a hard bounce suppresses the reader. What the ledger holds is read through
+ * {@link DeliveryQueries}.
  */
 @ApplicationScoped
 public class DeliveryLedger {
 
     private static final Logger LOG = Logger.getLogger(DeliveryLedger.class);
     private static final int MAX_ERROR_LENGTH = 1000;
-    /** Papers sent to a reader within this many days are not sent again. */
-    public static final int EXCLUDE_SENT_DAYS = 30;
 
     // Claim and mark-sent, which every email of every run goes through, are plain JDBC: the same SQL through
     // Hibernate spent most of its time building query plans, a third of a run's CPU.
@@ -71,9 +65,6 @@ public class DeliveryLedger {
             + " and (last_digest_date is null or last_digest_date < ?)";
     private static final String SUPERSEDE_RETRIES = "update delivery set status = 'FAILED', next_attempt_at = null,"
             + " last_error = ?, updated_at = ? where reader_id = ? and status = 'RETRYING' and digest_date < ?";
-    // SENDING rows count too: the server may have taken the email before the process died.
-    private static final String RECENTLY_SENT = "select reader_id, paper_ids from delivery where reader_id in (%s)"
-            + " and status in ('SENT', 'SENDING', 'FEED') and digest_date >= ? and digest_date < ?";
     /** SQLSTATE of a unique key violation, in H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
     private static final LineListConverter PAPER_IDS = new LineListConverter();
@@ -356,50 +347,6 @@ public class DeliveryLedger {
             }
             return delivery.status;
         });
-    }
-
-    /** RETRYING emails whose next attempt has come, the longest-waiting first. */
-    public List<DueRetry> dueRetries(Instant now, int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>find(
-                "status = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt, id", DeliveryStatus.RETRYING, now)
-                .page(0, limit).list().stream()
-                .map(d -> new DueRetry(d.id, d.readerId, d.digestDate)).toList());
-    }
-
-    /**
-     * Ids of the papers each reader was sent (by email or in their feed), or may have been sent (a row left SENDING by
-     * a crash), in the {@value #EXCLUDE_SENT_DAYS} days before the date, in one query; readers sent nothing are not in
-     * the map. The second line of defence behind the watermark: no paper reaches a reader twice within that time.
-     */
-    public Map<Long, Set<String>> recentlySent(Collection<Long> readerIds, LocalDate date) {
-        if (readerIds.isEmpty()) {
-            return Map.of();
-        }
-        String marks = String.join(", ", java.util.Collections.nCopies(readerIds.size(), "?"));
-        return QuarkusTransaction.requiringNew().call(() -> jdbc(connection -> {
-            Map<Long, Set<String>> sent = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement(String.format(RECENTLY_SENT, marks))) {
-                int i = 1;
-                for (Long id : readerIds) {
-                    query.setLong(i++, id);
-                }
-                query.setObject(i++, date.minusDays(EXCLUDE_SENT_DAYS));
-                query.setObject(i, date);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        sent.computeIfAbsent(rows.getLong(1), id -> new HashSet<>())
-                                .addAll(PAPER_IDS.convertToEntityAttribute(rows.getString(2)));
-                    }
-                }
-            }
-            return sent;
-        }));
-    }
-
-    /** A reader's deliveries, newest first, for the admin. */
-    public List<Delivery> forReader(long readerId, int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>find(
-                "readerId = ?1 order by digestDate desc", readerId).page(0, limit).list());
     }
 
     private static String truncate(String error) {

@@ -2,6 +2,7 @@ package io.paperpost.digest;
 
 import io.paperpost.delivery.Claim;
 import io.paperpost.delivery.DeliveryLedger;
+import io.paperpost.delivery.DeliveryQueries;
 import io.paperpost.feedback.FeedbackService;
 import io.paperpost.subscription.Reader;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,8 @@ class ChunkProcessor {
     ReaderPipeline pipeline;
     @Inject
     DeliveryLedger ledger;
+    @Inject
+    DeliveryQueries deliveryQueries;
     @Inject
     FeedbackService feedback;
     @Inject
@@ -76,7 +79,7 @@ class ChunkProcessor {
                 page = inputs.dueReaders(slice, position, chunk.lastId, config.readerPageSize());
                 // What each reader's ranking needs besides the reader, for the whole page in two queries.
                 List<Long> ids = page.stream().map(r -> r.id).toList();
-                Map<Long, Set<String>> sent = ledger.recentlySent(ids, slice.date());
+                Map<Long, Set<String>> sent = deliveryQueries.recentlySent(ids, slice.date());
                 Map<Long, FeedbackService.Texts> rated = feedback.texts(ids);
                 List<Claim> sentOnPage = new ArrayList<>();
                 try {

@@ -1,6 +1,6 @@
 package io.paperpost.digest;
 
-import io.paperpost.delivery.DeliveryLedger;
+import io.paperpost.delivery.DeliveryQueries;
 import io.paperpost.embedding.PaperEmbeddings;
 import io.paperpost.papers.Paper;
 import io.paperpost.ranking.RankedPaper;
@@ -29,7 +29,7 @@ public class DigestPreview {
     @Inject
     Ranker ranker;
     @Inject
-    DeliveryLedger ledger;
+    DeliveryQueries deliveryQueries;
     @Inject
     DigestInputs inputs;
     @Inject
@@ -45,7 +45,7 @@ public class DigestPreview {
     public List<RankedPaper> nextEmail(Reader reader, Preferences choices, RankingSettings settings,
             int papersPerEmail) {
         LocalDate today = LocalDate.now(clock.withZone(DigestInputs.zoneOrUtc(reader.timeZone)));
-        Set<String> sent = ledger.recentlySent(List.of(reader.id), today).getOrDefault(reader.id, Set.of());
+        Set<String> sent = deliveryQueries.recentlySent(List.of(reader.id), today).getOrDefault(reader.id, Set.of());
         ReaderProfile profile = inputs.profile(reader, choices.topics(), choices.interests(), sent)
                 .withFollowedAuthors(choices.authors())
                 .withTrendWeight(settings.trendWeight())

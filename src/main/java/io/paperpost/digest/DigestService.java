@@ -2,6 +2,7 @@ package io.paperpost.digest;
 
 import io.paperpost.delivery.Claim;
 import io.paperpost.delivery.DeliveryLedger;
+import io.paperpost.delivery.DeliveryQueries;
 import io.paperpost.delivery.DueRetry;
 import io.paperpost.feedback.FeedbackService;
 import io.paperpost.mail.MailSender;
@@ -52,6 +53,8 @@ public class DigestService {
     @Inject
     DeliveryLedger ledger;
     @Inject
+    DeliveryQueries deliveryQueries;
+    @Inject
     MailSender sender;
     @Inject
     DigestRuns runs;
@@ -91,7 +94,7 @@ public class DigestService {
      */
     int planRetries(long runId, Instant now) {
         int planned = 0;
-        for (DueRetry retry : ledger.dueRetries(now, config.readerPageSize())) {
+        for (DueRetry retry : deliveryQueries.dueRetries(now, config.readerPageSize())) {
             Reader reader = QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(retry.readerId()));
             if (reader == null || reader.status != ReaderStatus.ACTIVE) {
                 continue;
@@ -159,7 +162,7 @@ public class DigestService {
         }
         List<Long> ids = List.of(readerId);
         Optional<Claim> sent = pipeline.send(reader, date, inputs.papersNow(), new RunProgress(new DigestChunk()),
-                ledger.recentlySent(ids, date).getOrDefault(readerId, Set.of()),
+                deliveryQueries.recentlySent(ids, date).getOrDefault(readerId, Set.of()),
                 feedback.texts(ids).getOrDefault(readerId, FeedbackService.Texts.NONE));
         sent.ifPresent(claim -> ledger.advanceReaders(List.of(claim)));
         return sent.isPresent();

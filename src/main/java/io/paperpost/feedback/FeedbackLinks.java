@@ -2,7 +2,7 @@ package io.paperpost.feedback;
 
 import io.paperpost.site.InvalidLinkException;
 import io.paperpost.site.Links;
-import io.paperpost.subscription.LinkSignOut;
+import io.paperpost.subscription.CurrentLinks;
 import io.paperpost.subscription.ReaderTokens;
 import io.paperpost.subscription.TokenPurpose;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +20,7 @@ public class FeedbackLinks {
     @Inject
     Links links;
     @Inject
-    LinkSignOut signOut;
+    CurrentLinks currentLinks;
 
     /** The absolute link that records the rating (+1 or -1) of the paper for the reader. */
     public String link(long readerId, String paperId, int rating) {
@@ -41,14 +41,9 @@ public class FeedbackLinks {
 
     /** @throws InvalidLinkException when the token is not a valid feedback link */
     public Vote verify(String token) {
-        ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.FEEDBACK, null);
-        signOut.requireCurrent(verified);
-        String subject = verified.subject();
-        int colon = subject.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new InvalidLinkException("feedback token without paper");
-        }
-        String kind = subject.substring(colon + 1);
+        CurrentLinks.Split link = currentLinks.verifySplit(token, TokenPurpose.FEEDBACK,
+                "feedback token without paper");
+        String kind = link.tail();
         short rating;
         if (kind.equals("up")) {
             rating = Feedback.LIKE;
@@ -57,7 +52,7 @@ public class FeedbackLinks {
         } else {
             throw new InvalidLinkException("feedback token with unknown rating");
         }
-        String paperId = TokenSubjects.decode(subject.substring(0, colon), "paper id");
-        return new Vote(verified.readerId(), paperId, rating);
+        String paperId = TokenSubjects.decode(link.head(), "paper id");
+        return new Vote(link.readerId(), paperId, rating);
     }
 }

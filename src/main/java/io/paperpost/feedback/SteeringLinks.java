@@ -2,7 +2,7 @@ package io.paperpost.feedback;
 
 import io.paperpost.site.InvalidLinkException;
 import io.paperpost.site.Links;
-import io.paperpost.subscription.LinkSignOut;
+import io.paperpost.subscription.CurrentLinks;
 import io.paperpost.subscription.ReaderTokens;
 import io.paperpost.subscription.TokenPurpose;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +21,7 @@ public class SteeringLinks {
     @Inject
     Links links;
     @Inject
-    LinkSignOut signOut;
+    CurrentLinks currentLinks;
 
     /** The card's token; {@link #link} makes each action's link from it. */
     public String token(long readerId, String paperId, String topicId) {
@@ -35,16 +35,9 @@ public class SteeringLinks {
 
     /** @throws InvalidLinkException when the token or action is not a valid, current steering link */
     public Steering verify(String token, String action) {
-        ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.STEER, null);
-        signOut.requireCurrent(verified);
-        String subject = verified.subject();
-        int colon = subject.indexOf(':');
-        if (colon <= 0) {
-            throw new InvalidLinkException("steering token without paper");
-        }
-        String topic = subject.substring(colon + 1);
-        return new Steering(verified.readerId(), Steering.Action.ofCode(action),
-                TokenSubjects.decode(subject.substring(0, colon), "paper id"),
-                topic.isEmpty() ? null : TokenSubjects.decode(topic, "topic"));
+        CurrentLinks.Split link = currentLinks.verifySplit(token, TokenPurpose.STEER, "steering token without paper");
+        return new Steering(link.readerId(), Steering.Action.ofCode(action),
+                TokenSubjects.decode(link.head(), "paper id"),
+                link.tail().isEmpty() ? null : TokenSubjects.decode(link.tail(), "topic"));
     }
 }

@@ -3,7 +3,7 @@ package io.paperpost.readinglist;
 import io.paperpost.feedback.TokenSubjects;
 import io.paperpost.site.InvalidLinkException;
 import io.paperpost.site.Links;
-import io.paperpost.subscription.LinkSignOut;
+import io.paperpost.subscription.CurrentLinks;
 import io.paperpost.subscription.ReaderTokens;
 import io.paperpost.subscription.TokenPurpose;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +21,7 @@ public class ReadingListLinks {
     @Inject
     Links links;
     @Inject
-    LinkSignOut signOut;
+    CurrentLinks currentLinks;
 
     /** What a Save link asks for. */
     public record Save(long readerId, String paperId) {
@@ -47,8 +47,7 @@ public class ReadingListLinks {
 
     /** @throws InvalidLinkException when the token is not a valid, current Save link */
     Save verifySave(String token) {
-        ReaderTokens.Verified verified = tokens.verify(token, TokenPurpose.SAVE, null);
-        signOut.requireCurrent(verified);
+        ReaderTokens.Verified verified = currentLinks.verify(token, TokenPurpose.SAVE);
         return new Save(verified.readerId(), TokenSubjects.decode(verified.subject(), "paper id"));
     }
 }

@@ -41,7 +41,7 @@ public class SubscriptionApi {
     }
 
     @Inject
-    SubscriptionService subscriptions;
+    SignupService signups;
     @Inject
     ReaderTokens tokens;
     @Context
@@ -54,7 +54,7 @@ public class SubscriptionApi {
             + "rate limited.")
     public Response subscribe(SignupRequest body) {
         SignupRequest signup = body == null ? new SignupRequest(null, null, null, null, null) : body;
-        subscriptions.subscribe(new SubscriptionService.Signup(signup.email(), signup.topics(), signup.interests(),
+        signups.subscribe(new SignupService.Signup(signup.email(), signup.topics(), signup.interests(),
                 signup.authors(), signup.timezone()), ClientAddress.of(request));
         return Response
                 .accepted(
@@ -67,7 +67,7 @@ public class SubscriptionApi {
     @Operation(summary = "Resend the confirmation link", description = "At most once per resend interval per address; "
             + "answers 202 whatever the address.")
     public Response resend(ResendRequest body) {
-        subscriptions.resendConfirmation(body == null ? null : body.email(), ClientAddress.of(request));
+        signups.resendConfirmation(body == null ? null : body.email(), ClientAddress.of(request));
         return Response
                 .accepted(new Accepted("pending",
                         "If that address is waiting for confirmation, the link was sent again."))
@@ -80,7 +80,7 @@ public class SubscriptionApi {
     @Operation(summary = "Confirm a subscription", description = "The token from the confirmation email. Confirming "
             + "twice is harmless (alreadyConfirmed: true). 404 for a tampered, expired or wrong-purpose token.")
     public Confirmed confirm(@RestPath String token) {
-        SubscriptionService.Confirmation confirmation = subscriptions.confirm(token);
+        SignupService.Confirmation confirmation = signups.confirm(token);
         Reader reader = confirmation.reader();
         return new Confirmed(reader.email, reader.status, !confirmation.newlyConfirmed(),
                 tokens.issue(TokenPurpose.MANAGE, reader.id));

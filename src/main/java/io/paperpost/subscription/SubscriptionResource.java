@@ -50,7 +50,7 @@ public class SubscriptionResource {
     }
 
     @Inject
-    SubscriptionService subscriptions;
+    SignupService signups;
     @Inject
     SubscriptionConfig config;
     @Inject
@@ -87,7 +87,7 @@ public class SubscriptionResource {
                 LOG.debug("Signup with the honeypot filled in ignored");
                 return Response.ok(Templates.checkInbox(site.name(), "your address", signupToken(), false)).build();
             }
-            subscriptions.subscribe(new SubscriptionService.Signup(email, chosen, interests, List.of(), timezone),
+            signups.subscribe(new SignupService.Signup(email, chosen, interests, List.of(), timezone),
                     ClientAddress.of(request));
         } catch (InvalidInputException e) {
             return formAgain(400, email, chosen, interests, e.getMessage(), e.field());
@@ -104,7 +104,7 @@ public class SubscriptionResource {
     public Response resend(@RestForm String email, @RestForm(FormGuard.FIELD) String formToken,
             @RestHeader("Origin") String origin, @RestHeader("Host") String host) {
         forms.check(SIGNUP_FORM, 0, formToken, origin, host, null);
-        subscriptions.resendConfirmation(email, ClientAddress.of(request));
+        signups.resendConfirmation(email, ClientAddress.of(request));
         return Response.ok(Templates.checkInbox(site.name(), email.strip(), signupToken(), true)).build();
     }
 
@@ -115,14 +115,14 @@ public class SubscriptionResource {
     @GET
     @Path("confirm/{token}")
     public TemplateInstance confirmPage(@RestPath String token) {
-        subscriptions.checkConfirmationLink(token);
+        signups.checkConfirmationLink(token);
         return Templates.confirmPrompt(site.name());
     }
 
     @POST
     @Path("confirm/{token}")
     public TemplateInstance confirm(@RestPath String token) {
-        SubscriptionService.Confirmation confirmation = subscriptions.confirm(token);
+        SignupService.Confirmation confirmation = signups.confirm(token);
         return Templates.confirmed(site.name(),
                 links.preferences(tokens.issue(TokenPurpose.MANAGE, confirmation.reader().id)),
                 !confirmation.newlyConfirmed());

@@ -9,10 +9,10 @@ import jakarta.inject.Inject;
 public class UnconfirmedPurge {
 
     @Inject
-    SubscriptionService subscriptions;
+    SignupService signups;
 
     @Scheduled(identity = "purge-unconfirmed-readers", cron = "{paperpost.subscription.purge-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
-        subscriptions.purgeUnconfirmed();
+        signups.purgeUnconfirmed();
     }
 }

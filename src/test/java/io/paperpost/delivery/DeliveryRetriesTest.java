@@ -45,6 +45,8 @@ class DeliveryRetriesTest {
     @Inject
     DeliveryLedger ledger;
     @Inject
+    DeliveryQueries deliveryQueries;
+    @Inject
     Clock clock;
 
     ScriptedSmtpServer smtp;
@@ -68,14 +70,14 @@ class DeliveryRetriesTest {
         assertThat(row.attempts).isEqualTo(1);
         assertThat(row.lastError).contains("421");
         assertThat(row.nextAttemptAt).isAfter(clock.instant().plus(Duration.ofMinutes(4)));
-        assertThat(ledger.dueRetries(clock.instant(), 10)).isEmpty();
+        assertThat(deliveryQueries.dueRetries(clock.instant(), 10)).isEmpty();
 
         // Not due yet: a rerun leaves it alone.
         assertThat(digest.run(DAY).sent()).isZero();
         assertThat(smtp.accepted()).isEmpty();
 
         timePassesUntilRetryIsDue(row.id);
-        assertThat(ledger.dueRetries(clock.instant(), 10)).containsExactly(new DueRetry(row.id, reader, DAY));
+        assertThat(deliveryQueries.dueRetries(clock.instant(), 10)).containsExactly(new DueRetry(row.id, reader, DAY));
         assertThat(digest.run(DAY).sent()).isEqualTo(1);
         row = delivery(reader);
         assertThat(row.status).isEqualTo(DeliveryStatus.SENT);

@@ -47,7 +47,7 @@ class QueuedConfirmationTest {
     @Inject
     MailQueueWorker worker;
     @Inject
-    SubscriptionService subscriptions;
+    SignupService signups;
 
     ScriptedSmtpServer smtp;
 
@@ -91,7 +91,7 @@ class QueuedConfirmationTest {
         assertThat(reader("greylisted@example.org").confirmationSentAt).isEqualTo(sent.sentAt);
 
         // The link in it works, although it was made when the email was first queued.
-        subscriptions.confirm(confirmToken(sent));
+        signups.confirm(confirmToken(sent));
         assertThat(reader("greylisted@example.org").status).isEqualTo(ReaderStatus.ACTIVE);
     }
 
@@ -119,7 +119,7 @@ class QueuedConfirmationTest {
         assertThat(reader("nobody-here@example.org").status).isEqualTo(ReaderStatus.BOUNCED);
         // Whoever gets hold of the link (it never arrived) cannot confirm the address.
         String token = confirmToken(bounced);
-        assertThatThrownBy(() -> subscriptions.confirm(token)).isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> signups.confirm(token)).isInstanceOf(InvalidLinkException.class);
         given().post("/confirm/" + token).then().statusCode(404);
         assertThat(reader("nobody-here@example.org").status).isEqualTo(ReaderStatus.BOUNCED);
 

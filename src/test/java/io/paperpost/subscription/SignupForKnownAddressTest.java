@@ -39,7 +39,7 @@ class SignupForKnownAddressTest {
     @Inject
     ReaderTokens tokens;
     @Inject
-    SubscriptionService subscriptions;
+    SignupService signups;
 
     @BeforeEach
     void setUp() {
@@ -171,7 +171,7 @@ class SignupForKnownAddressTest {
         attackerSignsUp(VICTIM);
         QuarkusTransaction.requiringNew().run(() -> PendingSignup.update("requestedAt = ?1",
                 Instant.now().minus(Duration.ofDays(8))));
-        subscriptions.purgeUnconfirmed();
+        signups.purgeUnconfirmed();
         assertThat(QuarkusTransaction.requiringNew().call(() -> PendingSignup.count())).isZero();
         assertThat(SubscriptionApiTest.reader(id).status).isEqualTo(ReaderStatus.UNSUBSCRIBED);
     }

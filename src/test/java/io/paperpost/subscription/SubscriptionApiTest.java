@@ -60,7 +60,7 @@ class SubscriptionApiTest {
     @Inject
     TokenConfig tokenConfig;
     @Inject
-    SubscriptionService subscriptions;
+    SignupService signups;
     @Inject
     SuppressionList suppressions;
 
@@ -230,7 +230,7 @@ class SubscriptionApiTest {
         long active = activeReader("active@example.org");
         QuarkusTransaction.requiringNew().run(() -> Reader.update("createdAt = ?1 where id = ?2",
                 Instant.now().minus(Duration.ofDays(30)), active));
-        assertThat(subscriptions.purgeUnconfirmed()).isEqualTo(1);
+        assertThat(signups.purgeUnconfirmed()).isEqualTo(1);
         assertThat(QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(old))).isNull();
         assertThat(reader(recent)).isNotNull();
         assertThat(reader(active)).isNotNull();
