@@ -105,8 +105,10 @@ class ArxivApiSourceTest {
         assertEquals(1, hybrid.version());
         assertTrue(hybrid.summary()
                 .startsWith("We introduce a hybrid linear-softmax attention architecture that keeps long-context"));
+        assertEquals(null, hybrid.venue(), "a comment without an acceptance names no venue");
         PaperRecord adam = sink.accepted.get(1);
         assertEquals(2, adam.version());
+        assertEquals("ICLR 2026", adam.venue(), "the acceptance in arxiv:comment");
         assertEquals(List.of("cs.LG", "math.OC", "stat.ML"), adam.categories());
         assertTrue(adam.summary().startsWith("We prove"), "leading white space collapsed: " + adam.summary());
         assertEquals(List.of("cs.CL", "cs.AI"), sink.accepted.get(2).categories());
