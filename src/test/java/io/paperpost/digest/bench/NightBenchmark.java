@@ -11,6 +11,7 @@ import io.paperpost.TestData;
 import io.paperpost.digest.DigestRun;
 import io.paperpost.digest.DigestService;
 import io.paperpost.digest.DigestSummary;
+import io.paperpost.embedding.PaperEmbeddings;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.storage.PackagedH2;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -49,6 +50,10 @@ import org.junit.jupiter.api.Test;
 class NightBenchmark {
 
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    /** Older papers some readers liked, each with news in the night's import. */
+    static final int FOLLOWED = 200;
+    static final int LIKER_EVERY = 5;
+    static final int LIKES_EACH = 3;
     static final String[] ZONES = {"UTC", "Europe/Berlin", "Europe/London", "America/New_York", "America/Los_Angeles",
             "Asia/Tokyo", "Asia/Kolkata", "Asia/Shanghai", "Australia/Sydney", "America/Sao_Paulo", "Africa/Lagos",
             "Pacific/Auckland"};
@@ -57,6 +62,8 @@ class NightBenchmark {
     TestData data;
     @Inject
     DigestService digest;
+    @Inject
+    PaperEmbeddings embeddings;
     @Inject
     MeterRegistry registry;
     @Inject
@@ -79,12 +86,27 @@ class NightBenchmark {
         int readers = Integer.parseInt(readersProperty);
         data.reset();
         QuarkusTransaction.requiringNew().run(() -> DigestRun.deleteAll());
+        // Papers of earlier days that readers liked: outside every window, then news on them (code, an acceptance,
+        // upvotes) imported with the day's papers, as follow-ups see them.
+        TestData.postPapers(followed(""), DAY.minusDays(60)).statusCode(200);
+        pushBackFollowed();
         TestData.postPapers(papers(2_000), DAY).statusCode(200);
         List<JsonNode> topics = new ArrayList<>();
         json.readTree(Files.readString(Path.of("config/topics.json"))).get("topics").forEach(topics::add);
         long generated = System.nanoTime();
         createReaders(readers, topics);
+        likeFollowed();
+        TestData.postPapers(followed(
+                ",\"upvotes\":120,\"codeUrl\":\"https://github.com/example/f%d\",\"comments\":\"Accepted at ICML 2026\""),
+                DAY).statusCode(200);
         double setupSeconds = (System.nanoTime() - generated) / 1e9;
+        // The background worker embeds new papers within minutes of their import; the run measures the digest alone.
+        long embedding = System.nanoTime();
+        int embedded = 0;
+        for (int n; (n = embeddings.embedSome(512)) > 0;) {
+            embedded += n;
+        }
+        double embedSeconds = (System.nanoTime() - embedding) / 1e9;
 
         GreenMail mail = GreenMailResource.greenMail();
         Thread emptier = new Thread(() -> {
@@ -119,8 +141,9 @@ class NightBenchmark {
         }
 
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "BENCH night readers=%d papers=2000 setup=%.1fs smtp=%s db=%s threads=%s"
-                + " cores=%d load=%s", readers, setupSeconds, NightBenchmarkProfile.smtp(),
+        lines.add(String.format(Locale.ROOT, "BENCH night readers=%d papers=2000 followed=%d (liked by one reader in"
+                + " %d, %d each) setup=%.1fs embedded=%d in %.1fs smtp=%s db=%s threads=%s cores=%d load=%s", readers,
+                FOLLOWED, LIKER_EVERY, LIKES_EACH, setupSeconds, embedded, embedSeconds, NightBenchmarkProfile.smtp(),
                 System.getProperty("bench.night.db", "mem") + PackagedH2.writeDelay(dataSource),
                 System.getProperty("bench.night.threads", "default"),
                 Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim()));
@@ -140,6 +163,7 @@ class NightBenchmark {
         lines.add(String.format(Locale.ROOT, "BENCH peak heap %d MiB (sum of the heap pools' peaks: an upper bound),"
                 + " max heap %d MiB; live heap after GC peaked at %d MiB (sampled every 0.5 s)", peakHeap >> 20,
                 Runtime.getRuntime().maxMemory() >> 20, liveHeap.get() >> 20));
+        lines.add("BENCH follow-ups told: " + followUpsTold());
         lines.forEach(System.out::println);
         Files.createDirectories(Path.of("target/bench"));
         Files.write(Path.of("target/bench/result-night.txt"), lines);
@@ -203,6 +227,77 @@ class NightBenchmark {
                 }
             });
         }
+    }
+
+    /** The followed papers as JSON Lines, each with {@code extra} fields ({@code %d}: its number). */
+    private static String followed(String extra) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < FOLLOWED; i++) {
+            out.append("{\"key\":\"").append(followedId(i)).append("v1\",\"title\":\"Diffusion samplers revisited")
+                    .append(" (followed ").append(i).append(")\",\"summary\":\"Faster diffusion sampling.\"")
+                    .append(extra.replace("%d", Integer.toString(i))).append("}\n");
+        }
+        return out.toString();
+    }
+
+    private static String followedId(int i) {
+        return String.format(Locale.ROOT, "2601.%05d", i);
+    }
+
+    /** The updates the night's emails told; "none" where the code has no follow-ups. */
+    private String followUpsTold() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection
+                        .prepareStatement("select count(*), count(distinct reader_id) from follow_up_sent");
+                var row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1) + " news to " + row.getLong(2) + " readers";
+        } catch (SQLException e) {
+            return "none (no follow_up_sent table)";
+        }
+    }
+
+    private void pushBackFollowed() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement update = connection
+                            .prepareStatement("update paper set available_at = ? where id like '2601.%'")) {
+                update.setObject(1, OffsetDateTime.now().minusDays(60));
+                update.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** One reader in {@link #LIKER_EVERY} likes {@link #LIKES_EACH} followed papers, a day before their news. */
+    private void likeFollowed() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement ids = connection.prepareStatement(
+                            "select id from reader where mod(id, " + LIKER_EVERY + ") = 0 order by id");
+                    PreparedStatement insert = connection.prepareStatement("insert into feedback (reader_id, paper_id,"
+                            + " rating, created_at, updated_at) values (?, ?, 1, ?, ?)")) {
+                OffsetDateTime yesterday = OffsetDateTime.now().minusDays(1);
+                Random random = new Random(11);
+                try (var rows = ids.executeQuery()) {
+                    while (rows.next()) {
+                        long reader = rows.getLong(1);
+                        int first = random.nextInt(FOLLOWED);
+                        for (int k = 0; k < LIKES_EACH; k++) {
+                            insert.setLong(1, reader);
+                            insert.setString(2, followedId((first + k) % FOLLOWED));
+                            insert.setObject(3, yesterday);
+                            insert.setObject(4, yesterday);
+                            insert.addBatch();
+                        }
+                    }
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private String papers(int count) throws Exception {
