@@ -15,24 +15,20 @@ public final class FollowUpSnapshot {
 
     static final FollowUpSnapshot EMPTY = new FollowUpSnapshot(Map.of(), Map.of(), Map.of());
 
-    /** A paper's stored title, for the line. */
-    record Followed(String title) {
-    }
-
     private final Map<String, List<PaperNews>> newsByPaper;
     private final Map<Long, Map<String, Instant>> followedSince;
-    private final Map<String, Followed> papers;
+    private final Map<String, String> titles;
 
     /**
      * @param newsByPaper   the news of the snapshot's window, by paper, oldest first
      * @param followedSince per reader, the papers they liked or saved among those, and since when
-     * @param papers        those papers' titles
+     * @param titles        those papers' titles, by id (a paper no longer stored has none, and no update)
      */
     FollowUpSnapshot(Map<String, List<PaperNews>> newsByPaper, Map<Long, Map<String, Instant>> followedSince,
-            Map<String, Followed> papers) {
+            Map<String, String> titles) {
         this.newsByPaper = newsByPaper;
         this.followedSince = followedSince;
-        this.papers = papers;
+        this.titles = titles;
     }
 
     /** The news on papers the reader liked or saved, that came after they did; by paper. */
@@ -45,7 +41,7 @@ public final class FollowUpSnapshot {
         followed.forEach((paperId, since) -> {
             for (PaperNews news : newsByPaper.getOrDefault(paperId, List.of())) {
                 // News from before the like or save is what the reader liked; only what came after is an update.
-                if (news.recordedAt.isAfter(since) && papers.containsKey(paperId)) {
+                if (news.recordedAt.isAfter(since) && titles.containsKey(paperId)) {
                     candidates.computeIfAbsent(paperId, p -> new ArrayList<>()).add(news);
                 }
             }
@@ -54,11 +50,6 @@ public final class FollowUpSnapshot {
     }
 
     String title(String paperId) {
-        return papers.get(paperId).title();
-    }
-
-    /** How many readers follow a paper with news: for the log line of a run. */
-    int followers() {
-        return followedSince.size();
+        return titles.get(paperId);
     }
 }

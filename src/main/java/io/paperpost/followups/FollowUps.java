@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,9 +72,9 @@ public class FollowUps {
             }
             Map<String, List<PaperNews>> byPaper = new HashMap<>();
             news.forEach(n -> byPaper.computeIfAbsent(n.paperId, p -> new ArrayList<>()).add(n));
-            Map<String, FollowUpSnapshot.Followed> papers = new HashMap<>();
-            Paper.byIds(byPaper.keySet()).forEach((id, p) -> papers.put(id, new FollowUpSnapshot.Followed(p.title)));
-            return new FollowUpSnapshot(byPaper, followed, papers);
+            Map<String, String> titles = new HashMap<>();
+            Paper.byIds(byPaper.keySet()).forEach((id, p) -> titles.put(id, p.title));
+            return new FollowUpSnapshot(byPaper, followed, titles);
         });
     }
 
@@ -116,19 +115,29 @@ public class FollowUps {
                             .thenComparing(Map.Entry::getKey))
                     .limit(limit)
                     .map(e -> followUp(snapshot, e.getKey(), e.getValue())).toList();
-            OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-            for (FollowUp update : updates) {
-                for (long newsId : update.newsIds()) {
-                    if (!toldHere.contains(newsId)) {
-                        entityManager.createNativeQuery("insert into follow_up_sent (reader_id, news_id, "
-                                + "delivery_id, sent_at) values (?1, ?2, ?3, ?4)").setParameter(1, readerId)
-                                .setParameter(2, newsId).setParameter(3, deliveryId).setParameter(4, now)
-                                .executeUpdate();
-                    }
-                }
+            List<Long> toRecord = updates.stream().flatMap(u -> u.newsIds().stream())
+                    .filter(id -> !toldHere.contains(id)).toList();
+            if (!toRecord.isEmpty()) {
+                record(readerId, deliveryId, toRecord);
             }
             return updates;
         });
+    }
+
+    /** One statement for all of an email's rows: one per row was 9% of the night benchmark's pipeline samples. */
+    private void record(long readerId, long deliveryId, List<Long> newsIds) {
+        StringBuilder sql = new StringBuilder("insert into follow_up_sent (reader_id, news_id, delivery_id, sent_at) "
+                + "values ");
+        for (int i = 0; i < newsIds.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:reader, :news").append(i).append(", :delivery, :now)");
+        }
+        var insert = entityManager.createNativeQuery(sql.toString()).setParameter("reader", readerId)
+                .setParameter("delivery", deliveryId)
+                .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC));
+        for (int i = 0; i < newsIds.size(); i++) {
+            insert.setParameter("news" + i, newsIds.get(i));
+        }
+        insert.executeUpdate();
     }
 
     private static FollowUp followUp(FollowUpSnapshot snapshot, String paperId, List<PaperNews> news) {
