@@ -6,20 +6,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import io.paperpost.TestData;
+import io.paperpost.followups.FollowUpEndToEndTest;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.mail.MimeParts;
 import io.paperpost.mail.ReceivedMail;
 import io.paperpost.subscription.Reader;
-import io.paperpost.subscription.ReaderStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,7 +64,7 @@ class CatchUpEmailTest {
     void theFirstEmailAfterAPauseHoldsTheWholePauseByTopicWithItsUpdatesAndThenTheDailyEmailResumes()
             throws Exception {
         TestData.postPapers(BEFORE, TODAY).statusCode(200).body("added", is(1));
-        long readerId = reader("holiday@example.org");
+        long readerId = FollowUpEndToEndTest.reader("holiday@example.org", "diffusion", "cs.RO");
         String first = text(TestData.digestEmailOf(TODAY));
         given().post(ReceivedMail.path(link(first, "👍 More like this"))).then().statusCode(200);
         // Off for nine days, from the email's own preferences link.
@@ -119,20 +117,5 @@ class CatchUpEmailTest {
 
     private static LocalDate readerLastDigest(long readerId) {
         return QuarkusTransaction.requiringNew().call(() -> Reader.<Reader>findById(readerId).lastDigestDate);
-    }
-
-    private static long reader(String email) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Reader reader = new Reader();
-            reader.setEmail(email);
-            reader.status = ReaderStatus.ACTIVE;
-            reader.topics = new ArrayList<>(List.of("diffusion", "cs.RO"));
-            reader.interests = "diffusion";
-            reader.exploration = false;
-            reader.createdAt = Instant.now();
-            reader.confirmedAt = Instant.now();
-            reader.persist();
-            return reader.id;
-        });
     }
 }

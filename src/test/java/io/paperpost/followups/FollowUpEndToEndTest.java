@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(GreenMailResource.class)
-class FollowUpEndToEndTest {
+public class FollowUpEndToEndTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
     static final String BASE = "http://localhost:8080";
@@ -140,12 +140,13 @@ class FollowUpEndToEndTest {
         return text.lines().filter(l -> l.matches("\\d+\\. .*")).map(l -> l.substring(l.indexOf(". ") + 2)).toList();
     }
 
-    static long reader(String email) {
+    /** An active reader interested in diffusion, without exploration picks. */
+    public static long reader(String email, String... topics) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Reader reader = new Reader();
             reader.setEmail(email);
             reader.status = ReaderStatus.ACTIVE;
-            reader.topics = new ArrayList<>(List.of("diffusion"));
+            reader.topics = new ArrayList<>(topics.length == 0 ? List.of("diffusion") : List.of(topics));
             reader.interests = "diffusion";
             reader.exploration = false;
             reader.createdAt = Instant.now();
