@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.paperpost.TestData;
 import io.paperpost.feedback.Feedback;
 import io.paperpost.feedback.FeedbackId;
+import io.paperpost.followups.FollowUp;
 import io.paperpost.mail.GreenMailResource;
 import io.paperpost.mail.MimeParts;
 import io.paperpost.mail.OutgoingMail;
@@ -99,6 +100,25 @@ class DigestEmailTest {
         matchesSnapshot("digest.html", email.html());
         matchesSnapshot("digest.txt", email.text());
         matchesSnapshot("digest.headers.txt", headerLines.toString());
+    }
+
+    @Test
+    void aCatchUpGroupsItsPapersByTopicAndEndsWithTheUpdatesMatchingTheSnapshots() throws IOException {
+        FollowUp update = new FollowUp("2611.00009", "Diffusion policies, the first version",
+                "https://arxiv.org/abs/2611.00009", "Accepted: CoRL 2026 · code released",
+                "https://github.com/example/first", List.of(7L));
+        List<RankedPaper> picks = composer.byTopic(fixedPicks());
+        OutgoingMail email = composer.compose(fixedReader(MailFormat.HTML), DAY, picks, false, fixedPapers(),
+                new DigestComposer.Extras(null, List.of(update), DAY.minusDays(12)));
+
+        assertThat(email.subject()).isEqualTo("While you were away: 3 new papers on Diffusion and generative models, "
+                + "Robotics (cs.RO) — Tue 24 Nov");
+        // The topic's group first, the papers without a topic after it.
+        assertThat(picks.get(0).topic()).isEqualTo("cs.RO");
+        assertThat(email.text()).contains("While you were away: the best 3 papers since your last email on Thu 12 Nov",
+                "== Robotics (cs.RO) ==", "== More for you ==", "Updates on papers you follow");
+        matchesSnapshot("digest-catch-up.html", email.html());
+        matchesSnapshot("digest-catch-up.txt", email.text());
     }
 
     @Test
