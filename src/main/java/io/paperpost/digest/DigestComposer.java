@@ -113,11 +113,10 @@ public class DigestComposer {
         List<DigestMail.Item> items = new ArrayList<>();
         String group = null;
         for (RankedPaper pick : picks) {
-            String heading = null;
-            if (catchUp && (items.isEmpty() || !topicName(pick.topic()).equals(group))) {
-                group = topicName(pick.topic());
-                heading = group;
-            }
+            // A catch-up's picks come grouped: each group's first item carries its heading.
+            String name = catchUp ? groupName(pick.topic()) : null;
+            String heading = name != null && !name.equals(group) ? name : null;
+            group = name;
             items.add(item(reader, items.size() + 1, papers.get(pick.paper().id()), pick.reason(), pick.topic(),
                     heading));
         }
@@ -181,7 +180,7 @@ public class DigestComposer {
         Map<String, List<RankedPaper>> groups = new LinkedHashMap<>();
         List<RankedPaper> other = new ArrayList<>();
         for (RankedPaper pick : picks) {
-            String name = topicName(pick.topic());
+            String name = groupName(pick.topic());
             if (name.equals(OTHER_PAPERS)) {
                 other.add(pick);
             } else {
@@ -194,8 +193,15 @@ public class DigestComposer {
         return ordered;
     }
 
+    /** The topic's name, null when the paper has no topic or it is not in the catalog. */
     private String topicName(String topicId) {
-        return topicId == null ? OTHER_PAPERS : topics.find(topicId).map(t -> t.name()).orElse(OTHER_PAPERS);
+        return topicId == null ? null : topics.find(topicId).map(t -> t.name()).orElse(null);
+    }
+
+    /** A catch-up's heading for a paper: its topic's name, or {@link #OTHER_PAPERS}. */
+    private String groupName(String topicId) {
+        String name = topicName(topicId);
+        return name == null ? OTHER_PAPERS : name;
     }
 
     /**
@@ -211,7 +217,7 @@ public class DigestComposer {
     }
 
     private DigestMail.Steering steering(Reader reader, Paper paper, String topicId) {
-        String topicName = topicId == null ? null : topics.find(topicId).map(t -> t.name()).orElse(null);
+        String topicName = topicName(topicId);
         String token = steeringLinks.token(reader.id, paper.id, topicName == null ? null : topicId);
         String author = paper.authors.isEmpty() ? null : paper.authors.get(0);
         return new DigestMail.Steering(steeringLinks.link(token, Steering.Action.FEWER_LIKE_THIS), author,

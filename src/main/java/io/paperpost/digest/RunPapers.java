@@ -41,13 +41,17 @@ final class RunPapers {
     record OlderPapers(Instant since, List<Paper> papers, Map<String, SemanticVector> meaning) {
     }
 
+    /** What every catch-up window of the snapshot filters: the older papers and the snapshot's, with their vectors. */
+    private record CatchUpPapers(Instant since, List<Paper> papers, Map<String, SemanticVector> meaning) {
+    }
+
     private final Ranker ranker;
     private final long through;
     private final Instant firstEmailSince;
     private final Instant catchUpSince;
     private final List<Paper> papers;
     private final Map<String, SemanticVector> meaning;
-    private final Supplier<OlderPapers> older;
+    private final Supplier<CatchUpPapers> catchUpPapers;
     private final Supplier<FollowUpSnapshot> followUps;
     private final Map<String, Paper> byId = new ConcurrentHashMap<>();
     private final Map<WindowStart, Optional<Ranker.DayIndex>> indexes = new ConcurrentHashMap<>();
@@ -67,10 +71,15 @@ final class RunPapers {
         this.through = through;
         this.papers = papers;
         this.meaning = meaning;
-        this.older = Suppliers.memoize(() -> {
+        // Merged once per snapshot, not once per catch-up watermark.
+        this.catchUpPapers = Suppliers.memoize(() -> {
             OlderPapers loaded = older.get();
             loaded.papers().forEach(p -> byId.putIfAbsent(p.id, p));
-            return loaded;
+            List<Paper> all = new ArrayList<>(loaded.papers());
+            all.addAll(papers);
+            Map<String, SemanticVector> vectors = new HashMap<>(meaning);
+            vectors.putAll(loaded.meaning());
+            return new CatchUpPapers(loaded.since(), all, vectors);
         });
         this.followUps = Suppliers.memoize(followUps::get);
         this.firstEmailSince = firstEmailSince;
@@ -111,24 +120,23 @@ final class RunPapers {
     }
 
     private Optional<Ranker.DayIndex> index(WindowStart start) {
-        List<Paper> candidates = papers;
-        Map<String, SemanticVector> vectors = meaning;
-        Instant since = start.reach() == Reach.FIRST_EMAIL ? firstEmailSince : catchUpSince;
-        if (start.reach() == Reach.CATCH_UP) {
-            OlderPapers extra = older.get();
-            since = extra.since();
-            candidates = new ArrayList<>(extra.papers());
-            candidates.addAll(papers);
-            vectors = new HashMap<>(meaning);
-            vectors.putAll(extra.meaning());
-        }
-        Instant from = since;
-        Map<String, SemanticVector> known = vectors;
+        return switch (start.reach()) {
+            case FIRST_EMAIL -> index(papers, meaning, start.afterBatch(), firstEmailSince);
+            case DAILY -> index(papers, meaning, start.afterBatch(), catchUpSince);
+            case CATCH_UP -> {
+                CatchUpPapers all = catchUpPapers.get();
+                yield index(all.papers(), all.meaning(), start.afterBatch(), all.since());
+            }
+        };
+    }
+
+    private Optional<Ranker.DayIndex> index(List<Paper> candidates, Map<String, SemanticVector> vectors,
+            long afterBatch, Instant since) {
         List<Paper> window = candidates.stream()
-                .filter(p -> p.availableSeq > start.afterBatch() && !p.availableAt.isBefore(from)).toList();
+                .filter(p -> p.availableSeq > afterBatch && !p.availableAt.isBefore(since)).toList();
         return window.isEmpty()
                 ? Optional.empty()
                 : Optional.of(ranker.index(window.stream()
-                        .map(p -> DigestInputs.candidate(p, known.get(p.id))).toList()));
+                        .map(p -> DigestInputs.candidate(p, vectors.get(p.id))).toList()));
     }
 }

@@ -39,9 +39,12 @@ public final class FollowUpSnapshot {
         }
         Map<String, List<PaperNews>> candidates = new LinkedHashMap<>();
         followed.forEach((paperId, since) -> {
+            if (!titles.containsKey(paperId)) {
+                return;
+            }
             for (PaperNews news : newsByPaper.getOrDefault(paperId, List.of())) {
                 // News from before the like or save is what the reader liked; only what came after is an update.
-                if (news.recordedAt.isAfter(since) && titles.containsKey(paperId)) {
+                if (news.recordedAt.isAfter(since)) {
                     candidates.computeIfAbsent(paperId, p -> new ArrayList<>()).add(news);
                 }
             }
